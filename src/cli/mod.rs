@@ -1,0 +1,48 @@
+//! The command line: one file per subcommand.
+//!
+//! Exit codes: 0 when every input succeeded, 1 when some input failed,
+//! 2 for a usage error.
+
+mod extract;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code when every input succeeded.
+pub const EXIT_OK: i32 = 0;
+/// Exit code when some input failed (the others were still processed).
+pub const EXIT_SOME_FAILED: i32 = 1;
+/// Exit code for a usage error.
+pub const EXIT_USAGE: i32 = 2;
+
+/// Turn Vietnamese government documents into structured task records.
+#[derive(Debug, Parser)]
+#[command(name = "nhiemvu", version, about, long_about = None,
+    after_help = "Exit codes: 0 every input succeeded, 1 some input failed, 2 usage error.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract task records from documents into JSON, JSON Lines and CSV.
+    Extract(extract::ExtractArgs),
+}
+
+/// Parse the arguments, run the subcommand and return the exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                EXIT_USAGE
+            } else {
+                EXIT_OK
+            };
+        }
+    };
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+    }
+}

@@ -1,0 +1,94 @@
+//! Errors that stop one input from being processed.
+//!
+//! Every error names what went wrong in words a user can act on; the batch
+//! layer adds the file path. Problems that still allow partial results are
+//! [`crate::model::Warning`]s instead.
+
+use std::path::PathBuf;
+
+/// Why an input could not be processed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be opened or read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The input path.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// The file has no content.
+    #[error("{path}: the file is empty")]
+    Empty {
+        /// The input path.
+        path: PathBuf,
+    },
+    /// A text input is not valid UTF-8.
+    #[error(
+        "{path}: line {line}: not valid UTF-8 text (convert it to UTF-8 first, e.g. with iconv)"
+    )]
+    NotUtf8 {
+        /// The input path.
+        path: PathBuf,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+    },
+    /// Nothing that looks like a task table or task list was found.
+    #[error("{path}: no task table or task list found")]
+    NoTasks {
+        /// The input path.
+        path: PathBuf,
+    },
+    /// The input format is known but cannot be read (with advice).
+    #[error("{path}: {message}")]
+    Unsupported {
+        /// The input path.
+        path: PathBuf,
+        /// What is wrong and how to convert the file.
+        message: String,
+    },
+    /// A PDF or Word file is malformed beyond recovery.
+    #[error("{path}{}: {message}", page.map(|p| format!(": page {p}")).unwrap_or_default())]
+    Malformed {
+        /// The input path.
+        path: PathBuf,
+        /// 1-based page where the problem is, if known.
+        page: Option<u32>,
+        /// What is wrong.
+        message: String,
+    },
+    /// Writing an output file failed.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The output path.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// A short stable code for `errors.jsonl` and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Io { .. } => "io",
+            Error::Empty { .. } => "empty",
+            Error::NotUtf8 { .. } => "not_utf8",
+            Error::NoTasks { .. } => "no_tasks",
+            Error::Unsupported { .. } => "unsupported",
+            Error::Malformed { .. } => "malformed",
+            Error::Write { .. } => "write",
+        }
+    }
+
+    /// The page the error concerns, where known.
+    pub fn page(&self) -> Option<u32> {
+        match self {
+            Error::Malformed { page, .. } => *page,
+            _ => None,
+        }
+    }
+}
+
+/// Result alias for nhiemvu operations.
+pub type Result<T> = std::result::Result<T, Error>;

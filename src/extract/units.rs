@@ -1,0 +1,336 @@
+//! Units (đơn vị): the gazetteer of abbreviations, splitting a unit cell into
+//! units, and telling whether a phrase names a unit at all.
+
+use crate::model::UnitRef;
+use crate::normalize::{fold_spaces, match_key};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The gazetteer shipped with nhiemvu (`data/units.tsv`).
+const BUILTIN_UNITS: &str = include_str!("../../data/units.tsv");
+
+/// Words that begin the name of a body ("Bộ Công an", "Ban Tổ chức ...").
+const UNIT_HEADS: &[&str] = &[
+    "bộ",
+    "ban",
+    "văn phòng",
+    "ủy ban",
+    "uỷ ban",
+    "sở",
+    "cục",
+    "vụ",
+    "viện",
+    "tòa án",
+    "toà án",
+    "học viện",
+    "đảng ủy",
+    "đảng uỷ",
+    "đảng đoàn",
+    "ban cán sự",
+    "tỉnh ủy",
+    "tỉnh uỷ",
+    "thành ủy",
+    "thành uỷ",
+    "huyện ủy",
+    "quân ủy",
+    "quân uỷ",
+    "báo",
+    "tạp chí",
+    "nhà xuất bản",
+    "trung tâm",
+    "công an",
+    "tổng cục",
+    "ngân hàng",
+    "kiểm toán",
+    "thanh tra",
+    "hội đồng",
+    "mặt trận",
+    "đài",
+    "thông tấn xã",
+    "trường",
+    "đại học",
+    "hội",
+    "liên đoàn",
+    "đoàn",
+    "cơ quan",
+    "các cơ quan",
+    "các ban",
+    "các bộ",
+    "các sở",
+    "các tỉnh ủy",
+    "các tỉnh uỷ",
+    "các đơn vị",
+    "đơn vị",
+    "tổ",
+    "chính phủ",
+    "quốc hội",
+    "kho bạc",
+    "tổng công ty",
+    "công ty",
+    "phòng",
+    "chi cục",
+    "ubnd",
+    "hđnd",
+    "btv",
+    "ban thường vụ",
+    "cấp ủy",
+    "cấp uỷ",
+    "lãnh đạo",
+    "tập đoàn",
+];
+
+/// Abbreviations of bodies and their full names, looked up by match key.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    by_key: HashMap<String, String>,
+    /// Longest abbreviation in words, to bound phrase lookups.
+    max_words: usize,
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer.
+    pub fn builtin() -> Self {
+        let mut g = Gazetteer::default();
+        g.add_table(BUILTIN_UNITS, '\t');
+        g
+    }
+
+    /// Add entries from a user file (CSV or TSV: abbreviation, full name).
+    pub fn add_file(&mut self, path: &Path) -> Result<usize, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read units file: {e}", path.display()))?;
+        let sep = if text.lines().any(|l| l.contains('\t')) {
+            '\t'
+        } else {
+            ','
+        };
+        let added = self.add_table(&text, sep);
+        if added == 0 {
+            return Err(format!(
+                "{}: no `abbreviation,full name` lines found",
+                path.display()
+            ));
+        }
+        Ok(added)
+    }
+
+    fn add_table(&mut self, text: &str, sep: char) -> usize {
+        let mut added = 0;
+        for line in text.lines() {
+            let line = line.trim_start_matches('\u{FEFF}');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((abbr, full)) = line.split_once(sep) else {
+                continue;
+            };
+            let (abbr, full) = (
+                fold_spaces(abbr.trim_matches('"')),
+                fold_spaces(full.trim_matches('"')),
+            );
+            if abbr.is_empty() || full.is_empty() || abbr.eq_ignore_ascii_case("abbr") {
+                continue;
+            }
+            self.max_words = self.max_words.max(abbr.split(' ').count());
+            self.by_key.insert(abbr_key(&abbr), full);
+            added += 1;
+        }
+        added
+    }
+
+    /// The full name of an abbreviation, if known.
+    pub fn lookup(&self, abbr: &str) -> Option<&str> {
+        self.by_key.get(&abbr_key(abbr)).map(String::as_str)
+    }
+
+    /// Expand every known abbreviation inside a unit phrase, longest first
+    /// ("Cơ quan UBKTTW" → "Cơ quan Ủy ban Kiểm tra Trung ương").
+    pub fn expand(&self, raw: &str) -> String {
+        let words: Vec<&str> = raw.split(' ').collect();
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        let mut i = 0;
+        'words: while i < words.len() {
+            for n in (1..=self.max_words.min(words.len() - i)).rev() {
+                let phrase = words[i..i + n].join(" ");
+                let (core, tail) = split_trailing_punct(&phrase);
+                if !is_abbreviation_like(core) && n == 1 {
+                    continue;
+                }
+                if let Some(full) = self.lookup(core) {
+                    out.push(format!("{full}{tail}"));
+                    i += n;
+                    continue 'words;
+                }
+            }
+            out.push(words[i].to_string());
+            i += 1;
+        }
+        out.join(" ")
+    }
+
+    /// Whether a phrase is a known abbreviation or full name.
+    pub fn knows(&self, phrase: &str) -> bool {
+        self.lookup(phrase).is_some()
+            || self
+                .by_key
+                .values()
+                .any(|full| match_key(full) == match_key(phrase))
+    }
+
+    /// The unit record for a raw unit phrase.
+    pub fn unit(&self, raw: &str) -> UnitRef {
+        let raw = fold_spaces(raw);
+        UnitRef {
+            name: self.expand(&raw),
+            raw,
+        }
+    }
+}
+
+/// A key for abbreviations: case kept (BCA ≠ bca is rare), spacing folded.
+fn abbr_key(abbr: &str) -> String {
+    match_key(&abbr.replace('&', " and "))
+}
+
+fn split_trailing_punct(s: &str) -> (&str, &str) {
+    let core = s.trim_end_matches([',', ';', '.', ':', ')']);
+    (core, &s[core.len()..])
+}
+
+/// A token written like an abbreviation: two or more capitals, maybe with `&`.
+fn is_abbreviation_like(token: &str) -> bool {
+    token.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && token
+            .chars()
+            .all(|c| c.is_uppercase() || c == '&' || c.is_ascii_digit())
+}
+
+/// Whether a phrase names a body: a gazetteer entry, an abbreviation, or a
+/// unit head word followed by a capitalized name ("Bộ Công an").
+pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    let phrase = phrase.trim().trim_start_matches(['-', '+', '•']).trim();
+    if phrase.is_empty() {
+        return false;
+    }
+    if gazetteer.lookup(phrase).is_some() || is_abbreviation_like(phrase) {
+        return true;
+    }
+    let first = phrase.chars().next().unwrap_or(' ');
+    if !first.is_uppercase() {
+        return false;
+    }
+    let key = match_key(phrase);
+    UNIT_HEADS.iter().any(|head| {
+        let hk = match_key(head);
+        key == hk || key.starts_with(&format!("{hk} "))
+    }) || phrase
+        .split(' ')
+        .any(|w| gazetteer.lookup(w).is_some() && is_abbreviation_like(w))
+}
+
+/// Split a unit cell into units: on `;`, on line-leading `-`/`+` bullets, and
+/// on commas only where every part is itself a unit.
+pub fn split_units(cell: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
+    let mut parts: Vec<String> = Vec::new();
+    for line_group in split_bullets(cell) {
+        for part in line_group.split(';') {
+            let part = fold_spaces(part.trim().trim_end_matches(['.', ',']));
+            if part.is_empty() {
+                continue;
+            }
+            let comma_parts: Vec<&str> = part
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if comma_parts.len() > 1 && comma_parts.iter().all(|p| looks_like_unit(p, gazetteer)) {
+                parts.extend(comma_parts.iter().map(|p| p.to_string()));
+            } else {
+                parts.push(part);
+            }
+        }
+    }
+    parts.into_iter().map(|p| gazetteer.unit(&p)).collect()
+}
+
+/// Break a cell at bullets (`-`, `+`, `•`) that start a line or follow a
+/// space-separated dash inside a re-joined line ("- Các cơ quan TW - MTTQ").
+fn split_bullets(cell: &str) -> Vec<String> {
+    let mut groups: Vec<String> = Vec::new();
+    for line in cell.split('\n') {
+        let line = line.trim();
+        let bullet = line.starts_with(['-', '+', '•']);
+        let text = line.trim_start_matches(['-', '+', '•']).trim();
+        if bullet || groups.is_empty() {
+            groups.push(text.to_string());
+        } else if let Some(last) = groups.last_mut() {
+            last.push(' ');
+            last.push_str(text);
+        }
+    }
+    let bulleted = cell.trim_start().starts_with(['-', '+', '•']);
+    if bulleted {
+        // Inside a bulleted cell, " - " between two units is another bullet.
+        groups = groups
+            .into_iter()
+            .flat_map(|g| {
+                g.split(" - ")
+                    .map(|s| s.trim().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+    }
+    groups.into_iter().filter(|g| !g.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(cell: &str) -> Vec<String> {
+        split_units(cell, &Gazetteer::builtin())
+            .into_iter()
+            .map(|u| u.name)
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_commas_only_between_units() {
+        assert_eq!(
+            names("Ban Tổ chức Trung ương, Bộ Công an, Bộ Nội vụ"),
+            ["Ban Tổ chức Trung ương", "Bộ Công an", "Bộ Nội vụ"]
+        );
+        assert_eq!(
+            names("Các cơ quan, đơn vị liên quan"),
+            ["Các cơ quan, đơn vị liên quan"]
+        );
+        assert_eq!(names("Tỉnh ủy, thành ủy"), ["Tỉnh ủy, thành ủy"]);
+    }
+
+    #[test]
+    fn splits_bullets_and_semicolons_and_expands() {
+        assert_eq!(
+            names("- Các cơ quan\nđảng các cấp;\nMTTQ"),
+            ["Các cơ quan đảng các cấp", "Mặt trận Tổ quốc Việt Nam"]
+        );
+        assert_eq!(
+            names("- Cơ quan\nTW\n- MTTQ"),
+            ["Cơ quan Trung ương", "Mặt trận Tổ quốc Việt Nam"]
+        );
+        assert_eq!(
+            names("- Các cơ quan\nđảng TW -\nMTTQ"),
+            ["Các cơ quan đảng Trung ương", "Mặt trận Tổ quốc Việt Nam"]
+        );
+        assert_eq!(
+            names("Ban TCTW và\ncơ quan đảng\ncác cấp"),
+            ["Ban Tổ chức Trung ương và cơ quan đảng các cấp"]
+        );
+    }
+
+    #[test]
+    fn raw_is_kept() {
+        let u = split_units("VPTWĐ", &Gazetteer::builtin());
+        assert_eq!(u[0].raw, "VPTWĐ");
+        assert_eq!(u[0].name, "Văn phòng Trung ương Đảng");
+    }
+}

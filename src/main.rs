@@ -1,0 +1,5 @@
+//! The `nhiemvu` command.
+
+fn main() {
+    std::process::exit(nhiemvu::cli::main());
+}

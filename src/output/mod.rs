@@ -1,0 +1,40 @@
+//! Writers for the output formats: one JSON per input, combined JSON Lines
+//! and CSV of all tasks. Every file is written atomically (temp file in the
+//! same folder, then rename), so an interrupted run never leaves half a file.
+
+pub mod csv;
+pub mod jsonl;
+
+use crate::error::{Error, Result};
+use crate::model::ExtractedDocument;
+use std::io::Write;
+use std::path::Path;
+
+/// Write bytes to `path` atomically, creating parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".nhiemvu-")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_data().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// The pretty-printed JSON of one document record, with a final newline.
+pub fn document_json(doc: &ExtractedDocument) -> String {
+    let mut s =
+        serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

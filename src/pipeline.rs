@@ -1,0 +1,67 @@
+//! One input file through the whole pipeline: read → front end → extract.
+
+use crate::error::{Error, Result};
+use crate::extract::{self, Context};
+use crate::model::{ExtractedDocument, SourceInfo};
+use crate::source_doc::SourceDoc;
+use crate::text;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+
+/// The input formats nhiemvu reads, chosen by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// `.txt`: already-extracted text.
+    Text,
+}
+
+impl InputFormat {
+    /// The format of a path by its extension, or `None` for files nhiemvu skips.
+    pub fn of(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(InputFormat::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Run a front end over the bytes of one input.
+pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    match InputFormat::of(path) {
+        Some(InputFormat::Text) | None => text::read_text(path, bytes),
+    }
+}
+
+/// Read, extract and describe one input file.
+pub fn process_file(path: &Path, ctx: &Context) -> Result<ExtractedDocument> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let doc = read_source(path, &bytes)?;
+    let source = SourceInfo {
+        path: path.display().to_string(),
+        sha256: sha256_hex(&bytes),
+        input_kind: doc.input_kind,
+        pages: doc.pages,
+    };
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("document");
+    extract::extract(&doc, source, stem, ctx).ok_or_else(|| Error::NoTasks {
+        path: path.to_path_buf(),
+    })
+}
+
+/// Lowercase hex SHA-256 of a byte string.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
