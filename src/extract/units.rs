@@ -168,6 +168,20 @@ impl Gazetteer {
         out.join(" ")
     }
 
+    /// Whether a known abbreviation or name runs across the boundary between
+    /// `left` and `right` ("Học viện CTQG" | "HCM và các cơ").
+    pub fn spans(&self, left: &str, right: &str) -> bool {
+        let lw: Vec<&str> = left.split_whitespace().collect();
+        let rw: Vec<&str> = right.split_whitespace().collect();
+        (1..=lw.len().min(4)).any(|a| {
+            (1..=rw.len().min(3)).any(|b| {
+                let phrase = [&lw[lw.len() - a..], &rw[..b]].concat().join(" ");
+                let (core, _) = split_trailing_punct(&phrase);
+                self.lookup(core).is_some() && core.split(' ').count() > 1
+            })
+        })
+    }
+
     /// Whether a phrase is a known abbreviation or full name.
     pub fn knows(&self, phrase: &str) -> bool {
         self.lookup(phrase).is_some()
@@ -205,6 +219,19 @@ fn is_abbreviation_like(token: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '&' || c.is_ascii_digit())
 }
 
+/// Whether a line ends with a unit head word that still needs its name
+/// ("Học viện", "Bộ", "Đảng ủy"): the unit continues on the next line.
+pub fn ends_with_bare_head(line: &str) -> bool {
+    let key = match_key(line.trim_end_matches([',', ';']));
+    let words: Vec<&str> = key.split(' ').collect();
+    (1..=words.len().min(3)).any(|n| {
+        let tail = words[words.len() - n..].join(" ");
+        UNIT_HEADS
+            .iter()
+            .any(|h| match_key(h) == tail && !h.starts_with("các"))
+    })
+}
+
 /// Whether a phrase names a body: a gazetteer entry, an abbreviation, or a
 /// unit head word followed by a capitalized name ("Bộ Công an").
 pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
@@ -215,11 +242,13 @@ pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
     if gazetteer.lookup(phrase).is_some() || is_abbreviation_like(phrase) {
         return true;
     }
-    let first = phrase.chars().next().unwrap_or(' ');
-    if !first.is_uppercase() {
+    let key = match_key(phrase);
+    let generic = ["các ", "cơ quan", "đơn vị"]
+        .iter()
+        .any(|g| key.starts_with(&match_key(g)));
+    if !phrase.starts_with(char::is_uppercase) && !generic {
         return false;
     }
-    let key = match_key(phrase);
     UNIT_HEADS.iter().any(|head| {
         let hk = match_key(head);
         key == hk || key.starts_with(&format!("{hk} "))
@@ -243,7 +272,9 @@ pub fn split_units(cell: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
-            if comma_parts.len() > 1 && comma_parts.iter().all(|p| looks_like_unit(p, gazetteer)) {
+            let proper =
+                |p: &&str| p.starts_with(char::is_uppercase) && looks_like_unit(p, gazetteer);
+            if comma_parts.len() > 1 && comma_parts.iter().all(proper) {
                 parts.extend(comma_parts.iter().map(|p| p.to_string()));
             } else {
                 parts.push(part);

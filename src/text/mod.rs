@@ -29,19 +29,7 @@ pub fn read_text(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
     let blocks = if let Some(tables) = layout::detect(&raw_lines) {
         tables
     } else {
-        raw_lines
-            .iter()
-            .filter_map(|l| {
-                let text = normalize_line(l.text);
-                (!text.is_empty()).then(|| {
-                    Block::Line(TextLine {
-                        text,
-                        indent: l.indent(),
-                        at: l.at,
-                    })
-                })
-            })
-            .collect()
+        raw_lines.iter().flat_map(line_blocks).collect()
     };
     let pages = has_pages.then(|| {
         text.split('\u{0C}')
@@ -54,6 +42,26 @@ pub fn read_text(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
         blocks,
         warnings: Vec::new(),
     })
+}
+
+/// The lines of one input line: cut where a run of three or more spaces
+/// separates text (a flat extractor's mark of empty cells between two cells
+/// that share a line, as in "Kế hoạch 02   31/12/2026").
+fn line_blocks(line: &RawLine<'_>) -> Vec<Block> {
+    let indent = line.indent();
+    line.text
+        .trim()
+        .split("   ")
+        .map(normalize_line)
+        .filter(|t| !t.is_empty())
+        .map(|text| {
+            Block::Line(TextLine {
+                text,
+                indent,
+                at: line.at,
+            })
+        })
+        .collect()
 }
 
 /// One input line before normalization.

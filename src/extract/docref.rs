@@ -1,0 +1,313 @@
+//! Document references ("Kế hoạch số 11-KH/BCĐ ngày 27/3/2025"): type,
+//! number and date, for party (`11-KH/BCĐ`), state (`123/QĐ-UBND`) and
+//! legal (`179/2025/NĐ-CP`) numbering.
+
+use crate::extract::deadline::ymd;
+use crate::model::DocumentRef;
+use crate::normalize::{fold_spaces, match_key};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Type codes and names shipped with nhiemvu (`data/doc_types.tsv`).
+const DOC_TYPES: &str = include_str!("../../data/doc_types.tsv");
+
+/// Document type words as written in running text, longest first.
+const TYPE_WORDS: &[&str] = &[
+    "Thông tư liên tịch",
+    "Nghị quyết",
+    "Quyết định",
+    "Quy định",
+    "Kế hoạch",
+    "Thông báo",
+    "Quy chế",
+    "Chỉ thị",
+    "Kết luận",
+    "Công văn",
+    "Hướng dẫn",
+    "Nghị định",
+    "Thông tư",
+    "Thông tri",
+    "Chương trình",
+    "Đề án",
+    "Báo cáo",
+    "Tờ trình",
+    "Công điện",
+    "Văn bản",
+    "Phiếu trình",
+    "Luật",
+    "Pháp lệnh",
+    "Dự án",
+    "Quy hoạch",
+    "Phương án",
+];
+
+struct Patterns {
+    type_word: Regex,
+    number: Regex,
+    date: Regex,
+    date_words: Regex,
+    bare_number: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("static docref pattern is valid");
+        let words = TYPE_WORDS.join("|");
+        Patterns {
+            type_word: re(&format!(r"(?i)\b({words})\b")),
+            // Party `11-KH/BCĐ`, state `123/QĐ-UBND`, legal `179/2025/NĐ-CP`,
+            // with stray spaces around separators and a wrapped tail (`CQTTBC D`).
+            number: re(concat!(
+                r"\b(\d+[a-zA-Z]?\s*(?:-|–)\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*/\s*[A-ZĐ][A-ZĐ0-9&\-]*)+",
+                r"|\d+\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-ZĐ][A-ZĐ0-9&]*)+)",
+                r"(?:\s([A-ZĐ]{1,3})\b)?"
+            )),
+            date: re(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})\b"),
+            date_words: re(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"),
+            bare_number: re(r"^(?:số\s*)?(\d+)\b"),
+        }
+    })
+}
+
+fn type_codes() -> &'static HashMap<String, String> {
+    static CODES: OnceLock<HashMap<String, String>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in DOC_TYPES.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((code, name)) = line.split_once('\t') {
+                map.entry(code.to_string())
+                    .or_insert_with(|| name.to_string());
+            }
+        }
+        map
+    })
+}
+
+/// Remove spaces around `-` and `/` in a document number ("46 -TB/TGV" →
+/// "46-TB/TGV").
+pub fn tidy_number(number: &str) -> String {
+    let mut out = String::with_capacity(number.len());
+    for part in number.split_whitespace() {
+        let glue = out.ends_with(['-', '/', '–']) || part.starts_with(['-', '/', '–']);
+        if !out.is_empty() && !glue {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out.replace('–', "-")
+}
+
+/// The document type named by a number's symbol (`11-KH/BCĐ` → Kế hoạch,
+/// `179/2025/NĐ-CP` → Nghị định, `01/2006/TT-NHNN` → Thông tư).
+pub fn type_from_number(number: &str) -> Option<String> {
+    let legal = number
+        .split('/')
+        .nth(1)
+        .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+    let code = if let Some((_, rest)) = number.split_once('-').filter(|(n, _)| !n.contains('/')) {
+        // Party: 11-KH/BCĐ → KH
+        rest.split('/').next()?
+    } else {
+        // State: 123/QĐ-UBND or 179/2025/NĐ-CP → QĐ / NĐ
+        number
+            .split('/')
+            .rfind(|p| p.contains('-'))
+            .and_then(|p| p.split('-').next())?
+    };
+    if legal && code == "TT" {
+        return Some("Thông tư".into());
+    }
+    type_codes().get(code).cloned()
+}
+
+/// Parse a date written `d/m/yyyy` or `ngày d tháng m năm yyyy`.
+pub fn find_date(text: &str) -> Option<(String, usize)> {
+    let p = patterns();
+    [&p.date, &p.date_words]
+        .iter()
+        .filter_map(|re| re.captures(text))
+        .filter_map(|c| {
+            let at = c.get(0)?.start();
+            let d = ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)?;
+            Some((d, at))
+        })
+        .min_by_key(|(_, at)| *at)
+}
+
+/// Split a cell naming one or more assigning documents into references.
+pub fn parse_document_refs(cell: &str) -> Vec<DocumentRef> {
+    let text = fold_spaces(&cell.replace('\n', " "));
+    if text.is_empty() {
+        return Vec::new();
+    }
+    split_references(&text)
+        .into_iter()
+        .map(|piece| parse_one(&piece))
+        .collect()
+}
+
+/// Cut a cell at `;` and before a type word that follows a complete reference.
+fn split_references(text: &str) -> Vec<String> {
+    let p = patterns();
+    let mut pieces = Vec::new();
+    for part in text.split(';') {
+        let part = part.trim().trim_end_matches(['.', ',']).trim();
+        if part.is_empty() {
+            continue;
+        }
+        let starts: Vec<usize> = p.type_word.find_iter(part).map(|m| m.start()).collect();
+        let mut cuts = vec![0];
+        for &s in starts.iter().skip(1) {
+            let before = &part[*cuts.last().unwrap_or(&0)..s];
+            if p.number.is_match(before)
+                && (find_date(before).is_some() || before.trim_end().ends_with(','))
+            {
+                cuts.push(s);
+            }
+        }
+        cuts.push(part.len());
+        for w in cuts.windows(2) {
+            let piece = part[w[0]..w[1]].trim().trim_end_matches([',', ';']).trim();
+            if !piece.is_empty() {
+                pieces.push(piece.to_string());
+            }
+        }
+    }
+    pieces
+}
+
+fn parse_one(piece: &str) -> DocumentRef {
+    let p = patterns();
+    let type_word = p
+        .type_word
+        .find(piece)
+        .filter(|m| m.start() < 3)
+        .map(|m| canonical_type(m.as_str()));
+    let mut raw = piece.to_string();
+    let number = p.number.captures(piece).map(|c| {
+        let mut n = tidy_number(&c[1]);
+        if let Some(tail) = c.get(2) {
+            n.push_str(tail.as_str());
+            raw = format!("{}{}", &piece[..tail.start() - 1], &piece[tail.start()..]);
+        }
+        n
+    });
+    let number = number.or_else(|| {
+        let after_type = type_word
+            .as_ref()
+            .map(|t| piece[t.len()..].trim())
+            .unwrap_or(piece);
+        p.bare_number.captures(after_type).map(|c| c[1].to_string())
+    });
+    let date = find_date(piece).map(|(d, _)| d);
+    let doc_type = type_word.or_else(|| number.as_deref().and_then(type_from_number));
+    DocumentRef {
+        raw,
+        doc_type,
+        number,
+        date,
+    }
+}
+
+/// The type word as listed in [`TYPE_WORDS`] (first letter capital).
+fn canonical_type(found: &str) -> String {
+    let key = match_key(found);
+    TYPE_WORDS
+        .iter()
+        .find(|w| match_key(w) == key)
+        .map(|w| w.to_string())
+        .unwrap_or_else(|| found.to_string())
+}
+
+/// Whether a phrase contains a document reference (type word with a number,
+/// or a number with a type symbol).
+pub fn mentions_document(text: &str) -> bool {
+    let p = patterns();
+    p.number.is_match(text) || (p.type_word.is_match(text) && p.bare_number.is_match(text))
+}
+
+/// Whether text starts like a document reference ("Kế hoạch số ...").
+pub fn starts_with_reference(text: &str) -> bool {
+    let p = patterns();
+    p.type_word.find(text).is_some_and(|m| m.start() == 0)
+        || p.number.find(text).is_some_and(|m| m.start() == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(cell: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let r = parse_document_refs(cell);
+        assert_eq!(r.len(), 1, "{r:?}");
+        (
+            r[0].doc_type.clone(),
+            r[0].number.clone(),
+            r[0].date.clone(),
+        )
+    }
+    fn s(x: &str) -> Option<String> {
+        Some(x.into())
+    }
+
+    #[test]
+    fn party_state_and_legal_numbers() {
+        assert_eq!(
+            one("Kế hoạch số\n11-KH/BCĐ\nngày\n27/3/2025"),
+            (s("Kế hoạch"), s("11-KH/BCĐ"), s("2025-03-27"))
+        );
+        assert_eq!(
+            one("Thông báo số 46 -TB/TGV ngày 30/09/2025").1,
+            s("46-TB/TGV")
+        );
+        assert_eq!(
+            one("Quy chế số 08 - QC/TW"),
+            (s("Quy chế"), s("08-QC/TW"), None)
+        );
+        assert_eq!(one("Kế hoạch 02"), (s("Kế hoạch"), s("02"), None));
+        assert_eq!(
+            one("Kế hoạch số 04-KH/CQTTBC D 20/10/2025"),
+            (s("Kế hoạch"), s("04-KH/CQTTBCD"), s("2025-10-20"))
+        );
+        assert_eq!(
+            one("Nghị định số 179/2025/NĐ-CP, ngày 01/7/2025").1,
+            s("179/2025/NĐ-CP")
+        );
+        assert_eq!(
+            one("205/KH-VKSTC ngày 24/10/2025"),
+            (s("Kế hoạch"), s("205/KH-VKSTC"), s("2025-10-24"))
+        );
+        assert_eq!(
+            one("Thông báo số 06 - TB/CQTTBC Đ ngày 27/9/2025").1,
+            s("06-TB/CQTTBCĐ")
+        );
+    }
+
+    #[test]
+    fn several_references_in_one_cell() {
+        let r = parse_document_refs(
+            "Thông báo số 01-TB/BCĐTW ngày 22/01/2025; Thông báo số 03-TB/BCĐTW ngày 06/3/2025",
+        );
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].number.as_deref(), Some("03-TB/BCĐTW"));
+        assert_eq!(r[1].date.as_deref(), Some("2025-03-06"));
+    }
+
+    #[test]
+    fn types_from_symbols() {
+        assert_eq!(
+            type_from_number("2039-CV/VPTW").as_deref(),
+            Some("Công văn")
+        );
+        assert_eq!(
+            type_from_number("123/QĐ-UBND").as_deref(),
+            Some("Quyết định")
+        );
+        assert_eq!(
+            type_from_number("01/2006/TT-NHNN").as_deref(),
+            Some("Thông tư")
+        );
+    }
+}

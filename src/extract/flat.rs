@@ -1,0 +1,777 @@
+//! Rebuilding table rows from flat text, where a PDF extractor wrote every
+//! cell of a row as short lines in column order, repeated the header at
+//! page breaks (sometimes in the middle of a row, after which the rest of
+//! the row's cells continue), and sometimes put the end of one cell and the
+//! start of the next on one line.
+//!
+//! Each row's lines are cut into pieces, and the pieces are assigned to the
+//! table's columns (in order, any cell possibly empty) by dynamic
+//! programming over a score of how well each candidate cell fits its column:
+//! document-reference and deadline grammars, unit vocabulary, and the
+//! column's wrap width learned from the table itself.
+
+use super::columns::{header_from_lines, opens_header, ColumnModel, Role};
+use super::deadline::is_clean_deadline;
+use super::docref::{find_date, mentions_document, starts_with_reference};
+use super::numbering::{is_plausible_next, RowNumber};
+use super::rows::{RawRow, RawTable};
+use super::units::{ends_with_bare_head, looks_like_unit, Gazetteer};
+use super::width::{robust_max, text_width, wrap_violations};
+use crate::model::{Location, Warning};
+use crate::normalize::join_lines;
+use crate::source_doc::TextLine;
+use std::collections::HashMap;
+
+/// What flat text holds, in reading order.
+#[derive(Debug, Clone)]
+pub enum FlatItem {
+    /// A line outside any table.
+    Line(TextLine),
+    /// A table rebuilt from its lines.
+    Table(RawTable),
+}
+
+/// One piece of a row: a line, or part of a line where two cells share it,
+/// with the features the cell scores use (computed once).
+#[derive(Debug, Clone)]
+struct Piece {
+    text: String,
+    /// Index of the input line the piece comes from.
+    line: usize,
+    /// Starts with a capital letter or a bullet.
+    opens: bool,
+    /// Reads as a whole deadline.
+    deadline: bool,
+    /// Every word belongs to a document reference.
+    documentary: bool,
+    /// Holds a full date.
+    dated: bool,
+    /// Starts with a document reference that has a number.
+    reference: bool,
+    /// Starts with a document type word ("Kế hoạch số").
+    opens_reference: bool,
+    /// Names a unit.
+    unit: bool,
+    /// Number of words.
+    words: usize,
+}
+
+impl Piece {
+    fn new(text: &str, line: usize, gazetteer: &Gazetteer) -> Piece {
+        let starts_ref = starts_with_reference(text);
+        Piece {
+            text: text.to_string(),
+            line,
+            opens: text.starts_with(|c: char| c.is_uppercase() || matches!(c, '-' | '+' | '•')),
+            deadline: is_clean_deadline(text),
+            documentary: looks_documentary(text),
+            dated: find_date(text).is_some(),
+            reference: starts_ref && mentions_document(text),
+            opens_reference: starts_ref,
+            unit: looks_like_unit(text, gazetteer),
+            words: text.split_whitespace().count(),
+        }
+    }
+}
+
+/// A row's pieces, split where the header repeated (page breaks).
+#[derive(Debug, Clone)]
+struct PendingRow {
+    number: RowNumber,
+    segments: Vec<Vec<Piece>>,
+    at: Location,
+}
+
+/// The columns the row assigner fills, in order: the model's columns after
+/// the number, with adjacent lead and coordinating columns merged (they are
+/// split afterwards by [`split_units`]).
+#[derive(Debug, Clone)]
+struct Slots {
+    roles: Vec<Role>,
+    /// For each slot, the model columns it fills.
+    columns: Vec<Vec<usize>>,
+}
+
+impl Slots {
+    fn of(model: &ColumnModel) -> Slots {
+        let mut roles: Vec<Role> = Vec::new();
+        let mut columns: Vec<Vec<usize>> = Vec::new();
+        for (i, col) in model.columns.iter().enumerate() {
+            if col.role == Role::Number {
+                continue;
+            }
+            let merge = col.role == Role::Coordinating && roles.last() == Some(&Role::Lead);
+            if merge {
+                if let Some(last) = columns.last_mut() {
+                    last.push(i);
+                }
+            } else {
+                roles.push(col.role);
+                columns.push(vec![i]);
+            }
+        }
+        Slots { roles, columns }
+    }
+}
+
+/// Rebuild the tables of flat text; lines outside tables pass through.
+pub fn rebuild(lines: &[TextLine], gazetteer: &Gazetteer) -> Vec<FlatItem> {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if opens_header(texts[i]) {
+            if let Some((model, used)) = header_from_lines(&texts[i..]) {
+                let (table, next) = read_table(lines, &texts, i, used, model, gazetteer);
+                items.push(FlatItem::Table(table));
+                i = next;
+                continue;
+            }
+        }
+        items.push(FlatItem::Line(lines[i].clone()));
+        i += 1;
+    }
+    items
+}
+
+/// Read one table starting at its header; returns it and the next line index.
+fn read_table(
+    lines: &[TextLine],
+    texts: &[&str],
+    start: usize,
+    header_len: usize,
+    model: ColumnModel,
+    gazetteer: &Gazetteer,
+) -> (RawTable, usize) {
+    let signature = model.signature();
+    let mut rows: Vec<PendingRow> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut i = start + header_len;
+    while i < lines.len() {
+        let text = texts[i];
+        if opens_header(text) {
+            if let Some((m, used)) = header_from_lines(&texts[i..]) {
+                if m.signature() != signature {
+                    break;
+                }
+                if let Some(row) = rows.last_mut() {
+                    row.segments.push(Vec::new());
+                }
+                i += used;
+                continue;
+            }
+        }
+        let prev = rows.last().map(|r| &r.number);
+        match RowNumber::at_line_start(text) {
+            Some((number, rest)) if is_plausible_next(prev, &number) => {
+                if number.is_roman() && is_section_heading(rest) {
+                    break;
+                }
+                let mut first = Vec::new();
+                if !rest.is_empty() {
+                    first.push(Piece::new(rest, i, gazetteer));
+                }
+                rows.push(PendingRow {
+                    number,
+                    segments: vec![first],
+                    at: lines[i].at,
+                });
+            }
+            _ => {
+                if is_section_heading_line(text) && !rows.is_empty() {
+                    break;
+                }
+                match rows.last_mut().and_then(|r| r.segments.last_mut()) {
+                    Some(seg) => seg.extend(split_line(text, i, gazetteer)),
+                    None => warnings.push(Warning::new(
+                        "line_before_first_row",
+                        format!(
+                            "text between the table header and its first numbered row: \"{text}\""
+                        ),
+                        lines[i].at,
+                    )),
+                }
+            }
+        }
+        i += 1;
+    }
+    for segment in rows.iter_mut().flat_map(|r| r.segments.iter_mut()) {
+        if let Some(last) = segment.pop() {
+            segment.extend(split_trailing_deadline(last, gazetteer));
+        }
+    }
+    let table = assign_rows(&model, rows, gazetteer, warnings);
+    (table, i)
+}
+
+/// A Roman-numbered line whose title is in capitals is a section heading
+/// (it ends the table), not a group row.
+fn is_section_heading(title: &str) -> bool {
+    let letters: Vec<char> = title.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_section_heading_line(text: &str) -> bool {
+    RowNumber::at_line_start(text).is_some_and(|(n, rest)| n.is_roman() && is_section_heading(rest))
+}
+
+/// Cut a line into pieces where two cells may share it: after a date that
+/// is followed by more text ("27/3/2025 Tỉnh ủy,").
+fn split_line(text: &str, line: usize, gazetteer: &Gazetteer) -> Vec<Piece> {
+    if let Some((_, at)) = find_date(text) {
+        if let Some(end) = text[at..].find(' ').map(|e| at + e) {
+            let (a, b) = text.split_at(end);
+            if b.trim_start().starts_with(|c: char| c.is_uppercase()) {
+                return vec![
+                    Piece::new(a.trim(), line, gazetteer),
+                    Piece::new(b.trim(), line, gazetteer),
+                ];
+            }
+        }
+    }
+    vec![Piece::new(text, line, gazetteer)]
+}
+
+/// The last line of a row segment may end with the deadline cell
+/// ("BCA 2026", "VPTWĐ Hằng năm"): cut it before the longest trailing
+/// deadline phrase.
+fn split_trailing_deadline(piece: Piece, gazetteer: &Gazetteer) -> Vec<Piece> {
+    if piece.deadline {
+        return vec![piece];
+    }
+    let words: Vec<&str> = piece.text.split(' ').collect();
+    for k in 1..words.len() {
+        let suffix = words[k..].join(" ");
+        let prefix = words[..k].join(" ");
+        if is_clean_deadline(&suffix) && !is_clean_deadline(&prefix) && !mentions_document(&prefix)
+        {
+            return vec![
+                Piece::new(&prefix, piece.line, gazetteer),
+                Piece::new(&suffix, piece.line, gazetteer),
+            ];
+        }
+    }
+    vec![piece]
+}
+
+/// Column widths learned from a first assignment, by slot.
+type Widths = HashMap<usize, f64>;
+
+/// Assign every row's pieces to columns (twice: the second pass knows the
+/// columns' wrap widths), split merged unit cells, and build raw rows.
+fn assign_rows(
+    model: &ColumnModel,
+    rows: Vec<PendingRow>,
+    gazetteer: &Gazetteer,
+    warnings: Vec<Warning>,
+) -> RawTable {
+    let slots = Slots::of(model);
+    let groups: Vec<bool> = (0..rows.len()).map(|i| is_group(&rows, i)).collect();
+    let first_pass: Vec<Vec<Vec<Piece>>> = rows
+        .iter()
+        .zip(&groups)
+        .map(|(r, &g)| {
+            if g {
+                Vec::new()
+            } else {
+                assign_row(r, &slots, None)
+            }
+        })
+        .collect();
+    let widths = learn_widths(&first_pass, &slots);
+    let cells: Vec<Vec<Vec<Piece>>> = rows
+        .iter()
+        .zip(&groups)
+        .map(|(r, &g)| {
+            if g {
+                Vec::new()
+            } else {
+                assign_row(r, &slots, Some(&widths))
+            }
+        })
+        .collect();
+    let unit_split = UnitSplitter::learn(&cells, &slots, gazetteer);
+    let mut raw_rows = Vec::new();
+    for ((row, slot_cells), group) in rows.into_iter().zip(cells).zip(groups) {
+        let mut out = vec![String::new(); model.columns.len()];
+        let mut row_warnings = Vec::new();
+        if let Some(n) = model.index_of(Role::Number) {
+            out[n] = row.number.printed.clone();
+        }
+        if group {
+            let all: Vec<&str> = row
+                .segments
+                .iter()
+                .flatten()
+                .map(|p| p.text.as_str())
+                .collect();
+            if let Some(name) = model.index_of(Role::Name) {
+                out[name] = join_lines(&all);
+            }
+        } else {
+            for (slot, pieces) in slot_cells.iter().enumerate() {
+                let cols = &slots.columns[slot];
+                if cols.len() == 2 {
+                    let (lead, coord, warning) = unit_split.split(pieces, gazetteer);
+                    out[cols[0]] = lines_text(&lead);
+                    out[cols[1]] = lines_text(&coord);
+                    if let Some(w) = warning {
+                        row_warnings.push(Warning::new("unit_column_ambiguous", w, row.at));
+                    }
+                } else {
+                    out[cols[0]] = lines_text(pieces);
+                }
+            }
+        }
+        raw_rows.push(RawRow {
+            cells: out,
+            at: row.at,
+            warnings: row_warnings,
+        });
+    }
+    RawTable {
+        model: model.clone(),
+        rows: raw_rows,
+        warnings,
+    }
+}
+
+/// Pieces of a cell as lines: pieces cut from one input line are re-joined.
+fn lines_text(pieces: &[Piece]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_line = None;
+    for p in pieces {
+        match out.last_mut() {
+            Some(l) if last_line == Some(p.line) => {
+                l.push(' ');
+                l.push_str(&p.text);
+            }
+            _ => out.push(p.text.clone()),
+        }
+        last_line = Some(p.line);
+    }
+    out.join("\n")
+}
+
+/// A row is a group heading when a later row is numbered under it (1 → 1.1)
+/// or it is Roman-numbered inside the table.
+fn is_group(rows: &[PendingRow], i: usize) -> bool {
+    let n = &rows[i].number;
+    n.is_roman()
+        || rows[i + 1..]
+            .iter()
+            .take_while(|r| !r.number.is_roman())
+            .any(|r| r.number.is_child_of(n))
+}
+
+/// Learn each slot's wrap width from the lines assigned to it: a high
+/// percentile of their widths, which a few misassigned lines do not move.
+fn learn_widths(cells: &[Vec<Vec<Piece>>], slots: &Slots) -> Widths {
+    let mut widths = Widths::new();
+    for slot in 0..slots.roles.len() {
+        let mut all: Vec<f64> = cells
+            .iter()
+            .filter_map(|row| row.get(slot))
+            .flat_map(|pieces| {
+                lines_text(pieces)
+                    .lines()
+                    .map(text_width)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if all.len() >= 4 {
+            all.sort_by(f64::total_cmp);
+            widths.insert(slot, all[all.len() * 4 / 5] * 1.05);
+        }
+    }
+    widths
+}
+
+/// Best assignment of a row's pieces to slots (one list of pieces per slot).
+fn assign_row(row: &PendingRow, slots: &Slots, widths: Option<&Widths>) -> Vec<Vec<Piece>> {
+    let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); slots.roles.len()];
+    for (s, segment) in row.segments.iter().enumerate() {
+        if segment.is_empty() {
+            continue;
+        }
+        let prior_deadline = slots
+            .roles
+            .iter()
+            .position(|r| *r == Role::Deadline)
+            .map(|d| lines_text(&cells[d]).replace('\n', " "));
+        let scorer = Scorer {
+            slots,
+            widths,
+            continuation: s > 0,
+            prior_deadline,
+        };
+        for (slot, range) in scorer.best(segment) {
+            cells[slot].extend_from_slice(&segment[range.0..range.1]);
+        }
+    }
+    cells
+}
+
+/// Scores candidate cells and finds the best segmentation of one segment.
+struct Scorer<'a> {
+    slots: &'a Slots,
+    widths: Option<&'a Widths>,
+    /// The segment continues a row after a page break.
+    continuation: bool,
+    /// The deadline text assigned before this segment, if any.
+    prior_deadline: Option<String>,
+}
+
+/// Cost of leaving a column empty.
+const EMPTY_CELL: f64 = -0.4;
+/// Cost of wrapping from the last column back to an earlier one without a
+/// header break (a cell continued on the next page without a repeated header).
+const WRAP: f64 = -8.0;
+/// Cost per column skipped at the start of a continued row segment.
+const CONTINUATION_SKIP: f64 = -0.3;
+/// Longest cell, in pieces, of a column other than the name.
+const MAX_CELL: usize = 16;
+
+impl Scorer<'_> {
+    /// Dynamic programming over (pieces consumed, last slot filled): returns
+    /// the chosen (slot, piece range) cells in order.
+    fn best(&self, pieces: &[Piece]) -> Vec<(usize, (usize, usize))> {
+        let n = pieces.len();
+        let k = self.slots.roles.len();
+        // Cell scores depend only on (slot, start, end): compute each once.
+        let mut memo: HashMap<(usize, usize, usize), f64> = HashMap::new();
+        // dp[i][s]: best score with pieces[..i] used and slot s the last
+        // filled; slot index k stands for "nothing filled yet".
+        let mut dp = vec![vec![f64::NEG_INFINITY; k + 1]; n + 1];
+        let mut back: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; k + 1]; n + 1];
+        dp[0][k] = 0.0;
+        for i in 0..n {
+            for last in 0..=k {
+                let base = dp[i][last];
+                if base == f64::NEG_INFINITY {
+                    continue;
+                }
+                for slot in 0..k {
+                    let (skipped, wrap) = if last == k {
+                        if !self.continuation && slot != 0 {
+                            continue;
+                        }
+                        // A row continued after a page break most often
+                        // continues its first (widest) cells.
+                        (0, CONTINUATION_SKIP * slot as f64)
+                    } else if slot > last {
+                        (slot - last - 1, 0.0)
+                    } else if last == k - 1 && slot < last {
+                        (slot, WRAP)
+                    } else {
+                        continue;
+                    };
+                    let longest = if self.slots.roles[slot] == Role::Name {
+                        n
+                    } else {
+                        MAX_CELL
+                    };
+                    for j in i + 1..=n.min(i + longest) {
+                        let score = *memo
+                            .entry((slot, i, j))
+                            .or_insert_with(|| self.cell(slot, &pieces[i..j]));
+                        let total = base + score + wrap + EMPTY_CELL * skipped as f64;
+                        if total > dp[j][slot] {
+                            dp[j][slot] = total;
+                            back[j][slot] = Some((i, last));
+                        }
+                    }
+                }
+            }
+        }
+        let Some(mut slot) = (0..k).max_by(|&a, &b| dp[n][a].total_cmp(&dp[n][b])) else {
+            return Vec::new();
+        };
+        let mut end = n;
+        let mut cells = Vec::new();
+        while let Some((start, prev)) = back[end][slot] {
+            cells.push((slot, (start, end)));
+            if prev == k {
+                break;
+            }
+            end = start;
+            slot = prev;
+        }
+        cells.reverse();
+        cells
+    }
+
+    /// How well pieces fit as the cell of a slot.
+    fn cell(&self, slot: usize, pieces: &[Piece]) -> f64 {
+        let role = self.slots.roles[slot];
+        let opens_lower = !self.continuation && !pieces[0].opens;
+        let mut score = match role {
+            Role::Name => self.name_fit(pieces),
+            Role::Documents => documents_fit(pieces, self.continuation),
+            Role::Deadline => self.deadline_fit(pieces),
+            r if r.is_units() => units_fit(pieces) - if opens_lower { 1.5 } else { 0.0 },
+            _ => {
+                let deadline_like = pieces.len() <= 3 && is_clean_deadline(&joined(pieces));
+                0.1 - if opens_lower { 1.0 } else { 0.0 } - if deadline_like { 2.0 } else { 0.0 }
+            }
+        };
+        if role != Role::Name && !balanced(pieces) {
+            score -= 3.0;
+        }
+        if let Some(w) = self.widths.and_then(|w| w.get(&slot)) {
+            score -= 0.8 * wrap_violations_of(pieces, *w);
+        }
+        score
+    }
+
+    fn name_fit(&self, pieces: &[Piece]) -> f64 {
+        let mut s = 0.0;
+        if pieces.len() <= 3 && is_clean_deadline(&joined(pieces)) {
+            s -= 4.0;
+        }
+        for (i, p) in pieces.iter().enumerate() {
+            if i > 0 && p.reference {
+                s -= 1.5;
+            }
+            if p.documentary && p.dated && p.words <= 3 {
+                s -= 2.0;
+            } else if p.documentary && !p.opens && p.words <= 2 {
+                s -= 1.0;
+            }
+        }
+        s
+    }
+
+    fn deadline_fit(&self, pieces: &[Piece]) -> f64 {
+        if pieces.len() > 5 {
+            return -3.0 * pieces.len() as f64;
+        }
+        let text = joined(pieces);
+        if self.continuation {
+            if let Some(prior) = self.prior_deadline.as_deref().filter(|p| !p.is_empty()) {
+                let whole = format!("{prior} {text}");
+                return if !is_clean_deadline(prior) && is_clean_deadline(&whole) {
+                    4.0
+                } else {
+                    -5.0
+                };
+            }
+        }
+        if is_clean_deadline(&text) {
+            4.0 - 1.5 * pieces.len().saturating_sub(3) as f64
+        } else {
+            // An unreadable deadline is still more likely in the deadline
+            // column than anywhere else; the record builder warns about it.
+            -0.5 - 0.5 * pieces.len() as f64
+        }
+    }
+}
+
+/// Whether a cell's parentheses are balanced (a cell never holds half of
+/// a parenthesis; the other half is in a neighbouring column's overflow).
+fn balanced(pieces: &[Piece]) -> bool {
+    let (open, close) = pieces.iter().fold((0, 0), |(o, c), p| {
+        (
+            o + p.text.matches('(').count(),
+            c + p.text.matches(')').count(),
+        )
+    });
+    open == close
+}
+
+/// The pieces' text on one line.
+fn joined(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// [`wrap_violations`] over pieces, re-joining pieces cut from one line.
+fn wrap_violations_of(pieces: &[Piece], column: f64) -> f64 {
+    let text = lines_text(pieces);
+    wrap_violations(&text.lines().collect::<Vec<_>>(), column)
+}
+
+/// Words allowed in a document-reference cell besides numbers and codes.
+const DOC_WORDS: &[&str] = &[
+    "số", "ngày", "tháng", "năm", "và", "của", "tại", "về", "theo", "kèm", "kế", "hoạch", "thông",
+    "báo", "quy", "chế", "quyết", "định", "nghị", "chỉ", "thị", "kết", "luận", "công", "văn",
+    "hướng", "dẫn", "tư", "tri", "chương", "trình", "đề", "án", "tờ", "điện", "bản", "luật",
+    "pháp", "lệnh", "phiếu", "dự", "phương", "ban", "hành",
+];
+
+/// Whether every word of a piece belongs to a document reference.
+fn looks_documentary(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        let core = w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | '(' | ')' | ':'));
+        core.is_empty()
+            || core.chars().any(|c| c.is_ascii_digit())
+            || core
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, '/' | '-' | '&'))
+            || DOC_WORDS.contains(&core.to_lowercase().as_str())
+    })
+}
+
+fn documents_fit(pieces: &[Piece], continuation: bool) -> f64 {
+    let mut s = if pieces[0].reference || pieces[0].opens_reference {
+        3.0
+    } else if continuation {
+        0.5
+    } else {
+        -2.0
+    };
+    s -= 2.5 * pieces.iter().filter(|p| !p.documentary).count() as f64;
+    if pieces.iter().any(|p| p.dated) {
+        s += 0.5;
+    }
+    s
+}
+
+fn units_fit(pieces: &[Piece]) -> f64 {
+    let mut s = 0.0;
+    for (i, p) in pieces.iter().enumerate() {
+        if p.dated || p.reference || p.deadline {
+            s -= 3.0;
+        }
+        // A unit cell starts with a unit; later capitalized lines are
+        // mostly the rest of a proper name ("Ủy ban / Kiểm tra / Trung").
+        if p.opens {
+            s += match (p.unit, i) {
+                (true, _) => 0.5,
+                (false, 0) => -2.0,
+                (false, _) => -0.7,
+            };
+        }
+    }
+    s
+}
+
+/// Splits a merged unit cell into the lead and coordinating columns using
+/// where a new unit starts, the gazetteer, and the two columns' wrap widths
+/// learned from the rows where the split is clear.
+struct UnitSplitter {
+    lead: Option<f64>,
+    coord: Option<f64>,
+}
+
+impl UnitSplitter {
+    fn learn(cells: &[Vec<Vec<Piece>>], slots: &Slots, gazetteer: &Gazetteer) -> UnitSplitter {
+        let Some(slot) = slots.columns.iter().position(|c| c.len() == 2) else {
+            return UnitSplitter {
+                lead: None,
+                coord: None,
+            };
+        };
+        let mut splitter = UnitSplitter {
+            lead: None,
+            coord: None,
+        };
+        for _ in 0..3 {
+            let mut lead_w = Vec::new();
+            let mut coord_w = Vec::new();
+            for row in cells {
+                let Some(pieces) = row.get(slot).filter(|p| !p.is_empty()) else {
+                    continue;
+                };
+                let (k, _) = splitter.best_cut(pieces, gazetteer);
+                if k == 0 || k == pieces.len() {
+                    continue;
+                }
+                lead_w.extend(lines_text(&pieces[..k]).lines().map(text_width));
+                coord_w.extend(lines_text(&pieces[k..]).lines().map(text_width));
+            }
+            splitter = UnitSplitter {
+                lead: robust_max(lead_w),
+                coord: robust_max(coord_w),
+            };
+        }
+        splitter
+    }
+
+    /// The best cut (lead = pieces[..k]) and the scores of all cuts.
+    fn best_cut(&self, pieces: &[Piece], gazetteer: &Gazetteer) -> (usize, Vec<f64>) {
+        let scores: Vec<f64> = (0..=pieces.len())
+            .map(|k| self.cut_score(pieces, k, gazetteer))
+            .collect();
+        let best = (0..scores.len())
+            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        (best, scores)
+    }
+
+    fn cut_score(&self, pieces: &[Piece], k: usize, gazetteer: &Gazetteer) -> f64 {
+        let (lead, coord) = pieces.split_at(k);
+        let mut s = 0.0;
+        if let Some(first) = coord.first().filter(|_| k > 0) {
+            let opens = first
+                .text
+                .starts_with(|c: char| c.is_uppercase() || matches!(c, '-' | '+' | '•'));
+            s += if opens { 1.0 } else { -2.0 };
+            if lead
+                .last()
+                .is_some_and(|p| p.text.ends_with([',', '-', ';']) || p.text.ends_with(" và"))
+            {
+                s -= 1.5;
+            }
+            if lead.last().is_some_and(|p| ends_with_bare_head(&p.text)) {
+                s -= 1.5;
+            }
+            if gazetteer.spans(&lines_text(lead), &first.text) {
+                s -= 2.0;
+            }
+            if lead.last().is_some_and(|p| p.line == first.line)
+                && !first.text.starts_with(['-', '+'])
+            {
+                s += 0.5;
+            }
+        }
+        for (part, width, related) in [(lead, self.lead, -0.5), (coord, self.coord, 0.5)] {
+            if part.is_empty() {
+                s -= 0.3;
+                continue;
+            }
+            let text = lines_text(part);
+            let joined = join_lines(&text.lines().collect::<Vec<_>>());
+            if gazetteer.knows(&joined) {
+                s += 1.5;
+            } else if !looks_like_unit(&joined, gazetteer) {
+                s -= 1.5;
+            }
+            if joined.contains("liên quan") {
+                s += related;
+            }
+            if let Some(w) = width {
+                s -= 1.2 * wrap_violations(&text.lines().collect::<Vec<_>>(), w);
+            }
+        }
+        s
+    }
+
+    /// Split one merged unit cell; a warning when a single unit cell could
+    /// belong to either column.
+    fn split(
+        &self,
+        pieces: &[Piece],
+        gazetteer: &Gazetteer,
+    ) -> (Vec<Piece>, Vec<Piece>, Option<String>) {
+        if pieces.is_empty() {
+            return (Vec::new(), Vec::new(), None);
+        }
+        let (k, scores) = self.best_cut(pieces, gazetteer);
+        let n = pieces.len();
+        let warning = if k == 0 || k == n {
+            let margin = (scores[0] - scores[n]).abs();
+            (margin < 0.75).then(|| {
+                let text = join_lines(&pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>());
+                let side = if k == 0 { "coordinating" } else { "lead" };
+                format!("one unit cell \"{text}\" could be the lead or the coordinating column; read as {side}")
+            })
+        } else {
+            None
+        };
+        (pieces[..k].to_vec(), pieces[k..].to_vec(), warning)
+    }
+}

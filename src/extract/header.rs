@@ -1,0 +1,140 @@
+//! Document metadata from the header block of a Vietnamese administrative
+//! document: issuing body, number and symbol, type, date and title.
+
+use super::docref::{find_date, tidy_number, type_from_number};
+use crate::model::DocumentMeta;
+use crate::normalize::{fold_spaces, match_key};
+use crate::source_doc::TextLine;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// How many lines from the top the header block may take.
+const HEADER_LINES: usize = 40;
+
+/// National and party mottos that head documents but name no issuer.
+const MOTTOS: &[&str] = &[
+    "đảng cộng sản việt nam",
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "độc lập tự do hạnh phúc",
+];
+
+/// Whether a text is written in capitals (at least four letters, no lowercase).
+pub fn is_capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Read number, type, date, issuer and title from the first lines.
+pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    let number_re = NUMBER.get_or_init(|| {
+        Regex::new(r"^Số\s*:?\s*(\d+[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*)")
+            .expect("static number pattern is valid")
+    });
+    let mut meta = DocumentMeta::default();
+    let mut issuer: Vec<String> = Vec::new();
+    let mut title: Vec<String> = Vec::new();
+    let mut seen_number = false;
+    for line in lines.iter().take(HEADER_LINES) {
+        let text = line.text.trim();
+        if meta.number.is_none() {
+            if let Some(c) = number_re.captures(text) {
+                let number = tidy_number(&c[1]);
+                meta.doc_type = type_from_number(&number);
+                meta.number = Some(number);
+                seen_number = true;
+                continue;
+            }
+        }
+        if meta.date.is_none() && match_key(text).contains("ngày") && text.contains("năm") {
+            if let Some((date, _)) = find_date(text) {
+                meta.date = Some(date);
+                continue;
+            }
+        }
+        let key = match_key(text);
+        if MOTTOS.iter().any(|m| key.starts_with(&match_key(m)))
+            || text == "*"
+            || text.chars().all(|c| c == '-')
+        {
+            continue;
+        }
+        if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
+            if !seen_number && meta.date.is_none() && title.is_empty() && is_issuer_like(text) {
+                issuer.push(text.to_string());
+            } else if title.len() < 3 && !starts_with_roman(text) {
+                title.push(text.to_string());
+            }
+        } else if !title.is_empty() {
+            break;
+        }
+    }
+    if !issuer.is_empty() {
+        meta.issuer = Some(fold_spaces(&issuer.join(" ")));
+    }
+    if !title.is_empty() {
+        meta.title = Some(fold_spaces(&title.join(" ")));
+    }
+    meta
+}
+
+/// Issuing bodies are named with a body word ("BAN", "VĂN PHÒNG", "BỘ", ...).
+fn is_issuer_like(text: &str) -> bool {
+    const BODY: &[&str] = &[
+        "ban",
+        "văn phòng",
+        "bộ",
+        "ủy ban",
+        "uỷ ban",
+        "tỉnh ủy",
+        "tỉnh uỷ",
+        "thành ủy",
+        "thành uỷ",
+        "đảng ủy",
+        "đảng uỷ",
+        "sở",
+        "chính phủ",
+        "thủ tướng",
+        "hội đồng",
+        "cục",
+        "tổng cục",
+        "viện",
+        "tòa án",
+        "toà án",
+        "trung ương",
+        "quốc hội",
+        "ngân hàng",
+        "học viện",
+        "trường",
+        "công an",
+        "ubnd",
+        "bch",
+    ];
+    let key = match_key(text);
+    BODY.iter()
+        .any(|b| key == match_key(b) || key.starts_with(&format!("{} ", match_key(b))))
+}
+
+fn starts_with_roman(text: &str) -> bool {
+    super::numbering::RowNumber::at_line_start(text).is_some_and(|(n, _)| n.is_roman())
+}
+
+/// The year for dates written without one: the document's date, else a
+/// year named in its title ("… NĂM 2026").
+pub fn default_year(meta: &DocumentMeta, _lines: &[&TextLine]) -> Option<i32> {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let re = YEAR.get_or_init(|| {
+        Regex::new(r"(?i)năm\s+((?:19|20)\d{2})").expect("static year pattern is valid")
+    });
+    meta.date
+        .as_deref()
+        .and_then(|d| d.get(..4))
+        .and_then(|y| y.parse().ok())
+        .or_else(|| {
+            re.captures(meta.title.as_deref()?)?
+                .get(1)?
+                .as_str()
+                .parse()
+                .ok()
+        })
+}

@@ -1,0 +1,264 @@
+//! The record builder: table rows with known columns → task records. Every
+//! front end's tables (flat text, layout text, PDF geometry, Word XML) come
+//! through here, so one set of rules decides groups, sub-rows, units,
+//! documents and deadlines.
+
+use super::columns::{ColumnModel, Role};
+use super::deadline::parse_deadline;
+use super::docref::{mentions_document, parse_document_refs};
+use super::numbering::RowNumber;
+use super::units::{split_units, Gazetteer};
+use crate::model::{Heading, Location, Task, UnitRef, Warning};
+use crate::normalize::join_lines;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// A table row with one text per model column (lines joined with `\n`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    /// Cell texts, one per column of the model.
+    pub cells: Vec<String>,
+    /// Where the row starts.
+    pub at: Location,
+    /// Problems met while rebuilding the row.
+    pub warnings: Vec<Warning>,
+}
+
+/// A task table: its column model and its rows (header rows removed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawTable {
+    /// The columns, read from the header.
+    pub model: ColumnModel,
+    /// Body rows in order.
+    pub rows: Vec<RawRow>,
+    /// Problems with the table as a whole.
+    pub warnings: Vec<Warning>,
+}
+
+/// What the builder needs to know about the document around a table.
+#[derive(Debug, Clone)]
+pub struct Surroundings<'a> {
+    /// The document number, or the file stem: the first part of task ids.
+    pub doc_id: &'a str,
+    /// The Roman-numeral part the table sits in.
+    pub section: Option<Heading>,
+    /// Year for dates without one (the document's date).
+    pub default_year: Option<i32>,
+    /// Unit abbreviations.
+    pub gazetteer: &'a Gazetteer,
+}
+
+/// Turn a table's rows into tasks (appended to `tasks`).
+pub fn build_tasks(
+    table: &RawTable,
+    around: &Surroundings<'_>,
+    tasks: &mut Vec<Task>,
+    warnings: &mut Vec<Warning>,
+) {
+    warnings.extend(table.warnings.iter().cloned());
+    let model = &table.model;
+    let cell = |row: &RawRow, role: Role| -> String {
+        model
+            .index_of(role)
+            .and_then(|i| row.cells.get(i))
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default()
+    };
+    let numbers: Vec<Option<RowNumber>> = table
+        .rows
+        .iter()
+        .map(|r| RowNumber::parse(&cell(r, Role::Number)))
+        .collect();
+    let mut group: Option<Heading> = None;
+    let mut parent: Option<usize> = None;
+    let mut sub_count = 0;
+    for (i, row) in table.rows.iter().enumerate() {
+        let name = join_lines(&cell(row, Role::Name).lines().collect::<Vec<_>>());
+        let has_content = model.columns.iter().enumerate().any(|(c, col)| {
+            !matches!(col.role, Role::Number | Role::Name)
+                && !row.cells.get(c).is_none_or(|t| t.trim().is_empty())
+        });
+        let Some(number) = &numbers[i] else {
+            if let Some(p) = parent.filter(|_| has_content) {
+                sub_count += 1;
+                let parent_task = &tasks[p];
+                let number = format!("{}.{sub_count}", parent_task.number);
+                let name = if name.is_empty() {
+                    parent_task.name.clone()
+                } else {
+                    name
+                };
+                let parent_id = parent_task.id.clone();
+                let mut task = build_task(model, row, &number, name, group.clone(), around);
+                task.parent = Some(parent_id);
+                tasks.push(task);
+            } else if let (Some(p), false) = (parent, name.is_empty()) {
+                let task = &mut tasks[p];
+                task.name = join_lines(&[task.name.as_str(), name.as_str()]);
+                task.warnings.push(Warning::new(
+                    "row_continuation",
+                    "a row without a number and with only name text was joined to the task above",
+                    row.at,
+                ));
+            } else if has_content || !name.is_empty() {
+                warnings.push(Warning::new(
+                    "row_without_number",
+                    format!(
+                        "a table row without a TT number and no task above it: \"{}\"",
+                        row_text(row)
+                    ),
+                    row.at,
+                ));
+            }
+            continue;
+        };
+        let is_parent_of_later = numbers[i + 1..]
+            .iter()
+            .flatten()
+            .any(|n| n.is_child_of(number));
+        if (number.is_roman() || is_parent_of_later) && !has_content {
+            group = Some(Heading {
+                number: number.printed.clone(),
+                title: name,
+            });
+            parent = None;
+            continue;
+        }
+        if let Some(g) = &group {
+            let under = RowNumber::parse(&g.number)
+                .is_some_and(|gn| gn.is_roman() || number.is_child_of(&gn));
+            if !under {
+                group = None;
+            }
+        }
+        let mut task = build_task(model, row, &number.printed, name, group.clone(), around);
+        if task.name.is_empty() {
+            task.warnings.push(Warning::new(
+                "empty_name",
+                format!("row {} has no task name", number.printed),
+                row.at,
+            ));
+        }
+        tasks.push(task);
+        parent = Some(tasks.len() - 1);
+        sub_count = 0;
+    }
+}
+
+fn row_text(row: &RawRow) -> String {
+    join_lines(
+        &row.cells
+            .iter()
+            .map(|c| c.replace('\n', " "))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn build_task(
+    model: &ColumnModel,
+    row: &RawRow,
+    number: &str,
+    name: String,
+    group: Option<Heading>,
+    around: &Surroundings<'_>,
+) -> Task {
+    let section_number = around
+        .section
+        .as_ref()
+        .map(|s| s.number.as_str())
+        .unwrap_or("-");
+    let mut task = Task {
+        id: format!("{}/{}/{}", around.doc_id, section_number, number),
+        section: around.section.clone(),
+        group,
+        number: number.to_string(),
+        name,
+        assigning_documents: Vec::new(),
+        lead_units: Vec::new(),
+        coordinating_units: Vec::new(),
+        result: None,
+        parent: None,
+        extra_columns: BTreeMap::new(),
+        deadline: None,
+        source: row.at,
+        warnings: row.warnings.clone(),
+    };
+    let year = model.year.or(around.default_year);
+    for (col, text) in model.columns.iter().zip(&row.cells) {
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let one_line = join_lines(&text.lines().collect::<Vec<_>>());
+        match col.role {
+            Role::Number | Role::Name => {}
+            Role::Documents => task.assigning_documents.extend(parse_document_refs(text)),
+            Role::Lead => task.lead_units.extend(split_units(text, around.gazetteer)),
+            Role::Coordinating => task
+                .coordinating_units
+                .extend(split_units(text, around.gazetteer)),
+            Role::Responsibility => {
+                assign_responsibility(&mut task, &col.header, text, around.gazetteer)
+            }
+            Role::Result => task.result = Some(one_line),
+            Role::Deadline => {
+                if let Some(parsed) = parse_deadline(&one_line, year) {
+                    if let Some(note) = parsed.note {
+                        task.warnings
+                            .push(Warning::new("deadline_unclear", note, row.at));
+                    }
+                    task.deadline = Some(parsed.deadline);
+                }
+            }
+            Role::Extra => {
+                task.extra_columns.insert(col.header.clone(), one_line);
+            }
+        }
+    }
+    task
+}
+
+/// Fill units from a single responsibility column: "X chủ trì, phối hợp với
+/// Y" splits; a cell that assigns by reference names no unit; anything else
+/// makes every unit a lead unit, with a warning.
+fn assign_responsibility(task: &mut Task, header: &str, text: &str, gazetteer: &Gazetteer) {
+    static SPLIT: OnceLock<Regex> = OnceLock::new();
+    let re = SPLIT.get_or_init(|| {
+        Regex::new(r"(?is)^(?:chủ trì\s*:?\s*)?(.+?)\s*[,;:]?\s*(?:chủ trì|làm đầu mối)\s*[,;:.]?\s*(?:phối hợp(?:\s+với)?|cùng(?:\s+với)?|phối hợp\s*:)\s*:?\s*(.+)$")
+            .expect("static responsibility pattern is valid")
+    });
+    static LABELLED: OnceLock<Regex> = OnceLock::new();
+    let labelled = LABELLED.get_or_init(|| {
+        Regex::new(r"(?is)^\s*-?\s*chủ trì\s*:\s*(.+?)\s*[;\n.]\s*-?\s*phối hợp\s*:\s*(.+)$")
+            .expect("static labelled responsibility pattern is valid")
+    });
+    let one_line = join_lines(&text.lines().collect::<Vec<_>>());
+    let units =
+        |s: &str| -> Vec<UnitRef> { split_units(s.trim().trim_end_matches('.'), gazetteer) };
+    if let Some(c) = labelled.captures(text).or_else(|| re.captures(&one_line)) {
+        task.lead_units = units(&c[1]);
+        task.coordinating_units = units(&c[2]);
+        return;
+    }
+    let lower = one_line.to_lowercase();
+    if (lower.starts_with("theo ") || lower.contains("phân công")) && mentions_document(&one_line)
+    {
+        task.extra_columns
+            .insert(header.to_string(), one_line.clone());
+        task.warnings.push(Warning::new(
+            "units_by_reference",
+            format!(
+                "the responsibility cell assigns units by reference and names none: \"{one_line}\""
+            ),
+            task.source,
+        ));
+        return;
+    }
+    task.lead_units = units(text);
+    task.warnings.push(Warning::new(
+        "responsibility_single_column",
+        "one responsibility column without \"chủ trì\"/\"phối hợp\": every unit named is taken as a lead unit",
+        task.source,
+    ));
+}
