@@ -216,8 +216,13 @@ fn line_fits_header(line: &str, in_parens: bool) -> bool {
     if line.chars().count() > 40 || line.ends_with(['.', ';']) {
         return false;
     }
-    if in_parens || line.starts_with(|c: char| c.is_uppercase() || c == '(') {
+    if in_parens || line.starts_with('(') {
         return true;
+    }
+    if line.starts_with(char::is_uppercase) {
+        // A new label: a known one, or a short unknown one ("Ghi chú").
+        return classify(line) != Role::Extra
+            || (line.split_whitespace().count() <= 4 && !line.contains([',', ';']));
     }
     line.split_whitespace().all(|w| {
         let w = w

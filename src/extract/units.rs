@@ -184,11 +184,12 @@ impl Gazetteer {
 
     /// Whether a phrase is a known abbreviation or full name.
     pub fn knows(&self, phrase: &str) -> bool {
+        // Full names of two words ("Trung ương", "Chính phủ") are too
+        // generic to mark a phrase as one whole unit.
+        let key = match_key(phrase);
         self.lookup(phrase).is_some()
-            || self
-                .by_key
-                .values()
-                .any(|full| match_key(full) == match_key(phrase))
+            || (key.split(' ').count() >= 3
+                && self.by_key.values().any(|full| match_key(full) == key))
     }
 
     /// The unit record for a raw unit phrase.
