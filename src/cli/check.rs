@@ -132,11 +132,11 @@ fn totals(report: &CheckReport) -> String {
     } in &t.fields
     {
         let percent = if *expected == 0 {
-            100.0
+            "-".to_string()
         } else {
-            100.0 * *equal as f64 / *expected as f64
+            format!("{:.1}%", 100.0 * *equal as f64 / *expected as f64)
         };
-        out += &format!("  {field:<28} {equal:>5}/{expected:<5} {percent:6.1}%\n");
+        out += &format!("  {field:<28} {equal:>5}/{expected:<5} {percent:>7}\n");
     }
     out
 }
