@@ -161,6 +161,13 @@ fn unreadable_expected_output_fails_naming_the_file() {
         &run.stdout,
         &["FAIL ", "plan.expected.json: not a nhiemvu JSON document"],
     );
+    let bless = nhiemvu(&["--bless"], dir.path());
+    assert_eq!(bless.code, Some(0), "{}{}", bless.stdout, bless.stderr);
+    assert_contains(
+        &bless.stdout,
+        &["replaced ", "plan.expected.json (was unreadable: "],
+    );
+    assert_eq!(nhiemvu(&[], dir.path()).code, Some(0));
 }
 
 #[test]

@@ -71,6 +71,22 @@ fn same_issue_twice_has_no_changes() {
 }
 
 #[test]
+fn documents_are_extracted_unless_json() {
+    let txt = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/check/plan.txt");
+    let out = nhiemvu(&[&txt, &txt]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Bản cũ: "), "{text}");
+    assert!(text.contains("plan.txt"), "{text}");
+    assert!(text.contains("Không có thay đổi."), "{text}");
+}
+
+#[test]
 fn json_output_lists_upserts_and_closures() {
     let diff = diff_json();
     assert_eq!(diff["diff_version"], "1");

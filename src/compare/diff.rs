@@ -647,6 +647,25 @@ mod tests {
     }
 
     #[test]
+    fn a_task_moved_to_another_section_is_renumbered() {
+        use crate::model::Heading;
+        let section = |n: &str| {
+            Some(Heading {
+                number: n.into(),
+                title: format!("Mục {n}"),
+            })
+        };
+        let mut a = task("A/I/3", "3", "Đẩy mạnh cải cách hành chính");
+        a.section = section("I");
+        let mut b = task("B/II/3", "3", "Đẩy mạnh cải cách hành chính");
+        b.section = section("II");
+        let d = diff_plans(&document(vec![a]), &document(vec![b]));
+        assert_eq!(d.summary.renumbered, 1);
+        assert_eq!(d.summary.changed, 0);
+        assert!(d.to_string().contains("  I/3 → II/3 Đẩy mạnh"), "{d}");
+    }
+
+    #[test]
     fn unparsed_deadlines_compare_by_wording() {
         let other = |raw: &str| Deadline {
             raw: raw.into(),

@@ -16,6 +16,7 @@
 //! assert!(report.is_clean(), "{report}");
 //! ```
 
+pub mod bless;
 pub mod diff;
 pub mod fields;
 pub mod matcher;

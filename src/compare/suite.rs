@@ -1,6 +1,5 @@
 //! A folder of inputs with blessed expected outputs beside them: finding
-//! the pairs, checking each, totalling, and blessing (accepting the current
-//! output as expected).
+//! the pairs, checking each and totalling. Blessing is in [`super::bless`].
 //!
 //! The expected output of `plan.txt` is `plan.expected.json`, or
 //! `plan.txt.expected.json` when another input in the same folder shares
@@ -10,10 +9,10 @@ use super::load_document;
 use super::report::{compare_documents, DocumentReport, FieldTally};
 use crate::error::{Error, Result};
 use crate::extract::Context;
-use crate::output::{document_json, write_atomic};
 use crate::pipeline::{process_file, InputFormat};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// Suffix of expected-output files.
@@ -227,49 +226,89 @@ impl CheckReport {
     }
 }
 
-/// What blessing one input did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Blessed {
-    /// A new expected output was written with this many tasks.
-    Created(usize),
-    /// The expected output was rewritten; the report shows what changed
-    /// (it is clean when only source information changed).
-    Updated(DocumentReport),
-    /// The old expected output was not readable and was replaced.
-    Replaced(String),
-    /// The expected output already matched byte for byte.
-    Unchanged,
+/// Check every input under `dir` (recursively) against its expected output.
+pub fn check_dir(dir: &Path, ctx: &Context) -> Result<CheckReport> {
+    let found = discover(dir)?;
+    let files = found
+        .cases
+        .iter()
+        .map(|case| check_case(case, ctx))
+        .collect();
+    Ok(CheckReport::new(files, &found.orphans))
 }
 
-/// Extract one input and write its output as the expected output
-/// (atomically), saying what changed.
-pub fn bless_case(case: &Case, ctx: &Context) -> Result<Blessed> {
-    let got = process_file(&case.input, ctx)?;
-    let json = document_json(&got);
-    let outcome = if !case.has_expected {
-        Blessed::Created(got.tasks.len())
-    } else {
-        match load_document(&case.expected) {
-            Ok(old) => {
-                let old_bytes = std::fs::read(&case.expected).map_err(|source| Error::Io {
-                    path: case.expected.clone(),
-                    source,
-                })?;
-                if old_bytes == json.as_bytes() {
-                    return Ok(Blessed::Unchanged);
+impl fmt::Display for CheckReport {
+    /// One line per input (`ok`, `DIFF`, `FAIL`, `skip`), the differences
+    /// of each differing input indented below it, then totals and field
+    /// accuracy.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for file in &self.files {
+            match file.status {
+                Status::Clean => writeln!(f, "ok {}", file.input)?,
+                Status::NoExpected => writeln!(
+                    f,
+                    "skip {}: no expected output (create {} with --bless)",
+                    file.input, file.expected
+                )?,
+                Status::Failed => writeln!(
+                    f,
+                    "FAIL {}: {}",
+                    file.input,
+                    file.error.as_deref().unwrap_or("error")
+                )?,
+                Status::Differs => {
+                    writeln!(f, "DIFF {} (expected {}):", file.input, file.expected)?
                 }
-                Blessed::Updated(compare_documents(&old, &got))
             }
-            Err(err) => Blessed::Replaced(err.to_string()),
+            match &file.report {
+                Some(r) if file.status == Status::Differs => {
+                    for line in r.to_string().lines() {
+                        writeln!(f, "  {line}")?;
+                    }
+                }
+                Some(r) => {
+                    for w in &r.warnings {
+                        writeln!(f, "  warning: {w}")?;
+                    }
+                }
+                None => {}
+            }
         }
-    };
-    write_atomic(&case.expected, json.as_bytes())?;
-    Ok(outcome)
+        let t = &self.totals;
+        writeln!(
+            f,
+            "\n{} files: {} ok, {} differ, {} failed, {} without expected output",
+            t.files, t.clean, t.differing, t.failed, t.without_expected
+        )?;
+        if t.fields.is_empty() {
+            return Ok(());
+        }
+        writeln!(
+            f,
+            "tasks: {} expected, {} found, {} matched, {} missing, {} unexpected",
+            t.tasks_expected, t.tasks_found, t.tasks_matched, t.missing, t.unexpected
+        )?;
+        writeln!(f, "field accuracy (matched and equal / expected):")?;
+        for tally in &t.fields {
+            let percent = if tally.expected == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.1}%", 100.0 * tally.accuracy())
+            };
+            writeln!(
+                f,
+                "  {:<28} {:>5}/{:<5} {percent:>7}",
+                tally.field, tally.equal, tally.expected
+            )?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ExtractedDocument;
 
     fn touch(dir: &Path, name: &str) {
         std::fs::write(dir.join(name), "x").expect("write test file");
@@ -315,6 +354,50 @@ mod tests {
             found.orphans,
             [dir.join("gone.expected.json"), dir.join("p.expected.json")]
         );
+    }
+
+    #[test]
+    fn totals_add_up_over_files() {
+        use crate::compare::test_support::{document, task};
+        let want = document(vec![task("d/-/1", "1", "Một"), task("d/-/2", "2", "Hai")]);
+        let mut got = want.clone();
+        got.tasks[1].name = "Hai mươi".into();
+        let result = |status, expected: &ExtractedDocument, got: &ExtractedDocument| FileResult {
+            input: "x.txt".into(),
+            expected: "x.expected.json".into(),
+            status,
+            report: Some(compare_documents(expected, got)),
+            error: None,
+        };
+        let files = vec![
+            result(Status::Clean, &want, &want),
+            result(Status::Differs, &want, &got),
+            FileResult {
+                input: "y.txt".into(),
+                expected: "y.expected.json".into(),
+                status: Status::Failed,
+                report: None,
+                error: Some("y.txt: cannot read".into()),
+            },
+        ];
+        let report = CheckReport::new(files, &[]);
+        assert!(!report.is_clean());
+        let t = &report.totals;
+        assert_eq!((t.files, t.clean, t.differing, t.failed), (3, 1, 1, 1));
+        assert_eq!((t.tasks_expected, t.tasks_matched), (4, 4));
+        let name = t.fields.iter().find(|f| f.field == "name");
+        assert_eq!(name.map(|f| (f.equal, f.expected)), Some((3, 4)));
+        let text = report.to_string();
+        for part in [
+            "ok x.txt\n",
+            "DIFF x.txt (expected x.expected.json):\n  tasks: 2 expected",
+            "  2 name: expected \"Hai\", got \"Hai mươi\"\n",
+            "FAIL y.txt: y.txt: cannot read\n",
+            "3 files: 1 ok, 1 differ, 1 failed, 0 without expected output",
+            "  name                             3/4       75.0%",
+        ] {
+            assert!(text.contains(part), "missing {part:?} in\n{text}");
+        }
     }
 
     #[test]
