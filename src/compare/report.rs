@@ -276,6 +276,19 @@ mod tests {
     }
 
     #[test]
+    fn a_document_field_alone_makes_it_unclean() {
+        let want = document(vec![task("d/-/1", "1", "Một")]);
+        let mut got = want.clone();
+        got.document.date = Some("2026-01-05".into());
+        let report = compare_documents(&want, &got);
+        assert!(!report.is_clean());
+        assert_eq!(report.difference_count(), 1);
+        assert!(report
+            .to_string()
+            .contains("document.date: expected none, got \"2026-01-05\""));
+    }
+
+    #[test]
     fn whitespace_and_nfc_differences_are_not_differences() {
         let want = document(vec![task("d/-/1", "1", "Hòa nhập quốc tế")]);
         let got = document(vec![task("d/-/1", "1", "Ho\u{300}a  nhập quốc tế ")]);
