@@ -10,6 +10,7 @@ use super::report::{compare_documents, DocumentReport, FieldTally};
 use crate::error::{Error, Result};
 use crate::extract::Context;
 use crate::pipeline::{process_file, InputFormat};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -173,7 +174,16 @@ pub struct Totals {
     pub fields: Vec<FieldTally>,
 }
 
-/// The report of a whole `nhiemvu check` run, as written by `--json`.
+/// The report of a whole `nhiemvu check` run, as written by `--json`:
+/// `{"files": [{"input", "expected", "status": "clean" | "differs" |
+/// "failed" | "no_expected", "report": DocumentReport | null, "error":
+/// string | null}], "orphans": [path], "totals": {"files", "clean",
+/// "differing", "failed", "without_expected", "tasks_expected",
+/// "tasks_found", "tasks_matched", "missing", "unexpected", "fields":
+/// [{"field", "expected", "equal"}]}}`. A `DocumentReport` holds the task
+/// counts, `missing` and `unexpected` ids, `document` and `tasks` field
+/// differences (`{"field", "expected", "got"}`, values being a string,
+/// `null` or a list of strings), `field_tallies` and `warnings`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckReport {
     /// One result per input, sorted by path.
@@ -231,7 +241,7 @@ pub fn check_dir(dir: &Path, ctx: &Context) -> Result<CheckReport> {
     let found = discover(dir)?;
     let files = found
         .cases
-        .iter()
+        .par_iter()
         .map(|case| check_case(case, ctx))
         .collect();
     Ok(CheckReport::new(files, &found.orphans))
