@@ -30,168 +30,18 @@
 //! renumbered. `old`/`new` of a change are a string, `null`, or a list of
 //! strings (units, documents, extra columns), for display.
 
-use super::fields::{normalize, position, unit, FieldValue};
+mod plan_field;
+mod text;
+
+pub use plan_field::PlanField;
+
+use super::fields::{position, FieldValue};
 use super::matcher::{match_tasks, MatchBasis, MatchMode};
-use crate::model::{Deadline, DeadlineKind, ExtractedDocument, Task};
-use crate::normalize::match_key;
+use crate::model::{ExtractedDocument, Task};
 use serde::Serialize;
-use std::fmt;
 
 /// Version of the diff JSON shape.
 pub const DIFF_VERSION: &str = "1";
-
-/// A task field a plan revision can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlanField {
-    /// Task name (Tên nhiệm vụ).
-    Name,
-    /// Lead units (Đơn vị chủ trì).
-    LeadUnits,
-    /// Coordinating units (Đơn vị phối hợp).
-    CoordinatingUnits,
-    /// Deadline (Thời gian hoàn thành).
-    Deadline,
-    /// Expected result (Kết quả).
-    Result,
-    /// Assigning documents (Văn bản giao nhiệm vụ).
-    AssigningDocuments,
-    /// Columns no field takes (Cột khác).
-    ExtraColumns,
-}
-
-impl PlanField {
-    /// Every field, in report order.
-    pub const ALL: [PlanField; 7] = [
-        PlanField::Name,
-        PlanField::LeadUnits,
-        PlanField::CoordinatingUnits,
-        PlanField::Deadline,
-        PlanField::Result,
-        PlanField::AssigningDocuments,
-        PlanField::ExtraColumns,
-    ];
-
-    /// The Vietnamese name of the field.
-    pub fn label(self) -> &'static str {
-        match self {
-            PlanField::Name => "Tên nhiệm vụ",
-            PlanField::LeadUnits => "Đơn vị chủ trì",
-            PlanField::CoordinatingUnits => "Đơn vị phối hợp",
-            PlanField::Deadline => "Thời gian hoàn thành",
-            PlanField::Result => "Kết quả",
-            PlanField::AssigningDocuments => "Văn bản giao nhiệm vụ",
-            PlanField::ExtraColumns => "Cột khác",
-        }
-    }
-
-    /// The field of a task, for display.
-    fn value(self, task: &Task) -> FieldValue {
-        let list =
-            |items: Vec<String>| FieldValue::List(items.iter().map(|s| normalize(s)).collect());
-        match self {
-            PlanField::Name => FieldValue::Text(Some(normalize(&task.name))),
-            PlanField::LeadUnits => list(task.lead_units.iter().map(unit).collect()),
-            PlanField::CoordinatingUnits => {
-                list(task.coordinating_units.iter().map(unit).collect())
-            }
-            PlanField::Deadline => FieldValue::Text(task.deadline.as_ref().map(show_deadline)),
-            PlanField::Result => FieldValue::Text(task.result.as_deref().map(normalize)),
-            PlanField::AssigningDocuments => list(
-                task.assigning_documents
-                    .iter()
-                    .map(|d| d.raw.clone())
-                    .collect(),
-            ),
-            PlanField::ExtraColumns => list(
-                task.extra_columns
-                    .iter()
-                    .map(|(k, v)| format!("{k}: {v}"))
-                    .collect(),
-            ),
-        }
-    }
-
-    /// Whether two tasks agree on the field in substance: texts by
-    /// [`match_key`] (case, tone-mark style and punctuation ignored), unit
-    /// and document lists regardless of order, deadlines by their parsed
-    /// period (and by wording only when not understood).
-    fn same(self, a: &Task, b: &Task) -> bool {
-        let keys = |items: Vec<&str>| {
-            let mut keys: Vec<String> = items.into_iter().map(match_key).collect();
-            keys.sort();
-            keys
-        };
-        match self {
-            PlanField::Name => match_key(&a.name) == match_key(&b.name),
-            PlanField::LeadUnits => {
-                keys(a.lead_units.iter().map(|u| u.name.as_str()).collect())
-                    == keys(b.lead_units.iter().map(|u| u.name.as_str()).collect())
-            }
-            PlanField::CoordinatingUnits => {
-                keys(
-                    a.coordinating_units
-                        .iter()
-                        .map(|u| u.name.as_str())
-                        .collect(),
-                ) == keys(
-                    b.coordinating_units
-                        .iter()
-                        .map(|u| u.name.as_str())
-                        .collect(),
-                )
-            }
-            PlanField::Deadline => same_deadline(a.deadline.as_ref(), b.deadline.as_ref()),
-            PlanField::Result => {
-                a.result.as_deref().map(match_key) == b.result.as_deref().map(match_key)
-            }
-            PlanField::AssigningDocuments => {
-                keys(
-                    a.assigning_documents
-                        .iter()
-                        .map(|d| d.raw.as_str())
-                        .collect(),
-                ) == keys(
-                    b.assigning_documents
-                        .iter()
-                        .map(|d| d.raw.as_str())
-                        .collect(),
-                )
-            }
-            PlanField::ExtraColumns => {
-                let cols = |t: &Task| -> Vec<(String, String)> {
-                    t.extra_columns
-                        .iter()
-                        .map(|(k, v)| (match_key(k), match_key(v)))
-                        .collect()
-                };
-                cols(a) == cols(b)
-            }
-        }
-    }
-}
-
-/// A deadline for people: as printed, with the last day when known.
-fn show_deadline(d: &Deadline) -> String {
-    match &d.due {
-        Some(due) => format!("{} (hạn {due})", normalize(&d.raw)),
-        None => normalize(&d.raw),
-    }
-}
-
-/// Whether two deadlines mean the same period.
-fn same_deadline(a: Option<&Deadline>, b: Option<&Deadline>) -> bool {
-    match (a, b) {
-        (None, None) => true,
-        (Some(a), Some(b)) => {
-            let parsed =
-                |d: &Deadline| (d.kind, d.start.clone(), d.due.clone(), d.recurrence.clone());
-            let understood = !matches!(a.kind, DeadlineKind::Other | DeadlineKind::Relative);
-            parsed(a) == parsed(b) && (understood || match_key(&a.raw) == match_key(&b.raw))
-        }
-        _ => false,
-    }
-}
 
 /// Identification of one issue of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -425,105 +275,11 @@ pub fn diff_plans(old: &ExtractedDocument, new: &ExtractedDocument) -> PlanDiff 
     }
 }
 
-/// A value for people: text as is, lists joined with `; `.
-fn show(v: &FieldValue) -> String {
-    match v {
-        FieldValue::Text(Some(s)) => s.clone(),
-        FieldValue::List(items) if !items.is_empty() => items.join("; "),
-        _ => "(không có)".to_string(),
-    }
-}
-
-/// `number`, or `section/number` when the section is given.
-fn place(section: &Option<String>, number: &str) -> String {
-    match section {
-        Some(s) => format!("{s}/{number}"),
-        None => number.to_string(),
-    }
-}
-
-impl fmt::Display for DocumentSummary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some(n) = &self.number {
-            write!(f, " — số {n}")?;
-        }
-        if let Some(d) = &self.date {
-            write!(f, " ngày {d}")?;
-        }
-        write!(f, ", {} nhiệm vụ", self.tasks)
-    }
-}
-
-impl fmt::Display for PlanDiff {
-    /// The diff for people, grouped: Thêm mới, Bị bỏ, Thay đổi, Đánh số lại.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "Bản cũ: {}", self.old)?;
-        writeln!(f, "Bản mới: {}", self.new)?;
-        let s = &self.summary;
-        writeln!(
-            f,
-            "Tóm tắt: {} thêm mới, {} bị bỏ, {} thay đổi, {} đánh số lại, {} không đổi nội dung",
-            s.added, s.removed, s.changed, s.renumbered, s.unchanged
-        )?;
-        if self.is_empty() {
-            return writeln!(f, "\nKhông có thay đổi.");
-        }
-        if !self.added.is_empty() {
-            writeln!(f, "\nThêm mới ({}):", self.added.len())?;
-            for t in &self.added {
-                writeln!(f, "  + {} {}", t.number, normalize(&t.name))?;
-            }
-        }
-        if !self.removed.is_empty() {
-            writeln!(f, "\nBị bỏ ({}):", self.removed.len())?;
-            for t in &self.removed {
-                writeln!(f, "  - {} {}", t.number, normalize(&t.name))?;
-            }
-        }
-        if !self.changed.is_empty() {
-            writeln!(f, "\nThay đổi ({}):", self.changed.len())?;
-            for c in &self.changed {
-                let number = if c.old_number == c.new_number {
-                    c.new_number.clone()
-                } else {
-                    format!("{} (trước là {})", c.new_number, c.old_number)
-                };
-                writeln!(f, "  ~ {number} {}", normalize(&c.task.name))?;
-                for ch in &c.changes {
-                    writeln!(
-                        f,
-                        "      {}: {} → {}",
-                        ch.label,
-                        show(&ch.old),
-                        show(&ch.new)
-                    )?;
-                }
-            }
-        }
-        if !self.renumbered.is_empty() {
-            writeln!(f, "\nĐánh số lại ({}):", self.renumbered.len())?;
-            for r in &self.renumbered {
-                let (from, to) = if r.old_section == r.new_section {
-                    (r.old_number.clone(), r.new_number.clone())
-                } else {
-                    (
-                        place(&r.old_section, &r.old_number),
-                        place(&r.new_section, &r.new_number),
-                    )
-                };
-                writeln!(f, "  {from} → {to} {}", normalize(&r.name))?;
-            }
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::compare::test_support::{document, task};
-    use crate::model::UnitRef;
+    use crate::model::{Deadline, DeadlineKind, UnitRef};
 
     fn lead(name: &str) -> Vec<UnitRef> {
         vec![UnitRef {
@@ -663,25 +419,5 @@ mod tests {
         assert_eq!(d.summary.renumbered, 1);
         assert_eq!(d.summary.changed, 0);
         assert!(d.to_string().contains("  I/3 → II/3 Đẩy mạnh"), "{d}");
-    }
-
-    #[test]
-    fn unparsed_deadlines_compare_by_wording() {
-        let other = |raw: &str| Deadline {
-            raw: raw.into(),
-            kind: DeadlineKind::Other,
-            start: None,
-            due: None,
-            recurrence: None,
-        };
-        assert!(same_deadline(
-            Some(&other("Theo chỉ đạo")),
-            Some(&other("theo chỉ đạo"))
-        ));
-        assert!(!same_deadline(
-            Some(&other("Theo chỉ đạo")),
-            Some(&other("Khi có yêu cầu"))
-        ));
-        assert!(!same_deadline(Some(&other("Theo chỉ đạo")), None));
     }
 }
