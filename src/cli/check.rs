@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 /// Arguments of `nhiemvu check`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 no difference (or all blessed), 1 some difference or failure, 2 usage error."
+)]
 pub struct CheckArgs {
     /// Folder searched recursively for inputs with `<stem>.expected.json`
     /// (or `<file name>.expected.json`) beside them.
@@ -19,7 +22,7 @@ pub struct CheckArgs {
     #[arg(long)]
     bless: bool,
     /// Also write the report as JSON to FILE (for CI).
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "bless")]
     json: Option<PathBuf>,
     /// Extra unit abbreviations: a CSV or TSV file of `abbreviation,full name`.
     #[arg(long, value_name = "FILE")]

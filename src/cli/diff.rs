@@ -9,6 +9,9 @@ use std::path::PathBuf;
 
 /// Arguments of `nhiemvu diff`.
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 both issues read (with or without changes), 1 an issue could not be read, 2 usage error."
+)]
 pub struct DiffArgs {
     /// The earlier issue: an input document, or extracted `.json`.
     old: PathBuf,
