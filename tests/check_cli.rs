@@ -188,3 +188,18 @@ fn a_missing_folder_is_a_usage_error() {
     assert_eq!(run.code, Some(2));
     assert_contains(&run.stderr, &["nope: not a folder"]);
 }
+
+#[test]
+fn an_input_that_fails_is_reported_and_not_blessed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("empty.txt"), "  \n").expect("write");
+    std::fs::write(dir.path().join("empty.expected.json"), "{}").expect("write");
+    let run = nhiemvu(&[], dir.path());
+    assert_eq!(run.code, Some(1));
+    assert_contains(&run.stdout, &["1 files: 0 ok, 0 differ, 1 failed"]);
+    let bless = nhiemvu(&["--bless"], dir.path());
+    assert_eq!(bless.code, Some(1));
+    assert_contains(&bless.stderr, &["empty.txt: the file is empty"]);
+    let kept = std::fs::read_to_string(dir.path().join("empty.expected.json")).expect("read");
+    assert_eq!(kept, "{}");
+}
