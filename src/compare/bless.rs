@@ -1,7 +1,7 @@
 //! Blessing: accepting the current output of an input as its expected
 //! output, and saying what that changes.
 
-use super::load_document;
+use super::parse_document;
 use super::report::{compare_documents, DocumentReport};
 use super::suite::Case;
 use crate::error::{Error, Result};
@@ -28,22 +28,20 @@ pub enum Blessed {
 pub fn bless_case(case: &Case, ctx: &Context) -> Result<Blessed> {
     let got = process_file(&case.input, ctx)?;
     let json = document_json(&got);
-    let outcome = if !case.has_expected {
-        Blessed::Created(got.tasks.len())
-    } else {
-        match load_document(&case.expected) {
-            Ok(old) => {
-                let old_bytes = std::fs::read(&case.expected).map_err(|source| Error::Io {
-                    path: case.expected.clone(),
-                    source,
-                })?;
-                if old_bytes == json.as_bytes() {
-                    return Ok(Blessed::Unchanged);
-                }
-                Blessed::Updated(compare_documents(&old, &got))
-            }
+    let outcome = if case.has_expected {
+        let old_bytes = std::fs::read(&case.expected).map_err(|source| Error::Io {
+            path: case.expected.clone(),
+            source,
+        })?;
+        if old_bytes == json.as_bytes() {
+            return Ok(Blessed::Unchanged);
+        }
+        match parse_document(&case.expected, &old_bytes) {
+            Ok(old) => Blessed::Updated(compare_documents(&old, &got)),
             Err(err) => Blessed::Replaced(err.to_string()),
         }
+    } else {
+        Blessed::Created(got.tasks.len())
     };
     write_atomic(&case.expected, json.as_bytes())?;
     Ok(outcome)

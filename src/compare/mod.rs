@@ -38,7 +38,12 @@ pub fn load_document(path: &Path) -> Result<ExtractedDocument> {
         path: path.to_path_buf(),
         source,
     })?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::Malformed {
+    parse_document(path, &bytes)
+}
+
+/// Parse the bytes of an already-extracted document read from `path`.
+pub fn parse_document(path: &Path, bytes: &[u8]) -> Result<ExtractedDocument> {
+    serde_json::from_slice(bytes).map_err(|e| Error::Malformed {
         path: path.to_path_buf(),
         page: None,
         message: format!("not a nhiemvu JSON document: {e}"),
