@@ -8,6 +8,7 @@
 
 pub mod batch;
 pub mod cli;
+pub mod compare;
 pub mod error;
 pub mod extract;
 pub mod model;

@@ -3,6 +3,8 @@
 //! Exit codes: 0 when every input succeeded, 1 when some input failed,
 //! 2 for a usage error.
 
+mod check;
+mod diff;
 mod extract;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +29,10 @@ pub struct Cli {
 enum Command {
     /// Extract task records from documents into JSON, JSON Lines and CSV.
     Extract(extract::ExtractArgs),
+    /// Compare outputs with blessed expected outputs in a folder (regression check).
+    Check(check::CheckArgs),
+    /// Show what changed between two issues of a plan.
+    Diff(diff::DiffArgs),
 }
 
 /// Parse the arguments, run the subcommand and return the exit code.
@@ -44,5 +50,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
