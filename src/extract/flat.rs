@@ -11,7 +11,8 @@
 //! column's wrap width learned from the table itself.
 
 use super::columns::{header_from_lines, opens_header, ColumnModel, Role};
-use super::deadline::is_clean_deadline;
+use super::deadline::{is_clean_deadline, parse_deadline};
+use crate::model::DeadlineKind;
 use super::docref::{find_date, mentions_document, starts_with_reference};
 use super::numbering::{is_plausible_next, RowNumber};
 use super::rows::{RawRow, RawTable};
@@ -42,6 +43,8 @@ struct Piece {
     opens: bool,
     /// Reads as a whole deadline.
     deadline: bool,
+    /// Holds a datable part (a month, quarter, date or year phrase).
+    datable: bool,
     /// Every word belongs to a document reference.
     documentary: bool,
     /// Holds a full date.
@@ -50,6 +53,8 @@ struct Piece {
     reference: bool,
     /// Starts with a document type word ("Kế hoạch số").
     opens_reference: bool,
+    /// Cites a numbered document anywhere.
+    cites: bool,
     /// Names a unit.
     unit: bool,
     /// Number of words.
@@ -64,10 +69,12 @@ impl Piece {
             line,
             opens: text.starts_with(|c: char| c.is_uppercase() || matches!(c, '-' | '+' | '•')),
             deadline: is_clean_deadline(text),
+            datable: parse_deadline(text, Some(2000)).is_some_and(|d| d.deadline.kind != DeadlineKind::Other),
             documentary: looks_documentary(text),
             dated: find_date(text).is_some(),
             reference: starts_ref && mentions_document(text),
             opens_reference: starts_ref,
+            cites: mentions_document(text),
             unit: looks_like_unit(text, gazetteer),
             words: text.split_whitespace().count(),
         }
@@ -559,6 +566,9 @@ impl Scorer<'_> {
         }
         if is_clean_deadline(&text) {
             4.0 - 1.5 * pieces.len().saturating_sub(3) as f64
+        } else if pieces[0].datable && !pieces[0].documentary {
+            // A compound deadline ("Ban hành trong tháng 01/2026 và ...").
+            1.5 - 0.3 * pieces.len() as f64
         } else {
             // An unreadable deadline is still more likely in the deadline
             // column than anywhere else; the record builder warns about it.
@@ -631,10 +641,16 @@ fn documents_fit(pieces: &[Piece], continuation: bool) -> f64 {
 }
 
 fn units_fit(pieces: &[Piece]) -> f64 {
+    // "Theo phân công tại Quyết định số ...": units assigned by reference.
+    if pieces[0].text.to_lowercase().starts_with("theo ") && pieces.iter().any(|p| p.cites) {
+        return 0.5;
+    }
     let mut s = 0.0;
     for (i, p) in pieces.iter().enumerate() {
         if p.dated || p.reference || p.deadline {
             s -= 3.0;
+        } else if p.datable && p.opens {
+            s -= 1.5;
         }
         // A unit cell starts with a unit; later capitalized lines are
         // mostly the rest of a proper name ("Ủy ban / Kiểm tra / Trung").

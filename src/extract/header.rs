@@ -46,7 +46,7 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
                 continue;
             }
         }
-        if meta.date.is_none() && match_key(text).contains("ngày") && text.contains("năm") {
+        if meta.date.is_none() && text.to_lowercase().contains("ngày") && text.contains("năm") {
             if let Some((date, _)) = find_date(text) {
                 meta.date = Some(date);
                 continue;
@@ -60,7 +60,8 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
             continue;
         }
         if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
-            if !seen_number && meta.date.is_none() && title.is_empty() && is_issuer_like(text) {
+            let continues_issuer = !issuer.is_empty() && !is_document_title(text);
+            if !seen_number && meta.date.is_none() && title.is_empty() && (is_issuer_like(text) || continues_issuer) {
                 issuer.push(text.to_string());
             } else if title.len() < 3 && !starts_with_roman(text) {
                 title.push(text.to_string());
@@ -113,6 +114,16 @@ fn is_issuer_like(text: &str) -> bool {
     let key = match_key(text);
     BODY.iter()
         .any(|b| key == match_key(b) || key.starts_with(&format!("{} ", match_key(b))))
+}
+
+/// Title lines start with a document kind ("PHỤ LỤC", "KẾ HOẠCH", ...).
+fn is_document_title(text: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "phụ lục", "kế hoạch", "danh mục", "thông báo", "quyết định", "chỉ thị", "nghị quyết", "báo cáo",
+        "công văn", "tờ trình", "chương trình", "hướng dẫn", "công điện", "kết luận", "quy chế", "đề án",
+    ];
+    let key = match_key(text);
+    KINDS.iter().any(|k| key.starts_with(&match_key(k)))
 }
 
 fn starts_with_roman(text: &str) -> bool {

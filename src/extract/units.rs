@@ -244,6 +244,10 @@ pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
         return true;
     }
     let key = match_key(phrase);
+    // Events, not bodies: "Hội nghị", "Hội thảo".
+    if ["hội nghị", "hội thảo", "hội thi", "đại hội"].iter().any(|e| key.starts_with(&match_key(e))) {
+        return false;
+    }
     let generic = ["các ", "cơ quan", "đơn vị"]
         .iter()
         .any(|g| key.starts_with(&match_key(g)));
