@@ -12,12 +12,12 @@
 
 use super::columns::{header_from_lines, opens_header, ColumnModel, Role};
 use super::deadline::{is_clean_deadline, parse_deadline};
-use crate::model::DeadlineKind;
 use super::docref::{find_date, mentions_document, starts_with_reference};
 use super::numbering::{is_plausible_next, RowNumber};
 use super::rows::{RawRow, RawTable};
 use super::units::{ends_with_bare_head, looks_like_unit, Gazetteer};
 use super::width::{robust_max, text_width, wrap_violations};
+use crate::model::DeadlineKind;
 use crate::model::{Location, Warning};
 use crate::normalize::join_lines;
 use crate::source_doc::TextLine;
@@ -69,7 +69,8 @@ impl Piece {
             line,
             opens: text.starts_with(|c: char| c.is_uppercase() || matches!(c, '-' | '+' | '•')),
             deadline: is_clean_deadline(text),
-            datable: parse_deadline(text, Some(2000)).is_some_and(|d| d.deadline.kind != DeadlineKind::Other),
+            datable: parse_deadline(text, Some(2000))
+                .is_some_and(|d| d.deadline.kind != DeadlineKind::Other),
             documentary: looks_documentary(text),
             dated: find_date(text).is_some(),
             reference: starts_ref && mentions_document(text),

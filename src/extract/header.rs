@@ -61,7 +61,11 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
         }
         if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
             let continues_issuer = !issuer.is_empty() && !is_document_title(text);
-            if !seen_number && meta.date.is_none() && title.is_empty() && (is_issuer_like(text) || continues_issuer) {
+            if !seen_number
+                && meta.date.is_none()
+                && title.is_empty()
+                && (is_issuer_like(text) || continues_issuer)
+            {
                 issuer.push(text.to_string());
             } else if title.len() < 3 && !starts_with_roman(text) {
                 title.push(text.to_string());
@@ -119,8 +123,22 @@ fn is_issuer_like(text: &str) -> bool {
 /// Title lines start with a document kind ("PHỤ LỤC", "KẾ HOẠCH", ...).
 fn is_document_title(text: &str) -> bool {
     const KINDS: &[&str] = &[
-        "phụ lục", "kế hoạch", "danh mục", "thông báo", "quyết định", "chỉ thị", "nghị quyết", "báo cáo",
-        "công văn", "tờ trình", "chương trình", "hướng dẫn", "công điện", "kết luận", "quy chế", "đề án",
+        "phụ lục",
+        "kế hoạch",
+        "danh mục",
+        "thông báo",
+        "quyết định",
+        "chỉ thị",
+        "nghị quyết",
+        "báo cáo",
+        "công văn",
+        "tờ trình",
+        "chương trình",
+        "hướng dẫn",
+        "công điện",
+        "kết luận",
+        "quy chế",
+        "đề án",
     ];
     let key = match_key(text);
     KINDS.iter().any(|k| key.starts_with(&match_key(k)))

@@ -104,6 +104,7 @@ pub fn extract(
     if tables == 0 {
         return None;
     }
+    make_ids_unique(&mut tasks);
     document.kind = DocumentKind::Appendix;
     Some(ExtractedDocument {
         schema_version: SCHEMA_VERSION.to_string(),
@@ -174,4 +175,26 @@ fn section_heading(parts: &[Part]) -> Option<(Heading, usize)> {
         },
         used,
     ))
+}
+
+/// Task ids are upsert keys: where two tasks would share one (a table that
+/// numbers twice from 1 without sections), later ones get `#2`, `#3`, ...
+/// and a warning.
+fn make_ids_unique(tasks: &mut [crate::model::Task]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for task in tasks {
+        let n = seen.entry(task.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            task.id = format!("{}#{}", task.id, n);
+            task.warnings.push(crate::model::Warning::new(
+                "duplicate_id",
+                format!(
+                    "another task has the same section and number; id made unique as {}",
+                    task.id
+                ),
+                task.source,
+            ));
+        }
+    }
 }

@@ -71,6 +71,7 @@ pub fn build_tasks(
         .map(|r| RowNumber::parse(&cell(r, Role::Number)))
         .collect();
     let mut group: Option<Heading> = None;
+    let mut table_section: Option<Heading> = None;
     let mut parent: Option<usize> = None;
     let mut sub_count = 0;
     for (i, row) in table.rows.iter().enumerate() {
@@ -90,7 +91,15 @@ pub fn build_tasks(
                     name
                 };
                 let parent_id = parent_task.id.clone();
-                let mut task = build_task(model, row, &number, name, group.clone(), around);
+                let mut task = build_task(
+                    model,
+                    row,
+                    &number,
+                    name,
+                    group.clone(),
+                    &table_section,
+                    around,
+                );
                 task.parent = Some(parent_id);
                 tasks.push(task);
             } else if let (Some(p), false) = (parent, name.is_empty()) {
@@ -118,10 +127,18 @@ pub fn build_tasks(
             .flatten()
             .any(|n| n.is_child_of(number));
         if (number.is_roman() || is_parent_of_later) && !has_content {
-            group = Some(Heading {
+            let heading = Heading {
                 number: number.printed.clone(),
                 title: name,
-            });
+            };
+            // A Roman-numbered row in a table outside any section is the
+            // table's own section ("I Cải cách thể chế").
+            if number.is_roman() && around.section.is_none() {
+                table_section = Some(heading);
+                group = None;
+            } else {
+                group = Some(heading);
+            }
             parent = None;
             continue;
         }
@@ -132,7 +149,15 @@ pub fn build_tasks(
                 group = None;
             }
         }
-        let mut task = build_task(model, row, &number.printed, name, group.clone(), around);
+        let mut task = build_task(
+            model,
+            row,
+            &number.printed,
+            name,
+            group.clone(),
+            &table_section,
+            around,
+        );
         if task.name.is_empty() {
             task.warnings.push(Warning::new(
                 "empty_name",
@@ -161,16 +186,14 @@ fn build_task(
     number: &str,
     name: String,
     group: Option<Heading>,
+    table_section: &Option<Heading>,
     around: &Surroundings<'_>,
 ) -> Task {
-    let section_number = around
-        .section
-        .as_ref()
-        .map(|s| s.number.as_str())
-        .unwrap_or("-");
+    let section = around.section.clone().or_else(|| table_section.clone());
+    let section_number = section.as_ref().map(|s| s.number.as_str()).unwrap_or("-");
     let mut task = Task {
         id: format!("{}/{}/{}", around.doc_id, section_number, number),
-        section: around.section.clone(),
+        section,
         group,
         number: number.to_string(),
         name,

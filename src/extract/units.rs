@@ -245,7 +245,10 @@ pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
     }
     let key = match_key(phrase);
     // Events, not bodies: "Hội nghị", "Hội thảo".
-    if ["hội nghị", "hội thảo", "hội thi", "đại hội"].iter().any(|e| key.starts_with(&match_key(e))) {
+    if ["hội nghị", "hội thảo", "hội thi", "đại hội"]
+        .iter()
+        .any(|e| key.starts_with(&match_key(e)))
+    {
         return false;
     }
     let generic = ["các ", "cơ quan", "đơn vị"]
