@@ -4,9 +4,15 @@
 //! Output keeps the document's own spelling (tone style, case); only
 //! [`match_key`] folds those differences away, for lookups.
 
+mod change;
 mod kerning;
+mod legacy;
+mod syllable;
 
+pub use change::{Change, ChangeKind};
 pub use kerning::fix_kerning_splits;
+pub use legacy::{decode, decode_font_run, decode_legacy_text, font_encoding, Encoding};
+pub use syllable::{is_valid_syllable, split_tone, with_tone, Tone};
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
