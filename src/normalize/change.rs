@@ -67,3 +67,53 @@ impl fmt::Display for Change {
         )
     }
 }
+
+/// Where a normalization step reports its changes: nowhere (the fast
+/// path) or into a list, for one line.
+pub(crate) struct Log<'a> {
+    line: usize,
+    changes: Option<&'a mut Vec<Change>>,
+}
+
+impl<'a> Log<'a> {
+    /// A log that records nothing.
+    pub(crate) fn off() -> Self {
+        Log {
+            line: 0,
+            changes: None,
+        }
+    }
+
+    /// A log recording the changes of 1-based `line` into `changes`.
+    pub(crate) fn on(line: usize, changes: &'a mut Vec<Change>) -> Self {
+        Log {
+            line,
+            changes: Some(changes),
+        }
+    }
+
+    /// Whether changes are being recorded.
+    pub(crate) fn enabled(&self) -> bool {
+        self.changes.is_some()
+    }
+
+    /// Record a rewrite at 0-based character index `index`.
+    pub(crate) fn rewrite(&mut self, index: usize, before: &str, after: &str, reason: &str) {
+        if let Some(changes) = self.changes.as_mut() {
+            changes.push(Change::rewrite(self.line, index + 1, before, after, reason));
+        }
+    }
+
+    /// Record a warning at 0-based character index `index`.
+    pub(crate) fn warn(&mut self, index: usize, text: &str, suggestion: &str, reason: &str) {
+        if let Some(changes) = self.changes.as_mut() {
+            changes.push(Change::warning(
+                self.line,
+                index + 1,
+                text,
+                suggestion,
+                reason,
+            ));
+        }
+    }
+}

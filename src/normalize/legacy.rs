@@ -243,6 +243,16 @@ fn signature_count(enc: Encoding, text: &str) -> usize {
         .count()
 }
 
+/// Whether a line shows TCVN3 signature characters other than the soft
+/// hyphen (which is TCVN3's ư but also a real soft hyphen in Unicode).
+pub(crate) fn has_tcvn3_evidence(text: &str) -> bool {
+    let table = table(Encoding::Tcvn3);
+    text.chars()
+        .filter(|&c| c != '\u{00AD}')
+        .filter_map(|c| char_byte(Encoding::Tcvn3, c))
+        .any(|b| table.signature[usize::from(b)])
+}
+
 /// Whether every letter run of a token is a valid syllable (and it has one).
 fn token_valid(token: &str) -> bool {
     let mut any = false;
