@@ -4,6 +4,7 @@
 //! 2 for a usage error.
 
 mod extract;
+mod normalize;
 
 use clap::{Parser, Subcommand};
 
@@ -27,6 +28,8 @@ pub struct Cli {
 enum Command {
     /// Extract task records from documents into JSON, JSON Lines and CSV.
     Extract(extract::ExtractArgs),
+    /// Print a text normalized: legacy encodings decoded, Unicode cleaned.
+    Normalize(normalize::NormalizeArgs),
 }
 
 /// Parse the arguments, run the subcommand and return the exit code.
@@ -44,5 +47,6 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Normalize(args) => normalize::run(args),
     }
 }

@@ -22,7 +22,7 @@ mod unicode;
 
 pub use change::{Change, ChangeKind};
 pub use kerning::fix_kerning_splits;
-pub use legacy::{decode, decode_font_run, decode_legacy_text, font_encoding, Encoding};
+pub use legacy::{byte_char, decode, decode_font_run, decode_legacy_text, font_encoding, Encoding};
 pub use syllable::{is_valid_syllable, split_tone, with_tone, Tone};
 pub use tone::{to_tone_style, ToneStyle};
 
