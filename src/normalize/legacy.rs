@@ -278,6 +278,8 @@ struct Assessment {
     valid_before: usize,
     /// Changed tokens that are valid syllables after decoding.
     valid_after: usize,
+    /// Changed tokens valid before decoding but not after.
+    worse: usize,
     /// Signature characters in the line.
     signatures: usize,
 }
@@ -291,18 +293,20 @@ impl Assessment {
             && self.valid_after > self.valid_before
     }
 
-    /// Good enough inside a document already known to use this encoding.
+    /// Good enough inside a document already known to use this encoding:
+    /// more valid words, or as many and signature characters ("Sè:
+    /// 109/2004/N§-CP"), with no word made invalid.
     fn lenient(&self) -> bool {
-        self.valid_after >= 1
-            && self.valid_after > self.valid_before
-            && self.valid_after * 2 >= self.changed
+        let better = self.valid_after > self.valid_before
+            || (self.signatures > 0 && self.valid_after == self.valid_before);
+        better && self.worse == 0 && self.valid_after >= 1 && self.valid_after * 2 >= self.changed
     }
 }
 
 /// Decode one line under `enc`, token by token, scoring the tokens.
 fn assess(enc: Encoding, line: &str) -> Assessment {
     let mut decoded = String::with_capacity(line.len() + 8);
-    let (mut changed, mut valid_before, mut valid_after) = (0, 0, 0);
+    let (mut changed, mut valid_before, mut valid_after, mut worse) = (0, 0, 0, 0);
     let mut rest = line;
     while !rest.is_empty() {
         let split = rest
@@ -321,9 +325,11 @@ fn assess(enc: Encoding, line: &str) -> Assessment {
                 out = tcvn3_fixups(token, out);
             }
             if out != token {
+                let (before, after) = (token_valid(token), token_valid(&out));
                 changed += 1;
-                valid_before += usize::from(token_valid(token));
-                valid_after += usize::from(token_valid(&out));
+                valid_before += usize::from(before);
+                valid_after += usize::from(after);
+                worse += usize::from(before && !after);
             }
             decoded.push_str(&out);
         }
@@ -336,6 +342,7 @@ fn assess(enc: Encoding, line: &str) -> Assessment {
         changed,
         valid_before,
         valid_after,
+        worse,
         signatures: signature_count(enc, line),
     }
 }
@@ -597,6 +604,7 @@ mod tests {
         let text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
                     Céng hoµ x· héi chñ nghÜa ViÖt Nam\n\
                     NGHÞ §ÞNH CñA CHÝNH PHñ\n\
+                    Sè: 109/2004/N§-CP\n\
                     Hà Nội, ngày 02 tháng 4 năm 2004\n\x0c\
                     Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\r\n";
         let (out, changes) = decode_legacy_text(text);
@@ -605,12 +613,13 @@ mod tests {
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
              Cộng hoà xã hội chủ nghĩa Việt Nam\n\
              NGHỊ ĐỊNH CỦA CHÍNH PHỦ\n\
+             Số: 109/2004/NĐ-CP\n\
              Hà Nội, ngày 02 tháng 4 năm 2004\n\x0c\
              Cộng hòa xã hội chủ nghĩa Việt Nam\r\n"
         );
         assert_eq!(
             changes.iter().map(|c| c.line).collect::<Vec<_>>(),
-            vec![2, 3, 5]
+            vec![2, 3, 4, 6]
         );
     }
 

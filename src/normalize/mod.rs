@@ -139,8 +139,10 @@ fn tidy_punctuation(text: &str, log: &mut Log) -> Option<String> {
         kept_from = i + 1;
         if log.enabled() {
             let col = text[..i].chars().count();
-            let around = text[i.saturating_sub(1)..(i + 2).min(text.len())].to_string();
-            let fixed = around.replace(' ', "");
+            let prev = text[..i].chars().next_back();
+            let next = text[i + 1..].chars().next();
+            let fixed: String = prev.into_iter().chain(next).collect();
+            let around: String = prev.into_iter().chain([' ']).chain(next).collect();
             log.rewrite(col, &around, &fixed, "space next to punctuation removed");
         }
     }
@@ -239,6 +241,26 @@ mod tests {
             "a b, c (d)"
         );
         assert_eq!(normalize_line("bảo mật..."), "bảo mật...");
+    }
+
+    #[test]
+    fn explained_line_reports_changes_with_columns() {
+        let mut changes = Vec::new();
+        let out = normalize_line_explained("báo gồm có : X ây", 3, &mut changes);
+        assert_eq!(out, "báo gồm có: Xây");
+        let found: Vec<(usize, usize, &str)> = changes
+            .iter()
+            .map(|c| (c.line, c.column, c.after.as_str()))
+            .collect();
+        assert_eq!(found, vec![(3, 11, "ó:"), (3, 13, "Xây")]);
+    }
+
+    #[test]
+    fn normalize_text_keeps_lines_and_page_breaks() {
+        let (out, changes) =
+            normalize_text("Céng hoµ x· héi\n\u{0C}hòa  bình\n", Some(ToneStyle::New));
+        assert_eq!(out, "Cộng hoà xã hội\n\u{0C}hoà bình\n");
+        assert_eq!(changes.len(), 2);
     }
 
     #[test]
