@@ -386,17 +386,40 @@ fn restore_dropped_u_horn(token: &str) -> Option<String> {
     token_valid(&fixed).then_some(fixed)
 }
 
-/// The best assessment of a line over the detectable encodings, or `None`
-/// when the line holds Unicode Vietnamese or nothing a decoder changes.
+/// Whether a line may hold legacy text: not ASCII, no Unicode-only
+/// Vietnamese letter.
+fn is_candidate(line: &str) -> bool {
+    !line.is_ascii() && !has_unicode_vietnamese(line)
+}
+
+/// The best assessment of a line over the detectable encodings that show
+/// signature characters in it (the first perfect one ends the search).
 fn best_assessment(line: &str) -> Option<Assessment> {
-    if line.is_ascii() || has_unicode_vietnamese(line) {
+    if !is_candidate(line) {
         return None;
     }
-    Encoding::DETECTED
-        .iter()
-        .map(|&enc| assess(enc, line))
-        .filter(|a| a.changed > 0)
-        .max_by_key(|a| (a.valid_after, a.signatures))
+    let mut best: Option<Assessment> = None;
+    for enc in Encoding::DETECTED {
+        if signature_count(enc, line) == 0 {
+            continue;
+        }
+        let a = assess(enc, line);
+        if a.changed == 0 {
+            continue;
+        }
+        let perfect = a.strict() && a.valid_after == a.changed;
+        let key = (a.valid_after, a.signatures);
+        if best
+            .as_ref()
+            .is_none_or(|b| key > (b.valid_after, b.signatures))
+        {
+            best = Some(a);
+        }
+        if perfect {
+            break;
+        }
+    }
+    best
 }
 
 /// Decode the legacy-encoded lines of a plain text (e.g. pdftotext output
@@ -420,14 +443,16 @@ pub fn decode_legacy_text(text: &str) -> (String, Vec<Change>) {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut changes = Vec::new();
     for (i, (line, best)) in lines.iter().zip(assessments).enumerate() {
-        let chosen = best.and_then(|a| {
-            if a.strict() {
-                return Some(a);
-            }
-            let enc = doc_enc?;
-            let a = if a.enc == enc { a } else { assess(enc, line) };
-            a.lenient().then_some(a)
-        });
+        let chosen = match best {
+            Some(a) if a.strict() => Some(a),
+            weak => doc_enc.filter(|_| is_candidate(line)).and_then(|enc| {
+                let a = match weak {
+                    Some(a) if a.enc == enc => a,
+                    _ => assess(enc, line),
+                };
+                a.lenient().then_some(a)
+            }),
+        };
         match chosen {
             Some(a) => {
                 let before = line.trim_end_matches(['\n', '\r']);
