@@ -12,7 +12,8 @@ const LABEL_WORDS: &[&str] = &[
     "quý", "khóa", "khoá", "loại", "nhóm", "mục", "phần", "chương", "lục", "điểm", "khoản", "lần",
     "thứ", "hạng", "cấp", "số", "tổ", "đội", "khu", "lô", "mẫu", "biểu", "hình", "bảng", "tiểu",
     "vitamin", "dãy", "tầng", "ký", "hiệu", "kỳ", "đợt", "tập", "quyển", "điều", "hội", "phụ",
-    "vùng", "tuyến", "dự", "án", "gói", "thầu", "lớp", "khối", "nhà", "tòa", "toà",
+    "vùng", "tuyến", "dự", "án", "gói", "thầu", "lớp", "khối", "nhà", "ông", "bà", "anh", "chị",
+    "chí", "cô", "chú", "tòa", "toà",
 ];
 
 /// The consonant letters that can start a split-off fragment.
@@ -143,5 +144,6 @@ mod tests {
         assert_eq!(fix_kerning_splits("Phụ lục B và C"), "Phụ lục B và C");
         assert_eq!(fix_kerning_splits("PHẦN V ĂN"), "PHẦN V ĂN");
         assert_eq!(fix_kerning_splits("TP HCM"), "TP HCM");
+        assert_eq!(fix_kerning_splits("đồng chí T ân"), "đồng chí T ân");
     }
 }

@@ -570,6 +570,53 @@ mod tests {
         }
     }
 
+    /// Encode Unicode text as an extractor would show it under `enc`,
+    /// from the table itself (single bytes preferred).
+    fn encode(enc: Encoding, text: &str) -> String {
+        let table = table(enc);
+        let mut reverse: HashMap<char, Vec<u8>> = HashMap::new();
+        for (&(a, b), &c) in &table.pairs {
+            reverse.entry(c).or_insert_with(|| vec![a, b]);
+        }
+        for (b, c) in table.single.iter().enumerate() {
+            if let (Some(c), Ok(b)) = (c, u8::try_from(b)) {
+                reverse.insert(*c, vec![b]);
+            }
+        }
+        text.chars()
+            .flat_map(|c| match reverse.get(&c) {
+                Some(bytes) => shown(bytes).chars().collect::<Vec<_>>(),
+                None => vec![c],
+            })
+            .collect()
+    }
+
+    const SAMPLE: &str = "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\
+        Theo đề nghị của Bộ trưởng Bộ Nội vụ, các đơn vị được giao nhiệm vụ\n\
+        khẩn trương triển khai thực hiện, báo cáo kết quả trước ngày 15/9/2026.\n";
+
+    #[test]
+    fn text_path_detects_each_encoding() {
+        for enc in [
+            Encoding::Tcvn3,
+            Encoding::Vni,
+            Encoding::Viscii,
+            Encoding::Cp1258,
+        ] {
+            let mangled = encode(enc, SAMPLE);
+            assert_ne!(mangled, SAMPLE, "{}", enc.name());
+            assert_eq!(decode(enc, &mangled), SAMPLE, "{} round trip", enc.name());
+            let (out, changes) = decode_legacy_text(&mangled);
+            assert_eq!(out, SAMPLE, "{} detection", enc.name());
+            assert!(
+                changes.iter().all(|c| c.reason.starts_with(enc.name())),
+                "{}: {:?}",
+                enc.name(),
+                changes
+            );
+        }
+    }
+
     #[test]
     fn reference_vectors() {
         assert_eq!(

@@ -37,18 +37,6 @@ impl Tone {
             Tone::Dot => Some('\u{0323}'),
         }
     }
-
-    /// The tone written by a combining mark, if it is one of the five.
-    pub fn from_mark(c: char) -> Option<Tone> {
-        Some(match c {
-            '\u{0300}' => Tone::Grave,
-            '\u{0301}' => Tone::Acute,
-            '\u{0309}' => Tone::Hook,
-            '\u{0303}' => Tone::Tilde,
-            '\u{0323}' => Tone::Dot,
-            _ => return None,
-        })
-    }
 }
 
 /// The twelve vowel letters that carry tones.
