@@ -83,6 +83,28 @@ fn tcvn3_pdfs_decode_to_valid_vietnamese() {
 }
 
 #[test]
+fn no_other_corpus_pdf_is_decoded() {
+    let Some(dir) = corpus() else {
+        eprintln!("SKIP: ../shared/corpus/real not found");
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf") && !LEGACY.iter().any(|(l, _)| l == n))
+        .collect();
+    names.sort();
+    for name in names {
+        let Some(text) = pdftotext(&name) else { return };
+        let (_, changes) = decode_legacy_text(&text);
+        assert!(changes.is_empty(), "{name}: {}", changes[0]);
+    }
+}
+
+#[test]
 fn unicode_pdfs_with_legacy_font_names_stay_unchanged() {
     for name in ["tcvn3_2005_bc_kths_q1.pdf", "tcvn3_2006_bc_nongnghiep.pdf"] {
         let Some(text) = pdftotext(name) else { return };

@@ -174,7 +174,14 @@ fn parse_table(source: &str) -> Table {
         }
         for b in bytes {
             let shown = byte_char(b);
-            if !b.is_ascii() && !is_vietnamese_letter(shown) && !shown.is_whitespace() {
+            // 0x80-0x9F show as Windows-1252 quotes, dashes and € in
+            // extracted text, which Unicode text is full of: no evidence.
+            let cp1252_punct = (0x80..0xA0).contains(&b);
+            if !b.is_ascii()
+                && !cp1252_punct
+                && !is_vietnamese_letter(shown)
+                && !shown.is_whitespace()
+            {
                 table.signature[usize::from(b)] = true;
             }
         }
@@ -280,17 +287,30 @@ struct Assessment {
     valid_after: usize,
     /// Changed tokens valid before decoding but not after.
     worse: usize,
+    /// Tokens left alone because they hold Unicode Vietnamese letters
+    /// (a line mixing a Unicode run with a legacy one).
+    unicode_tokens: usize,
     /// Signature characters in the line.
     signatures: usize,
 }
 
 impl Assessment {
-    /// Confident on its own: signatures, several valid words, most valid.
+    /// Confident on its own: signatures, several valid words, three in
+    /// four changed words valid.
+    /// A line mixing Unicode words needs more decoded words than Unicode ones.
     fn strict(&self) -> bool {
         self.signatures > 0
             && self.valid_after >= 2
-            && self.valid_after * 5 >= self.changed * 3
+            && self.valid_after * 4 >= self.changed * 3
             && self.valid_after > self.valid_before
+            && self.mixed_ok()
+    }
+
+    /// For a line mixing Unicode words: at least three decoded valid
+    /// words, and more of them than Unicode words.
+    fn mixed_ok(&self) -> bool {
+        self.unicode_tokens == 0
+            || (self.valid_after >= 3 && self.valid_after > self.unicode_tokens)
     }
 
     /// Good enough inside a document already known to use this encoding:
@@ -299,7 +319,11 @@ impl Assessment {
     fn lenient(&self) -> bool {
         let better = self.valid_after > self.valid_before
             || (self.signatures > 0 && self.valid_after == self.valid_before);
-        better && self.worse == 0 && self.valid_after >= 1 && self.valid_after * 2 >= self.changed
+        better
+            && self.worse == 0
+            && self.valid_after >= 1
+            && self.valid_after * 2 >= self.changed
+            && self.mixed_ok()
     }
 }
 
@@ -307,6 +331,7 @@ impl Assessment {
 fn assess(enc: Encoding, line: &str) -> Assessment {
     let mut decoded = String::with_capacity(line.len() + 8);
     let (mut changed, mut valid_before, mut valid_after, mut worse) = (0, 0, 0, 0);
+    let (mut unicode_tokens, mut signatures) = (0, 0);
     let mut rest = line;
     while !rest.is_empty() {
         let split = rest
@@ -319,7 +344,11 @@ fn assess(enc: Encoding, line: &str) -> Assessment {
             .find(|&(_, c)| !c.is_whitespace())
             .map_or(tail.len(), |(i, _)| i);
         let (space, tail) = tail.split_at(space_len);
-        if !token.is_empty() {
+        if has_unicode_vietnamese(token) {
+            unicode_tokens += 1;
+            decoded.push_str(token);
+        } else if !token.is_empty() {
+            signatures += signature_count(enc, token);
             let mut out = decode(enc, token);
             if enc == Encoding::Tcvn3 {
                 out = tcvn3_fixups(token, out);
@@ -343,7 +372,8 @@ fn assess(enc: Encoding, line: &str) -> Assessment {
         valid_before,
         valid_after,
         worse,
-        signatures: signature_count(enc, line),
+        unicode_tokens,
+        signatures,
     }
 }
 
@@ -386,10 +416,13 @@ fn restore_dropped_u_horn(token: &str) -> Option<String> {
     token_valid(&fixed).then_some(fixed)
 }
 
-/// Whether a line may hold legacy text: not ASCII, no Unicode-only
-/// Vietnamese letter.
+/// Whether a line may hold legacy text: some character stands for a
+/// non-ASCII byte.
 fn is_candidate(line: &str) -> bool {
-    !line.is_ascii() && !has_unicode_vietnamese(line)
+    !line.is_ascii()
+        && line
+            .chars()
+            .any(|c| !c.is_ascii() && char_byte(Encoding::Tcvn3, c).is_some())
 }
 
 /// The best assessment of a line over the detectable encodings that show
@@ -436,8 +469,12 @@ pub fn decode_legacy_text(text: &str) -> (String, Vec<Change>) {
     for a in assessments.iter().flatten().filter(|a| a.strict()) {
         *votes.entry(a.enc).or_default() += 1;
     }
+    // The document is taken as legacy only when a quarter of the lines
+    // showing signatures decode confidently (OCR garbage does not).
+    let signature_lines = assessments.iter().flatten().count();
     let doc_enc = votes
         .into_iter()
+        .filter(|&(_, n)| n * 4 >= signature_lines)
         .max_by_key(|&(enc, n)| (n, std::cmp::Reverse(enc.index())))
         .map(|(enc, _)| enc);
     let mut out = String::with_capacity(text.len() + text.len() / 4);
@@ -703,9 +740,20 @@ mod tests {
             "Café Hà Nội à",
             "ÐIỀU 1. Phạm vi",
             "Số: 109/2004/NĐ−CP",
+            "Giá trị: 5 µm, 25 °C ± 2",
+            "«Luật Đất đai» có hiệu lực",
+            "Café à la carte © 2024",
         ] {
             assert_eq!(decode_legacy_text(text).0, text);
         }
+    }
+
+    #[test]
+    fn line_mixing_unicode_and_tcvn3_runs() {
+        assert_eq!(
+            decode_legacy_text("Nguồn: Vô kinh tÕ C«ng nghiÖp").0,
+            "Nguồn: Vụ kinh tế Công nghiệp"
+        );
     }
 
     #[test]
