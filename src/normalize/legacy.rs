@@ -557,22 +557,23 @@ pub fn decode_font_run(font_name: &str, text: &str) -> Option<String> {
     if has_unicode_vietnamese(text) {
         return None;
     }
-    let decoded = decode(enc, text);
-    let decoded = if capitals {
-        decoded.to_uppercase()
-    } else {
-        decoded
-    };
-    if decoded == text {
+    // Confirm with the words: decoding must not make valid words invalid,
+    // and needs signature characters or more valid words ("Céng").
+    // A run may be a fragment of a word ("§", "éng"): then signatures decide.
+    let a = assess(enc, text);
+    let confirmed = a.worse == 0
+        && a.valid_after >= a.valid_before
+        && (a.signatures > 0 || a.valid_after > a.valid_before);
+    let plain_capitals = capitals && a.changed == 0;
+    if !(confirmed || plain_capitals) {
         return None;
     }
-    if signature_count(enc, text) > 0 || capitals {
-        return Some(decoded);
-    }
-    // Only characters that are letters in both readings ("é", "à"): keep
-    // the reading with more valid words.
-    let a = assess(enc, text);
-    (a.valid_after > a.valid_before).then_some(decoded)
+    let out = if capitals {
+        a.decoded.to_uppercase()
+    } else {
+        a.decoded
+    };
+    (out != text).then_some(out)
 }
 
 #[cfg(test)]
@@ -698,6 +699,10 @@ mod tests {
         assert_eq!(decode_font_run(".VnTime", "2"), None);
         assert_eq!(decode_font_run(".VnTime", " "), None);
         assert_eq!(decode_font_run("TimesNewRomanPSMT", "Céng"), None);
+        assert_eq!(decode_font_run(".VnTime", "có và"), None);
+        assert_eq!(decode_font_run(".VnTime", "Céng"), Some("Cộng".to_string()));
+        assert_eq!(decode_font_run(".VnTime", "§"), Some("Đ".to_string()));
+        assert_eq!(decode_font_run(".VnTimeH", "abc"), Some("ABC".to_string()));
         assert_eq!(
             font_encoding(".VnArialH,Bold"),
             Some((Encoding::Tcvn3, true))
