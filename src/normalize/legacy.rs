@@ -13,6 +13,7 @@ use super::change::Change;
 use super::syllable::{is_valid_syllable, is_vowel, split_tone};
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// A legacy Vietnamese character encoding.
@@ -82,6 +83,8 @@ struct Table {
     single: [Option<char>; 256],
     /// Two bytes (base + mark) → character; matched before `single`.
     pairs: HashMap<(u8, u8), char>,
+    /// Bytes that start some pair.
+    pair_first: [bool; 256],
     /// Bytes that occur in the table and whose Latin-1 or Windows-1252
     /// rendering is not itself a Vietnamese letter: their presence in
     /// text is evidence for this encoding.
@@ -149,6 +152,7 @@ fn parse_table(source: &str) -> Table {
     let mut table = Table {
         single: [None; 256],
         pairs: HashMap::new(),
+        pair_first: [false; 256],
         signature: [false; 256],
     };
     let mut lines = source.lines().filter(|l| !l.starts_with('#'));
@@ -169,6 +173,7 @@ fn parse_table(source: &str) -> Table {
             [b] => table.single[usize::from(b)] = Some(ch),
             [a, b] => {
                 table.pairs.insert((a, b), ch);
+                table.pair_first[usize::from(a)] = true;
             }
             _ => continue,
         }
@@ -203,31 +208,30 @@ fn table(enc: Encoding) -> &'static Table {
 
 /// Decode extracted text under a legacy encoding. Characters that stand
 /// for no byte of the encoding (true Unicode letters, symbols) pass
-/// through unchanged; the result is NFC.
+/// through unchanged; combining marks left over are composed (NFC).
 pub fn decode(enc: Encoding, text: &str) -> String {
     let table = table(enc);
-    let chars: Vec<char> = text.chars().collect();
-    let bytes: Vec<Option<u8>> = chars.iter().map(|&c| char_byte(enc, c)).collect();
     let mut out = String::with_capacity(text.len() + text.len() / 2);
-    let mut i = 0;
-    while i < chars.len() {
-        if let (Some(a), Some(Some(b))) = (bytes[i], bytes.get(i + 1)) {
-            if let Some(&c) = table.pairs.get(&(a, *b)) {
-                out.push(c);
-                i += 2;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let byte = char_byte(enc, c);
+        if let Some(a) = byte.filter(|&a| table.pair_first[usize::from(a)]) {
+            let pair = chars
+                .peek()
+                .and_then(|&next| char_byte(enc, next))
+                .and_then(|b| table.pairs.get(&(a, b)));
+            if let Some(&p) = pair {
+                out.push(p);
+                chars.next();
                 continue;
             }
         }
-        match bytes[i].and_then(|b| table.single[usize::from(b)]) {
-            Some(c) => out.push(c),
-            None => out.push(chars[i]),
-        }
-        i += 1;
+        out.push(byte.and_then(|b| table.single[usize::from(b)]).unwrap_or(c));
     }
-    if out.is_ascii() {
-        out
-    } else {
+    if out.chars().any(is_combining_mark) {
         out.nfc().collect()
+    } else {
+        out
     }
 }
 

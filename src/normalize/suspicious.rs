@@ -74,8 +74,7 @@ pub(crate) fn flag_suspicious(line: &str, log: &mut Log) {
     for (slip, fix) in TONE_SLIPS {
         let n = slip.split(' ').count();
         for window in words.windows(n) {
-            let joined: Vec<&str> = window.iter().map(|(_, w)| w.as_str()).collect();
-            if joined.join(" ") == *slip {
+            if window.iter().map(|(_, w)| w.as_str()).eq(slip.split(' ')) {
                 log.warn(
                     window[0].0,
                     slip,

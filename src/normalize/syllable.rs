@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// One of the six Vietnamese tones.
@@ -149,9 +150,16 @@ fn has_stop_final(rhyme: &str) -> bool {
 /// The untoned lowercase letters of a word and its single tone; `None`
 /// when the word carries two tones or a non-letter.
 fn untone(word: &str) -> Option<(String, Tone)> {
+    let composed: String;
+    let word = if word.chars().any(is_combining_mark) {
+        composed = word.nfc().collect();
+        &composed
+    } else {
+        word
+    };
     let mut base = String::with_capacity(word.len());
     let mut tone = Tone::Level;
-    for c in word.nfc() {
+    for c in word.chars() {
         let (b, t) = split_tone(c);
         if t != Tone::Level {
             if tone != Tone::Level {
