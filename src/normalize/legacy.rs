@@ -238,11 +238,8 @@ pub fn decode(enc: Encoding, text: &str) -> String {
 /// Whether the text holds a Vietnamese letter that no legacy byte can
 /// stand for (ư, ơ, đ, ệ …): then it is Unicode already.
 fn has_unicode_vietnamese(text: &str) -> bool {
-    text.chars().any(|c| {
-        !matches!(c, '\u{2212}' | '\u{2219}')
-            && u32::from(c) > 0xFF
-            && (matches!(c, 'đ' | 'Đ') || is_vowel(c))
-    })
+    text.chars()
+        .any(|c| u32::from(c) > 0xFF && (matches!(c, 'đ' | 'Đ') || is_vowel(c)))
 }
 
 /// Number of characters in `text` that are evidence for `enc`.

@@ -55,8 +55,13 @@ pub(crate) fn clean_chars(line: &str, log: &mut Log) -> Option<String> {
             }
             Some(CharFix::Replace(with, reason)) => {
                 out.push_str(with);
-                if log.enabled() && with != " " {
-                    log.rewrite(skipped + i, &c.to_string(), with, reason);
+                if log.enabled() {
+                    let before = if c.is_whitespace() {
+                        format!("U+{:04X}", u32::from(c))
+                    } else {
+                        c.to_string()
+                    };
+                    log.rewrite(skipped + i, &before, with, reason);
                 }
             }
         }
