@@ -6,6 +6,7 @@
 mod check;
 mod diff;
 mod extract;
+mod normalize;
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +34,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Show what changed between two issues of a plan.
     Diff(diff::DiffArgs),
+    /// Print a text normalized: legacy encodings decoded, Unicode cleaned.
+    Normalize(normalize::NormalizeArgs),
 }
 
 /// Parse the arguments, run the subcommand and return the exit code.
@@ -52,5 +55,6 @@ pub fn main() -> i32 {
         Command::Extract(args) => extract::run(args),
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Normalize(args) => normalize::run(args),
     }
 }

@@ -1,91 +1,116 @@
 //! Repair of kerning splits: PDF extractors that see a wide gap after a
-//! capital letter write "X ây dựng" for "Xây dựng". A split is merged only
-//! when the result is a valid Vietnamese syllable and the letter is not a
-//! label or Roman numeral ("Quý IV", "nhóm C").
+//! capital letter write "X ây dựng" for "Xây dựng" and "Th ực" for
+//! "Thực". A split is merged only when the result is a valid Vietnamese
+//! syllable and the letter is not a label or Roman numeral ("Quý IV",
+//! "khóa X", "nhóm C").
 
-use regex::Regex;
-use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
+use super::change::Log;
+use super::syllable::{is_valid_syllable, is_vowel};
 
 /// Words after which a lone capital letter is a label, not a split word.
 const LABEL_WORDS: &[&str] = &[
     "quý", "khóa", "khoá", "loại", "nhóm", "mục", "phần", "chương", "lục", "điểm", "khoản", "lần",
     "thứ", "hạng", "cấp", "số", "tổ", "đội", "khu", "lô", "mẫu", "biểu", "hình", "bảng", "tiểu",
-    "vitamin", "dãy", "tầng", "ký", "hiệu",
+    "vitamin", "dãy", "tầng", "ký", "hiệu", "kỳ", "đợt", "tập", "quyển", "điều", "hội", "phụ",
+    "vùng", "tuyến", "dự", "án", "gói", "thầu", "lớp", "khối", "nhà", "ông", "bà", "anh", "chị",
+    "chí", "cô", "chú", "tòa", "toà",
 ];
 
-/// Merge "X ây" → "Xây" and "T rung" → "Trung" where safe.
-pub fn fix_kerning_splits(line: &str) -> String {
-    if !line.contains(' ') {
-        return line.to_string();
+/// The consonant letters that can start a split-off fragment.
+const CAPITAL_ONSET_LETTERS: &str = "BCDĐGHKLMNPQRSTVX";
+
+/// Whether `left` (1–3 letters) is the capitalized consonant head of a
+/// word split from `right`, returning the merged word (without `right`'s
+/// trailing punctuation) and that punctuation.
+fn split_candidate<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> {
+    let mut chars = left.chars();
+    let first = chars.next()?;
+    let count = left.chars().count();
+    if count > 3
+        || !CAPITAL_ONSET_LETTERS.contains(first)
+        || !left.chars().all(|c| c.is_alphabetic() && !is_vowel(c))
+    {
+        return None;
     }
+    let tail_upper = count > 1 && chars.clone().all(char::is_uppercase);
+    let tail_lower = chars.all(char::is_lowercase);
+    if !tail_lower && !tail_upper {
+        return None;
+    }
+    let core_len = right
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(right.len(), |(i, _)| i);
+    let (core, punct) = right.split_at(core_len);
+    if core.is_empty() || (!punct.is_empty() && !punct.starts_with([',', '.', ';', ':', ')'])) {
+        return None;
+    }
+    let case_fits = if tail_upper {
+        core.chars().all(char::is_uppercase) && core.starts_with(is_vowel)
+    } else {
+        core.chars().all(char::is_lowercase)
+    };
+    if !case_fits {
+        return None;
+    }
+    let merged = format!("{left}{core}");
+    is_valid_syllable(&merged).then_some((merged, punct))
+}
+
+/// Whether the word before a candidate makes the letter a label or a
+/// Roman numeral ("Quý IV", "nhóm C", "2 C").
+fn is_label_context(prev: Option<&str>) -> bool {
+    prev.is_some_and(|p| {
+        let p = p.trim_end_matches([',', '.', ':']).to_lowercase();
+        LABEL_WORDS.contains(&p.as_str())
+            || (!p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
+/// Merge "X ây" → "Xây" and "T rung" → "Trung" in a space-folded line,
+/// recording each merge; `None` when nothing was merged.
+pub(crate) fn fix_splits(line: &str, log: &mut Log) -> Option<String> {
     let words: Vec<&str> = line.split(' ').collect();
+    let any = words
+        .windows(2)
+        .any(|w| w[0].len() <= 6 && split_candidate(w[0], w[1]).is_some());
+    if !any {
+        return None;
+    }
     let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut index = 0;
     let mut i = 0;
     while i < words.len() {
         let w = words[i];
-        if i + 1 < words.len() && is_split_candidate(w, words[i + 1]) {
-            let prev_is_label = out
-                .last()
-                .map(|p| {
-                    LABEL_WORDS.contains(&p.to_lowercase().trim_end_matches([',', '.']))
-                        || p.chars().all(|c| c.is_ascii_digit())
-                })
-                .unwrap_or(false);
-            if !prev_is_label {
-                let merged = format!("{w}{}", words[i + 1]);
-                out.push(merged);
-                i += 2;
-                continue;
+        let prev = if i > 0 { Some(words[i - 1]) } else { None };
+        if let Some(next) = words.get(i + 1) {
+            if let Some((merged, punct)) = split_candidate(w, next) {
+                if !is_label_context(prev) {
+                    let before = format!("{w} {next}");
+                    let after = format!("{merged}{punct}");
+                    log.rewrite(
+                        index,
+                        &before,
+                        &after,
+                        "kerning split merged into one syllable",
+                    );
+                    index += before.chars().count() + 1;
+                    out.push(after);
+                    i += 2;
+                    continue;
+                }
             }
         }
+        index += w.chars().count() + 1;
         out.push(w.to_string());
         i += 1;
     }
-    out.join(" ")
+    Some(out.join(" "))
 }
 
-/// A single capital consonant followed by a lowercase fragment that together
-/// make one valid syllable (the fragment's trailing punctuation aside).
-fn is_split_candidate(letter: &str, next: &str) -> bool {
-    let mut chars = letter.chars();
-    let (Some(c), None) = (chars.next(), chars.next()) else {
-        return false;
-    };
-    if !c.is_uppercase() || !"BCDĐGHKLMNPQRSTVX".contains(c) {
-        return false;
-    }
-    let core = next.trim_end_matches(|c: char| !c.is_alphabetic());
-    if core.is_empty() || !core.chars().next().is_some_and(char::is_lowercase) {
-        return false;
-    }
-    is_valid_syllable(&format!("{}{}", c.to_lowercase(), core))
-}
-
-/// Whether a lowercase word is a well-formed Vietnamese syllable
-/// (onset, optional medial, nucleus, final; tones ignored).
-pub(crate) fn is_valid_syllable(word: &str) -> bool {
-    static SYLLABLE: OnceLock<Regex> = OnceLock::new();
-    let re = SYLLABLE.get_or_init(|| {
-        Regex::new(concat!(
-            "^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?",
-            "(oa|oă|oe|uâ|uê|uy|uơ|ươ|ưa|ưu|ươi|ươu|iê|yê|ia|ua|uô|uôi|ai|ao|au|âu|ay|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|oai|oay|oeo|uây|uya|uyê|iêu|yêu|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)",
-            "(ch|ng|nh|c|m|n|p|t)?$"
-        ))
-        .expect("static syllable pattern is valid")
-    });
-    let base: String = word
-        .nfd()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{0300}' | '\u{0301}' | '\u{0303}' | '\u{0309}' | '\u{0323}'
-            )
-        })
-        .nfc()
-        .collect::<String>()
-        .to_lowercase();
-    re.is_match(&base)
+/// Merge "X ây" → "Xây" and "T rung" → "Trung" where safe.
+pub fn fix_kerning_splits(line: &str) -> String {
+    fix_splits(line, &mut Log::off()).unwrap_or_else(|| line.to_string())
 }
 
 #[cfg(test)]
@@ -102,6 +127,9 @@ mod tests {
             fix_kerning_splits("Văn phòng T rung ương"),
             "Văn phòng Trung ương"
         );
+        assert_eq!(fix_kerning_splits("Th ực hiện Ch ương"), "Thực hiện Chương");
+        assert_eq!(fix_kerning_splits("TH ỰC HIỆN"), "THỰC HIỆN");
+        assert_eq!(fix_kerning_splits("Đ ảng."), "Đảng.");
     }
 
     #[test]
@@ -112,15 +140,10 @@ mod tests {
             "Đại hội X của Đảng"
         );
         assert_eq!(fix_kerning_splits("nhóm C ứng dụng"), "nhóm C ứng dụng");
+        assert_eq!(fix_kerning_splits("khóa X ân"), "khóa X ân");
         assert_eq!(fix_kerning_splits("Phụ lục B và C"), "Phụ lục B và C");
-    }
-
-    #[test]
-    fn syllables() {
-        assert!(is_valid_syllable("xây"));
-        assert!(is_valid_syllable("trung"));
-        assert!(is_valid_syllable("nghiêng"));
-        assert!(!is_valid_syllable("xcủa"));
-        assert!(!is_valid_syllable("bvà"));
+        assert_eq!(fix_kerning_splits("PHẦN V ĂN"), "PHẦN V ĂN");
+        assert_eq!(fix_kerning_splits("TP HCM"), "TP HCM");
+        assert_eq!(fix_kerning_splits("đồng chí T ân"), "đồng chí T ân");
     }
 }

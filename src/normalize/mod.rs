@@ -1,35 +1,105 @@
-//! Vietnamese text normalization: Unicode hygiene, whitespace, line
-//! re-joining, kerning splits, and the match key every comparison uses.
+//! Vietnamese text normalization: legacy-encoding decoding, Unicode
+//! hygiene, whitespace, line re-joining, kerning splits, tone-mark style,
+//! and the match key every comparison uses.
 //!
 //! Output keeps the document's own spelling (tone style, case); only
-//! [`match_key`] folds those differences away, for lookups.
+//! [`match_key`] folds those differences away, for lookups, and
+//! [`to_tone_style`] rewrites the style on request.
+//!
+//! Where callers come in: plain text goes through [`decode_legacy_text`]
+//! before it is split into lines; a PDF text run through
+//! [`decode_font_run`] with its font name; every line (PDF, DOCX, text)
+//! then through [`normalize_line`]. [`normalize_text`] does all of it for
+//! a whole text and lists the changes.
 
+mod change;
 mod kerning;
+mod legacy;
+mod suspicious;
+mod syllable;
+mod tone;
+mod unicode;
 
+pub use change::{Change, ChangeKind};
 pub use kerning::fix_kerning_splits;
+pub use legacy::{byte_char, decode, decode_font_run, decode_legacy_text, font_encoding, Encoding};
+pub use syllable::{is_valid_syllable, split_tone, with_tone, Tone};
+pub use tone::{to_tone_style, ToneStyle};
 
+use change::Log;
+use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalize one line of extracted text: drop invisible characters, map
-/// look-alike spaces to a space, compose to NFC with combining marks in
-/// canonical order, fold runs of spaces, trim, tidy spaces around
-/// punctuation and repair kerning splits ("X ây dựng" → "Xây dựng").
+/// look-alike spaces and letters (Ð → Đ, Cyrillic in Latin words), put
+/// combining marks in order and compose to NFC, normalize dashes and
+/// slashes inside document numbers and dates, fold runs of spaces, trim,
+/// tidy spaces around punctuation and repair kerning splits
+/// ("X ây dựng" → "Xây dựng"). The input must already be Unicode (see
+/// [`decode_legacy_text`], [`decode_font_run`]).
 pub fn normalize_line(line: &str) -> String {
-    let cleaned: String = line
-        .chars()
-        .filter_map(|c| match c {
-            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
-                Some(' ')
+    normalize_logged(line, &mut Log::off())
+}
+
+/// [`normalize_line`], recording each change (and warnings about
+/// suspicious words) for 1-based `line_no` into `changes`.
+pub fn normalize_line_explained(line: &str, line_no: usize, changes: &mut Vec<Change>) -> String {
+    let mut log = Log::on(line_no, changes);
+    let out = normalize_logged(line, &mut log);
+    suspicious::flag_suspicious(&out, &mut log);
+    out
+}
+
+/// The normalization steps, each skipped cheaply when it has nothing to do.
+fn normalize_logged(line: &str, log: &mut Log) -> String {
+    let mut text = Cow::Borrowed(line);
+    if !line.is_ascii() {
+        let steps: [fn(&str, &mut Log) -> Option<String>; 4] = [
+            unicode::clean_chars,
+            unicode::fix_lookalike_letters,
+            unicode::compose,
+            unicode::fix_number_separators,
+        ];
+        for step in steps {
+            if let Some(t) = step(&text, log) {
+                text = Cow::Owned(t);
             }
-            _ => Some(c),
-        })
-        .collect();
-    let composed: String = cleaned.nfd().collect::<String>().nfc().collect();
-    let folded = fold_spaces(&composed);
-    let tidy = tidy_punctuation(&folded);
-    fix_kerning_splits(&tidy)
+        }
+    }
+    let mut out = fold_spaces(&text);
+    for step in [tidy_punctuation, kerning::fix_splits] {
+        if let Some(t) = step(&out, log) {
+            out = t;
+        }
+    }
+    out
+}
+
+/// Normalize a whole text: decode legacy-encoded lines, normalize every
+/// line (line breaks and form feeds are kept), optionally rewrite the
+/// tone style, and list every change and warning in line order.
+pub fn normalize_text(text: &str, tone_style: Option<ToneStyle>) -> (String, Vec<Change>) {
+    let (decoded, mut changes) = decode_legacy_text(text);
+    let mut out = String::with_capacity(decoded.len());
+    for (i, raw) in decoded.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let feeds = raw.len() - raw.trim_start_matches('\u{0C}').len();
+        out.push_str(&raw[..feeds]);
+        let line = normalize_line_explained(&raw[feeds..], i + 1, &mut changes);
+        match tone_style {
+            Some(style) => {
+                let mut log = Log::on(i + 1, &mut changes);
+                let restyled = tone::restyle(&line, style, &mut log);
+                out.push_str(restyled.as_deref().unwrap_or(&line));
+            }
+            None => out.push_str(&line),
+        }
+    }
+    changes.sort_by_key(|c| (c.line, c.column));
+    (out, changes)
 }
 
 /// Collapse runs of whitespace into one space and trim both ends.
@@ -44,25 +114,40 @@ pub fn fold_spaces(text: &str) -> String {
     out
 }
 
-/// Remove spaces before `, ; : . ) ]` and after `( [`, keeping `...` intact.
-fn tidy_punctuation(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c == ' ' {
-            let next = chars.get(i + 1).copied();
-            let prev = out.chars().last();
-            let before_closing = matches!(next, Some(',' | ';' | ')' | ']'))
-                || (matches!(next, Some('.' | ':'))
-                    && chars.get(i + 2).is_none_or(|c| c.is_whitespace()));
-            let after_opening = matches!(prev, Some('(' | '['));
-            if before_closing || after_opening {
-                continue;
-            }
+/// Remove spaces before `, ; : . ) ]` and after `( [`, keeping `...`
+/// intact; `None` when there is nothing to remove. Works on bytes: only
+/// ASCII spaces are dropped, so the result stays UTF-8.
+fn tidy_punctuation(text: &str, log: &mut Log) -> Option<String> {
+    let bytes = text.as_bytes();
+    let drop_at = |i: usize| -> bool {
+        if bytes[i] != b' ' {
+            return false;
         }
-        out.push(c);
+        let next = bytes.get(i + 1).copied();
+        let before_closing = matches!(next, Some(b',' | b';' | b')' | b']'))
+            || (matches!(next, Some(b'.' | b':')) && bytes.get(i + 2).is_none_or(|&b| b == b' '));
+        let after_opening = i > 0 && matches!(bytes[i - 1], b'(' | b'[');
+        before_closing || after_opening
+    };
+    if !(0..bytes.len()).any(drop_at) {
+        return None;
     }
-    out
+    let mut out = String::with_capacity(text.len());
+    let mut kept_from = 0;
+    for i in (0..bytes.len()).filter(|&i| drop_at(i)) {
+        out.push_str(&text[kept_from..i]);
+        kept_from = i + 1;
+        if log.enabled() {
+            let col = text[..i].chars().count();
+            let prev = text[..i].chars().next_back();
+            let next = text[i + 1..].chars().next();
+            let fixed: String = prev.into_iter().chain(next).collect();
+            let around: String = prev.into_iter().chain([' ']).chain(next).collect();
+            log.rewrite(col, &around, &fixed, "space next to punctuation removed");
+        }
+    }
+    out.push_str(&text[kept_from..]);
+    Some(out)
 }
 
 /// Join the lines of one wrapped cell or paragraph into one line.
@@ -156,6 +241,26 @@ mod tests {
             "a b, c (d)"
         );
         assert_eq!(normalize_line("bảo mật..."), "bảo mật...");
+    }
+
+    #[test]
+    fn explained_line_reports_changes_with_columns() {
+        let mut changes = Vec::new();
+        let out = normalize_line_explained("báo gồm có : X ây", 3, &mut changes);
+        assert_eq!(out, "báo gồm có: Xây");
+        let found: Vec<(usize, usize, &str)> = changes
+            .iter()
+            .map(|c| (c.line, c.column, c.after.as_str()))
+            .collect();
+        assert_eq!(found, vec![(3, 11, "ó:"), (3, 13, "Xây")]);
+    }
+
+    #[test]
+    fn normalize_text_keeps_lines_and_page_breaks() {
+        let (out, changes) =
+            normalize_text("Céng hoµ x· héi\n\u{0C}hòa  bình\n", Some(ToneStyle::New));
+        assert_eq!(out, "Cộng hoà xã hội\n\u{0C}hoà bình\n");
+        assert_eq!(changes.len(), 2);
     }
 
     #[test]
