@@ -4,6 +4,8 @@
 //! 2 for a usage error.
 
 mod extract;
+mod tables;
+mod text;
 
 use clap::{Parser, Subcommand};
 
@@ -27,6 +29,10 @@ pub struct Cli {
 enum Command {
     /// Extract task records from documents into JSON, JSON Lines and CSV.
     Extract(extract::ExtractArgs),
+    /// Write every table reconstructed from a PDF as CSV.
+    Tables(tables::TablesArgs),
+    /// Print a document's normalized text in reading order.
+    Text(text::TextArgs),
 }
 
 /// Parse the arguments, run the subcommand and return the exit code.
@@ -44,5 +50,20 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Tables(args) => tables::run(args),
+        Command::Text(args) => text::run(args),
     }
+}
+
+/// Read one input through its front end (warnings go to stderr).
+fn read_input(path: &std::path::Path) -> crate::error::Result<crate::source_doc::SourceDoc> {
+    let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let doc = crate::pipeline::read_source(path, &bytes)?;
+    for w in &doc.warnings {
+        eprintln!("warning: {}: {}", path.display(), w.message);
+    }
+    Ok(doc)
 }
