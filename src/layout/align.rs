@@ -20,8 +20,13 @@ const MIN_COLUMNS: usize = 3;
 const MIN_TABLE_LINES: usize = 3;
 /// A vertical gap above this many line heights ends a table.
 const MAX_LINE_GAP: f64 = 3.0;
-/// Narrowest free gap still separating columns, in points.
-const MIN_GAP_WIDTH: f64 = 2.0;
+/// Narrowest free gap still separating columns, as a share of the font
+/// size (wider than a word space).
+const MIN_GAP_WIDTH: f64 = 0.6;
+/// A line with an empty first column continues the row above only if it
+/// follows the previous line within this many font sizes (baseline to
+/// baseline); further down it starts a row of its own.
+const WRAP_SPACING: f64 = 1.6;
 
 #[derive(Debug, Clone, Copy)]
 enum Kind {
@@ -66,24 +71,27 @@ fn segments(line: &Line) -> Vec<(f64, f64)> {
     out
 }
 
-/// Narrow each gap to the part this line leaves free; `None` if a gap closes.
+/// Narrow each gap to the part this line leaves free; `None` if a gap
+/// closes, becomes narrower than a column gap, or has a segment of the
+/// line wholly inside it or across it (a line crossing the columns).
 fn narrow(gaps: &[(f64, f64)], line: &Line) -> Option<Vec<(f64, f64)>> {
+    let min_width = MIN_GAP_WIDTH * line.size();
+    let segs = segments(line);
     gaps.iter()
         .map(|&(a, b)| {
             let mut lo = a;
             let mut hi = b;
-            for w in &line.words {
-                if w.x1 <= lo || w.x0 >= hi {
+            for &(x0, x1) in &segs {
+                if x1 <= lo || x0 >= hi {
                     continue;
                 }
-                // The word sits inside the gap: keep the wider free side.
-                if w.x0 - lo >= hi - w.x1 {
-                    hi = w.x0;
-                } else {
-                    lo = w.x1;
+                match (x0 < lo, x1 > hi) {
+                    (true, false) => lo = x1,
+                    (false, true) => hi = x0,
+                    _ => return None,
                 }
             }
-            (hi - lo >= MIN_GAP_WIDTH).then_some((lo, hi))
+            (hi - lo >= min_width).then_some((lo, hi))
         })
         .collect()
 }
@@ -133,8 +141,11 @@ fn build(lines: &[Line], members: &Members, gaps: &[(f64, f64)], page: u32) -> P
         line: Some(k as u32 + 1),
     };
     let mut rows: Vec<(Kind, Vec<Vec<Word>>, usize)> = Vec::new();
+    let mut prev_y: Option<f64> = None;
     for &(k, kind) in members {
         let line = &lines[k];
+        let close = prev_y.is_some_and(|y| y - line.y <= WRAP_SPACING * line.size());
+        prev_y = Some(line.y);
         match kind {
             Kind::Group => rows.push((kind, vec![line.words.clone()], k)),
             Kind::Cells => {
@@ -143,8 +154,9 @@ fn build(lines: &[Line], members: &Members, gaps: &[(f64, f64)], page: u32) -> P
                     let c = separators.iter().filter(|&&s| w.cx() > s).count();
                     cells[c].push(w.clone());
                 }
-                let continues =
-                    cells[0].is_empty() && matches!(rows.last(), Some((Kind::Cells, _, _)));
+                let continues = close
+                    && cells[0].is_empty()
+                    && matches!(rows.last(), Some((Kind::Cells, _, _)));
                 match rows.last_mut() {
                     Some((_, prev, _)) if continues => {
                         for (p, c) in prev.iter_mut().zip(cells) {
@@ -184,5 +196,6 @@ fn build(lines: &[Line], members: &Members, gaps: &[(f64, f64)], page: u32) -> P
         table: Table { rows },
         top: first.top(),
         xs,
+        slack: gaps.iter().map(|&(a, b)| (b - a) / 2.0).fold(0.0, f64::max),
     }
 }

@@ -8,7 +8,7 @@
 //! previous row cell by cell. Page numbers between the two parts are dropped.
 
 use super::table::PageTable;
-use crate::source_doc::{Block, Row, TextLine};
+use crate::source_doc::{Block, Row, Table, TextLine};
 
 /// Column boundaries further apart than this (points) are different tables.
 const COLUMN_TOLERANCE: f64 = 6.0;
@@ -59,9 +59,27 @@ pub fn join_pages(pages: Vec<Vec<PageBlock>>) -> Vec<Block> {
     out.into_iter()
         .map(|b| match b {
             PageBlock::Line(l) => Block::Line(l),
-            PageBlock::Table(t) => Block::Table(t.table),
+            PageBlock::Table(t) => Block::Table(drop_repeated_headers(t.table)),
         })
         .collect()
+}
+
+/// Drop later rows identical to the first row (a header row drawn again,
+/// e.g. by a generator that repeats it before a split row).
+fn drop_repeated_headers(mut table: Table) -> Table {
+    let Some(header) = table.rows.first().cloned() else {
+        return table;
+    };
+    if header.cells.iter().filter(|c| !c.text.is_empty()).count() < 2 {
+        return table;
+    }
+    let mut first = true;
+    table.rows.retain(|r| {
+        let keep = first || !same_row(r, &header);
+        first = false;
+        keep
+    });
+    table
 }
 
 /// Index of the last block if it is a table, looking past trailing page numbers.
@@ -73,13 +91,14 @@ fn last_table(out: &[PageBlock]) -> Option<usize> {
 }
 
 fn same_columns(a: &PageTable, b: &PageTable) -> bool {
+    let tolerance = COLUMN_TOLERANCE + a.slack.max(b.slack);
     a.xs.len() == b.xs.len()
         && a.xs
             .iter()
             .zip(&b.xs)
             .skip(1)
             .take(a.xs.len().saturating_sub(2))
-            .all(|(x, y)| (x - y).abs() <= COLUMN_TOLERANCE)
+            .all(|(x, y)| (x - y).abs() <= tolerance)
 }
 
 fn same_row(a: &Row, b: &Row) -> bool {
@@ -130,7 +149,7 @@ fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source_doc::{Cell, Table};
+    use crate::source_doc::Cell;
 
     fn table(rows: &[&[&str]]) -> PageTable {
         PageTable {
@@ -145,6 +164,7 @@ mod tests {
             },
             top: 800.0,
             xs: vec![0.0, 50.0, 200.0, 300.0],
+            slack: 0.0,
         }
     }
 

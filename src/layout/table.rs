@@ -15,6 +15,9 @@ pub struct PageTable {
     pub top: f64,
     /// Column boundaries, left to right (to join page-spanning parts).
     pub xs: Vec<f64>,
+    /// How far a boundary may move without changing the columns (half the
+    /// free gap of a borderless table; 0 for ruled tables).
+    pub slack: f64,
 }
 
 /// The text of a cell: its words as lines top to bottom, joined with `\n`.
@@ -95,5 +98,6 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
         table: Table { rows },
         top: grid.top(),
         xs: grid.xs.clone(),
+        slack: 0.0,
     })
 }
