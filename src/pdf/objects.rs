@@ -55,6 +55,9 @@ pub fn stream_bytes(obj: &Object, budget: &mut Budget) -> Option<Vec<u8>> {
 
 /// The decoded bytes of a stream, charged to `budget` (see [`stream_bytes`]).
 pub fn stream_data(stream: &lopdf::Stream, budget: &mut Budget) -> Option<Vec<u8>> {
+    if let Some(fixed) = with_full_filter_names(stream) {
+        return stream_data(&fixed, budget);
+    }
     if budget.remaining == 0 {
         return None;
     }
@@ -72,4 +75,47 @@ pub fn stream_data(stream: &lopdf::Stream, budget: &mut Budget) -> Option<Vec<u8
     };
     budget.remaining = budget.remaining.saturating_sub(data.len());
     Some(data)
+}
+
+/// Abbreviated filter names (`/Fl`, `/AHx`, …) are only valid for inline
+/// images, but some producers (pdfFactory) write them on streams: a copy
+/// of the stream with the full names, or `None` when none is abbreviated.
+fn with_full_filter_names(stream: &lopdf::Stream) -> Option<lopdf::Stream> {
+    fn full(name: &[u8]) -> Option<&'static [u8]> {
+        match name {
+            b"Fl" => Some(b"FlateDecode"),
+            b"AHx" => Some(b"ASCIIHexDecode"),
+            b"A85" => Some(b"ASCII85Decode"),
+            b"LZW" => Some(b"LZWDecode"),
+            b"RL" => Some(b"RunLengthDecode"),
+            _ => None,
+        }
+    }
+    let fixed = match stream.dict.get(b"Filter").ok()? {
+        Object::Name(n) => Object::Name(full(n)?.to_vec()),
+        Object::Array(items) => {
+            let mut changed = false;
+            let names = items
+                .iter()
+                .map(|o| match o {
+                    Object::Name(n) => match full(n) {
+                        Some(f) => {
+                            changed = true;
+                            Object::Name(f.to_vec())
+                        }
+                        None => o.clone(),
+                    },
+                    _ => o.clone(),
+                })
+                .collect();
+            if !changed {
+                return None;
+            }
+            Object::Array(names)
+        }
+        _ => return None,
+    };
+    let mut copy = stream.clone();
+    copy.dict.set("Filter", fixed);
+    Some(copy)
 }
