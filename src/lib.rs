@@ -1,7 +1,7 @@
 //! nhiemvu: Vietnamese government documents → structured task records.
 //!
 //! The pipeline has one module per stage:
-//! front ends ([`text`]) turn an input into a [`source_doc::SourceDoc`],
+//! front ends ([`text`]; [`pdf`] with [`layout`]) turn an input into a [`source_doc::SourceDoc`],
 //! [`normalize`] cleans Vietnamese text, [`extract`] rebuilds task records
 //! ([`model`]), and [`output`] writes them. [`batch`] runs many inputs and
 //! [`cli`] is the command line.
@@ -11,9 +11,11 @@ pub mod cli;
 pub mod compare;
 pub mod error;
 pub mod extract;
+pub mod layout;
 pub mod model;
 pub mod normalize;
 pub mod output;
+pub mod pdf;
 pub mod pipeline;
 pub mod source_doc;
 pub mod text;

@@ -13,6 +13,8 @@ use std::path::Path;
 pub enum InputFormat {
     /// `.txt`: already-extracted text.
     Text,
+    /// `.pdf`: read from the PDF's own text and geometry.
+    Pdf,
 }
 
 impl InputFormat {
@@ -21,6 +23,7 @@ impl InputFormat {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" => Some(InputFormat::Text),
+            "pdf" => Some(InputFormat::Pdf),
             _ => None,
         }
     }
@@ -34,6 +37,7 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
         });
     }
     match InputFormat::of(path) {
+        Some(InputFormat::Pdf) => crate::pdf::read_pdf(path, bytes),
         Some(InputFormat::Text) | None => text::read_text(path, bytes),
     }
 }

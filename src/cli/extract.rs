@@ -10,7 +10,7 @@ use std::time::Instant;
 /// Arguments of `nhiemvu extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or folders (searched recursively for .txt files).
+    /// Files or folders (searched recursively for .txt and .pdf files).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output folder.

@@ -7,6 +7,8 @@ mod check;
 mod diff;
 mod extract;
 mod normalize;
+mod tables;
+mod text;
 
 use clap::{Parser, Subcommand};
 
@@ -36,6 +38,10 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Print a text normalized: legacy encodings decoded, Unicode cleaned.
     Normalize(normalize::NormalizeArgs),
+    /// Write every table reconstructed from a PDF as CSV.
+    Tables(tables::TablesArgs),
+    /// Print a document's normalized text in reading order.
+    Text(text::TextArgs),
 }
 
 /// Parse the arguments, run the subcommand and return the exit code.
@@ -56,5 +62,20 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Normalize(args) => normalize::run(args),
+        Command::Tables(args) => tables::run(args),
+        Command::Text(args) => text::run(args),
     }
+}
+
+/// Read one input through its front end (warnings go to stderr).
+fn read_input(path: &std::path::Path) -> crate::error::Result<crate::source_doc::SourceDoc> {
+    let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let doc = crate::pipeline::read_source(path, &bytes)?;
+    for w in &doc.warnings {
+        eprintln!("warning: {}: {}", path.display(), w.message);
+    }
+    Ok(doc)
 }

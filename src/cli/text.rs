@@ -1,0 +1,88 @@
+//! `nhiemvu text FILE.pdf... [--layout]`: the normalized text of a document.
+
+use super::{read_input, EXIT_OK, EXIT_SOME_FAILED};
+use crate::error::Error;
+use crate::source_doc::Block;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `nhiemvu text`.
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// Input files (PDF or text).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Keep the page layout: columns aligned with spaces, pages separated
+    /// by form feeds (PDF only).
+    #[arg(long)]
+    layout: bool,
+}
+
+/// Run `nhiemvu text`.
+pub fn run(args: TextArgs) -> i32 {
+    let mut failed = false;
+    for input in &args.inputs {
+        let text = if args.layout {
+            layout_text(input)
+        } else {
+            read_input(input).map(|doc| reading_order_text(&doc.blocks))
+        };
+        match text {
+            Ok(t) => print!("{t}"),
+            Err(err) => {
+                eprintln!("error: {err}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Lines as they are; table rows as cells separated by ` | ` (line breaks
+/// inside a cell become spaces).
+pub fn reading_order_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Line(l) => {
+                out.push_str(&l.text);
+                out.push('\n');
+            }
+            Block::Table(t) => {
+                for row in &t.rows {
+                    let cells: Vec<String> = row
+                        .cells
+                        .iter()
+                        .map(|c| c.text.replace('\n', " "))
+                        .collect();
+                    out.push_str(&cells.join(" | "));
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+fn layout_text(input: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(input).map_err(|source| Error::Io {
+        path: input.to_path_buf(),
+        source,
+    })?;
+    let file = crate::pdf::load(input, &bytes)?;
+    let mut out = String::new();
+    for page in &file.pages {
+        if page.number > 1 {
+            out.push('\u{0C}');
+        }
+        match crate::layout::usable_text(page) {
+            Ok(()) => out.push_str(&crate::layout::page_layout_text(page)),
+            Err(w) => eprintln!("warning: {}: {}", input.display(), w.message),
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,121 @@
+//! The PDF front end, part two: from glyphs and rulings to lines and tables.
+//!
+//! Per page: glyphs → [`words`] → ruled tables ([`grid`], [`table`]) →
+//! remaining words → [`lines`] → borderless tables ([`align`]) → running
+//! text. Pages are then joined ([`merge`]) so that tables spanning a page
+//! break become one table.
+
+pub mod align;
+pub mod grid;
+pub mod lines;
+pub mod merge;
+pub mod table;
+pub mod words;
+
+use crate::model::{InputKind, Location, Warning};
+use crate::pdf::textlayer::{assess, TextLayer};
+use crate::pdf::{PdfFile, PdfPage};
+use crate::source_doc::{SourceDoc, TextLine};
+use merge::PageBlock;
+
+/// Lay out an already-loaded PDF.
+pub fn build(file: PdfFile) -> SourceDoc {
+    let mut warnings = file.warnings;
+    let mut pages = Vec::with_capacity(file.pages.len());
+    for page in &file.pages {
+        match usable_text(page) {
+            Ok(()) => pages.push(page_blocks(page)),
+            Err(w) => warnings.push(w),
+        }
+    }
+    SourceDoc {
+        input_kind: InputKind::Pdf,
+        pages: Some(file.pages.len() as u32),
+        blocks: merge::join_pages(pages),
+        warnings,
+    }
+}
+
+/// Whether a page's text layer can be used; a warning when it cannot.
+pub fn usable_text(page: &PdfPage) -> std::result::Result<(), Warning> {
+    let at = Location {
+        page: Some(page.number),
+        line: None,
+    };
+    let n = page.number;
+    match assess(&page.content) {
+        TextLayer::Good | TextLayer::Blank => Ok(()),
+        TextLayer::Missing => Err(Warning::new(
+            "pdf_no_text_layer",
+            format!("page {n} has no text layer; run OCR, e.g. ocrmypdf -l vie"),
+            at,
+        )),
+        TextLayer::Implausible => Err(Warning::new(
+            "pdf_garbage_text_layer",
+            format!(
+                "page {n} has a text layer that is not plausible Vietnamese (OCR without \
+                 Vietnamese?); treated as no text layer; run OCR again, e.g. \
+                 ocrmypdf -l vie --redo-ocr"
+            ),
+            at,
+        )),
+    }
+}
+
+/// One page's tables and text lines in reading order (top to bottom).
+pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
+    let words = words::words(&page.content.glyphs);
+    let mut used = vec![false; words.len()];
+    let mut tables: Vec<table::PageTable> = grid::find_grids(&page.content.rulings)
+        .iter()
+        .filter_map(|g| table::fill(g, &words, &mut used, page.number))
+        .collect();
+    let free: Vec<words::Word> = words
+        .into_iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(w, _)| w)
+        .collect();
+    let lines = lines::group_lines(free);
+    let mut line_used = vec![false; lines.len()];
+    tables.extend(align::find_tables(&lines, &mut line_used, page.number));
+    let mut items: Vec<(f64, PageBlock)> = tables
+        .into_iter()
+        .map(|t| (t.top, PageBlock::Table(t)))
+        .collect();
+    for (k, line) in lines.iter().enumerate() {
+        if line_used[k] {
+            continue;
+        }
+        let text = line.text();
+        if text.is_empty() {
+            continue;
+        }
+        items.push((
+            line.top(),
+            PageBlock::Line(TextLine {
+                text,
+                indent: 0,
+                at: Location {
+                    page: Some(page.number),
+                    line: Some(k as u32 + 1),
+                },
+            }),
+        ));
+    }
+    items.sort_by(|a, b| b.0.total_cmp(&a.0));
+    items.into_iter().map(|(_, b)| b).collect()
+}
+
+/// A page's text with the horizontal layout kept (columns aligned by
+/// spaces), for `nhiemvu text --layout`.
+pub fn page_layout_text(page: &PdfPage) -> String {
+    let words = words::words(&page.content.glyphs);
+    let char_width = {
+        let mut sizes: Vec<f64> = words.iter().map(|w| w.size).collect();
+        sizes.sort_by(f64::total_cmp);
+        sizes.get(sizes.len() / 2).copied().unwrap_or(10.0) * 0.5
+    };
+    let left = words.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+    lines::layout_text(&lines::group_lines(words), left, char_width.max(1.0))
+}

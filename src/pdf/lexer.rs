@@ -1,0 +1,410 @@
+//! A tolerant tokenizer for page content streams.
+//!
+//! Unlike lenient whole-stream parsers it never gives up: a token it cannot
+//! read is skipped together with the operands gathered so far, and reading
+//! resumes at the next delimiter. Inline images (`BI … ID <data> EI`) are
+//! skipped without interpreting their binary data.
+
+/// Deepest array nesting kept in an operand; deeper input is flattened away.
+const MAX_ARRAY_DEPTH: usize = 8;
+/// Most operands kept for one operator; more means the stream is garbage.
+const MAX_OPERANDS: usize = 64;
+
+/// One operand of a content-stream operator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operand {
+    /// An integer or real number.
+    Number(f64),
+    /// A name, without its leading slash (escapes `#xx` left as written).
+    Name(Vec<u8>),
+    /// A literal or hexadecimal string, decoded to bytes.
+    Str(Vec<u8>),
+    /// An array.
+    Array(Vec<Operand>),
+    /// A dictionary, boolean or null: kept only as a placeholder.
+    Other,
+}
+
+impl Operand {
+    /// The number, if this operand is one.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Operand::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// One operator with its operands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The operator keyword (`Tj`, `re`, …).
+    pub op: Vec<u8>,
+    /// Its operands in order.
+    pub operands: Vec<Operand>,
+}
+
+/// Iterator over the operations of a content stream.
+pub struct Lexer<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Lexer<'a> {
+    /// Start reading `data` from the beginning.
+    pub fn new(data: &'a [u8]) -> Self {
+        Lexer { data, pos: 0 }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.data.get(self.pos).copied()
+    }
+
+    fn skip_space_and_comments(&mut self) {
+        while let Some(b) = self.peek() {
+            if is_space(b) {
+                self.pos += 1;
+            } else if b == b'%' {
+                while let Some(c) = self.peek() {
+                    if c == b'\n' || c == b'\r' {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    fn regular_run(&mut self) -> &'a [u8] {
+        let start = self.pos;
+        while let Some(b) = self.peek() {
+            if is_space(b) || is_delimiter(b) {
+                break;
+            }
+            self.pos += 1;
+        }
+        &self.data[start..self.pos]
+    }
+
+    /// Read one object; `None` at end of data, `Some(Err)` for a keyword
+    /// (returned as the operator) or an unreadable token.
+    fn object(&mut self, depth: usize) -> Option<Token<'a>> {
+        self.skip_space_and_comments();
+        let b = self.peek()?;
+        match b {
+            b'/' => {
+                self.pos += 1;
+                Some(Token::Operand(Operand::Name(self.regular_run().to_vec())))
+            }
+            b'(' => {
+                self.pos += 1;
+                Some(Token::Operand(Operand::Str(self.literal_string())))
+            }
+            b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                self.pos += 2;
+                self.skip_dictionary(depth);
+                Some(Token::Operand(Operand::Other))
+            }
+            b'<' => {
+                self.pos += 1;
+                Some(Token::Operand(Operand::Str(self.hex_string())))
+            }
+            b'[' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_space_and_comments();
+                    match self.peek() {
+                        None => break,
+                        Some(b']') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        _ => {}
+                    }
+                    match self.object(depth + 1) {
+                        Some(Token::Operand(o)) if depth < MAX_ARRAY_DEPTH => items.push(o),
+                        Some(Token::Operand(_)) => {}
+                        // A keyword inside an array: the array is broken.
+                        Some(Token::Keyword(_)) | Some(Token::Bad) => return Some(Token::Bad),
+                        None => break,
+                    }
+                }
+                Some(Token::Operand(Operand::Array(items)))
+            }
+            b']' | b')' | b'>' | b'{' | b'}' => {
+                self.pos += 1;
+                Some(Token::Bad)
+            }
+            b'+' | b'-' | b'.' | b'0'..=b'9' => {
+                let run = self.regular_run();
+                match parse_number(run) {
+                    Some(n) => Some(Token::Operand(Operand::Number(n))),
+                    None => Some(Token::Bad),
+                }
+            }
+            _ => {
+                let run = self.regular_run();
+                if run.is_empty() {
+                    self.pos += 1;
+                    return Some(Token::Bad);
+                }
+                match run {
+                    b"true" | b"false" | b"null" => Some(Token::Operand(Operand::Other)),
+                    _ => Some(Token::Keyword(run)),
+                }
+            }
+        }
+    }
+
+    fn literal_string(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut depth = 1usize;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            match b {
+                b'\\' => {
+                    let Some(e) = self.peek() else { break };
+                    self.pos += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'\r' => {
+                            if self.peek() == Some(b'\n') {
+                                self.pos += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.peek() {
+                                    Some(d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        self.pos += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push((v & 0xFF) as u8);
+                        }
+                        other => out.push(other),
+                    }
+                }
+                b'(' => {
+                    depth += 1;
+                    out.push(b);
+                }
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    out.push(b);
+                }
+                _ => out.push(b),
+            }
+        }
+        out
+    }
+
+    fn hex_string(&mut self) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut high: Option<u8> = None;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            if b == b'>' {
+                break;
+            }
+            let Some(v) = hex_value(b) else { continue };
+            match high.take() {
+                Some(h) => out.push(h << 4 | v),
+                None => high = Some(v),
+            }
+        }
+        if let Some(h) = high {
+            out.push(h << 4);
+        }
+        out
+    }
+
+    fn skip_dictionary(&mut self, depth: usize) {
+        loop {
+            self.skip_space_and_comments();
+            match self.peek() {
+                None => return,
+                Some(b'>') if self.data.get(self.pos + 1) == Some(&b'>') => {
+                    self.pos += 2;
+                    return;
+                }
+                _ => {}
+            }
+            if depth > MAX_ARRAY_DEPTH {
+                self.pos += 1;
+                continue;
+            }
+            match self.object(depth + 1) {
+                None => return,
+                Some(Token::Bad) => {}
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// Skip an inline image's dictionary and data, up to and including `EI`.
+    fn skip_inline_image(&mut self) {
+        // Find the `ID` keyword that starts the data.
+        while self.pos < self.data.len() {
+            self.skip_space_and_comments();
+            match self.object(0) {
+                Some(Token::Keyword(b"ID")) => break,
+                None => return,
+                _ => {}
+            }
+        }
+        self.pos += 1;
+        // Data ends at whitespace + `EI` + whitespace or end of data.
+        while self.pos + 2 <= self.data.len() {
+            let here = &self.data[self.pos..];
+            let at_ei = here.starts_with(b"EI")
+                && self.pos > 0
+                && is_space(self.data[self.pos - 1])
+                && here.get(2).is_none_or(|&c| is_space(c) || is_delimiter(c));
+            if at_ei {
+                self.pos += 2;
+                return;
+            }
+            self.pos += 1;
+        }
+        self.pos = self.data.len();
+    }
+}
+
+enum Token<'a> {
+    Operand(Operand),
+    Keyword(&'a [u8]),
+    Bad,
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Operation;
+
+    fn next(&mut self) -> Option<Operation> {
+        let mut operands = Vec::new();
+        loop {
+            match self.object(0)? {
+                Token::Operand(o) => {
+                    if operands.len() < MAX_OPERANDS {
+                        operands.push(o);
+                    }
+                }
+                Token::Bad => operands.clear(),
+                Token::Keyword(b"BI") => {
+                    self.skip_inline_image();
+                    operands.clear();
+                }
+                Token::Keyword(k) => {
+                    return Some(Operation {
+                        op: k.to_vec(),
+                        operands,
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// PDF whitespace.
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C | 0)
+}
+
+/// PDF delimiter characters.
+pub fn is_delimiter(b: u8) -> bool {
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
+}
+
+/// The value of one hexadecimal digit.
+pub fn hex_value(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Parse a PDF number, accepting the sloppy forms real producers write
+/// (`-.5`, `4.`, `--2`).
+fn parse_number(run: &[u8]) -> Option<f64> {
+    let text = std::str::from_utf8(run).ok()?;
+    let trimmed = text.trim_start_matches(['+', '-']);
+    let negative = text.len() - trimmed.len() == 1 && text.starts_with('-');
+    let value: f64 = if trimmed.ends_with('.') {
+        trimmed.trim_end_matches('.').parse().ok()?
+    } else {
+        trimmed.parse().ok()?
+    };
+    value
+        .is_finite()
+        .then_some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ops(data: &[u8]) -> Vec<(String, usize)> {
+        Lexer::new(data)
+            .map(|o| {
+                (
+                    String::from_utf8_lossy(&o.op).into_owned(),
+                    o.operands.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_text_operators() {
+        let got: Vec<Operation> = Lexer::new(b"BT /F1 12 Tf [(A\\(b) -250 <0041>] TJ ET").collect();
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[1].operands[0], Operand::Name(b"F1".to_vec()));
+        let Operand::Array(items) = &got[2].operands[0] else {
+            panic!("expected an array");
+        };
+        assert_eq!(items[0], Operand::Str(b"A(b".to_vec()));
+        assert_eq!(items[1], Operand::Number(-250.0));
+        assert_eq!(items[2], Operand::Str(vec![0, 0x41]));
+    }
+
+    #[test]
+    fn resyncs_after_bad_tokens() {
+        let got = ops(b"1 2 ) m 3 4 l } S");
+        assert_eq!(got, vec![("m".into(), 0), ("l".into(), 2), ("S".into(), 0)]);
+    }
+
+    #[test]
+    fn skips_inline_images() {
+        let got = ops(b"q BI /W 2 /H 2 ID \x00EI\xff) EI Q 1 0 0 1 0 0 cm");
+        assert_eq!(
+            got,
+            vec![("q".into(), 0), ("Q".into(), 0), ("cm".into(), 6)]
+        );
+    }
+
+    #[test]
+    fn sloppy_numbers() {
+        assert_eq!(parse_number(b"-.5"), Some(-0.5));
+        assert_eq!(parse_number(b"4."), Some(4.0));
+        assert_eq!(parse_number(b"1-2"), None);
+    }
+}

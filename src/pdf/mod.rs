@@ -1,0 +1,174 @@
+//! The PDF front end, part one: from PDF bytes to positioned glyphs and
+//! ruling lines per page.
+//!
+//! lopdf loads the file (xref repair, object streams, decryption with the
+//! empty password, stream filters); everything after that is our own:
+//! the page-tree walk ([`pages`]), a tolerant content tokenizer ([`lexer`]),
+//! the interpreter ([`content`]), fonts ([`font`], [`cmap`], [`encoding`]).
+//! [`crate::layout`] turns the result into a [`crate::source_doc::SourceDoc`].
+
+pub mod cmap;
+pub mod content;
+pub mod encoding;
+pub mod font;
+pub mod lexer;
+pub mod objects;
+pub mod pages;
+mod tables;
+pub mod textlayer;
+
+use crate::error::{Error, Result};
+use crate::model::{Location, Warning};
+use crate::source_doc::SourceDoc;
+use content::{Interpreter, Matrix, PageContent};
+use font::FontCache;
+use objects::{stream_data, Budget};
+use std::path::Path;
+
+/// Most decompressed bytes read from one file (content, fonts, CMaps).
+pub const MAX_DECOMPRESSED_BYTES: usize = 512 * 1024 * 1024;
+
+/// One page: its size (after `/Rotate`) and what is drawn on it.
+#[derive(Debug, Clone)]
+pub struct PdfPage {
+    /// 1-based page number.
+    pub number: u32,
+    /// Width in points, as displayed.
+    pub width: f64,
+    /// Height in points, as displayed.
+    pub height: f64,
+    /// Glyphs and rulings, in displayed page coordinates (origin bottom left).
+    pub content: PageContent,
+}
+
+/// A whole PDF as glyphs and rulings per page.
+#[derive(Debug, Clone)]
+pub struct PdfFile {
+    /// Pages in order.
+    pub pages: Vec<PdfPage>,
+    /// Problems met while reading (limits hit, fonts without Unicode).
+    pub warnings: Vec<Warning>,
+}
+
+/// Hook for legacy Vietnamese font encodings (TCVN3, VNI, …): receives the
+/// font's base name and the text decoded through the font's PDF encoding,
+/// and returns the text to use. Returns it unchanged for now; it is wired
+/// to `normalize::legacy` at merge.
+pub fn legacy_hook(font_name: &str, text: String) -> String {
+    let _ = font_name;
+    text
+}
+
+/// Read a PDF into a [`SourceDoc`]: tables from rulings or alignment,
+/// running text in reading order, page-spanning tables joined, pages
+/// without a usable text layer reported as warnings.
+pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
+    Ok(crate::layout::build(load(path, bytes)?))
+}
+
+/// Load a PDF and interpret every page.
+///
+/// Errors: the file cannot be parsed, has no pages, or is encrypted with a
+/// password other than the empty one. Problems on single pages become
+/// warnings.
+pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
+    let malformed = |page: Option<u32>, message: String| Error::Malformed {
+        path: path.to_path_buf(),
+        page,
+        message,
+    };
+    let doc = lopdf::Document::load_mem(bytes)
+        .map_err(|e| malformed(None, format!("cannot read the PDF: {e}")))?;
+    if doc.is_encrypted() {
+        return Err(Error::Unsupported {
+            path: path.to_path_buf(),
+            message: "the PDF is encrypted with a password; remove it first \
+                      (e.g. qpdf --password=PASSWORD --decrypt in.pdf out.pdf)"
+                .into(),
+        });
+    }
+    let page_refs = pages::walk(&doc);
+    if page_refs.is_empty() {
+        return Err(malformed(None, "the PDF has no readable pages".into()));
+    }
+    let mut fonts = FontCache::default();
+    let mut budget = Budget::new(MAX_DECOMPRESSED_BYTES);
+    let mut warnings = Vec::new();
+    let mut out = Vec::with_capacity(page_refs.len());
+    for (i, page) in page_refs.iter().enumerate() {
+        let number = i as u32 + 1;
+        let at = Location {
+            page: Some(number),
+            line: None,
+        };
+        let mut data = Vec::new();
+        for id in doc.get_page_contents(page.id) {
+            let Ok(lopdf::Object::Stream(stream)) = doc.get_object(id) else {
+                continue;
+            };
+            match stream_data(stream, &mut budget) {
+                Some(bytes) => {
+                    data.extend_from_slice(&bytes);
+                    data.push(b'\n');
+                }
+                None => warnings.push(Warning::new(
+                    "pdf_content_unreadable",
+                    format!("page {number}: a content stream could not be decoded"),
+                    at,
+                )),
+            }
+        }
+        let (width, height, ctm) = page.display_transform();
+        let content = Interpreter::new(&doc, &mut fonts, &mut budget, legacy_hook).run_page(
+            &data,
+            page.resources,
+            ctm,
+        );
+        if content.truncated {
+            warnings.push(Warning::new(
+                "pdf_limit",
+                format!("page {number}: content too large or too deeply nested; read only in part"),
+                at,
+            ));
+        }
+        for font in &content.fonts_without_unicode {
+            warnings.push(Warning::new(
+                "pdf_font_no_unicode",
+                format!("page {number}: font {font} has no ToUnicode map; some text is missing"),
+                at,
+            ));
+        }
+        out.push(PdfPage {
+            number,
+            width,
+            height,
+            content,
+        });
+    }
+    if budget.exhausted() {
+        warnings.push(Warning::new(
+            "pdf_limit",
+            format!("the file decompresses to more than {MAX_DECOMPRESSED_BYTES} bytes; the rest was skipped"),
+            Location::default(),
+        ));
+    }
+    Ok(PdfFile {
+        pages: out,
+        warnings,
+    })
+}
+
+impl pages::PageRef<'_> {
+    /// Displayed width and height and the matrix from user space to
+    /// displayed page space (origin at the bottom left, `/Rotate` applied).
+    pub fn display_transform(&self) -> (f64, f64, Matrix) {
+        let [x0, y0, x1, y1] = self.media_box;
+        let (w, h) = (x1 - x0, y1 - y0);
+        match self.rotate {
+            90 => (h, w, Matrix([0.0, -1.0, 1.0, 0.0, -y0, x1])),
+            180 => (w, h, Matrix([-1.0, 0.0, 0.0, -1.0, x1, y1])),
+            270 => (h, w, Matrix([0.0, 1.0, -1.0, 0.0, y1, -x0])),
+            _ => (w, h, Matrix([1.0, 0.0, 0.0, 1.0, -x0, -y0])),
+        }
+    }
+}

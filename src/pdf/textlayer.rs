@@ -1,0 +1,143 @@
+//! Is a page's text layer real Vietnamese text, missing (a scan), or
+//! garbage (an OCR layer made without Vietnamese)?
+
+use super::content::PageContent;
+use unicode_normalization::UnicodeNormalization;
+
+/// Fewer letters than this on a page with images: treated as a scan.
+const MIN_LETTERS: usize = 20;
+/// Least share of Vietnamese-only letters (ă, ơ, ư, đ, toned vowels) expected.
+const MIN_VIETNAMESE_SHARE: f64 = 0.03;
+/// Most share of letters foreign to Vietnamese before the layer is garbage.
+const MAX_FOREIGN_SHARE: f64 = 0.05;
+
+/// What a page's text layer looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextLayer {
+    /// Plausible text (or text in a legacy font, judged after decoding).
+    Good,
+    /// Nothing drawn at all.
+    Blank,
+    /// Images with (almost) no text: a scan without OCR.
+    Missing,
+    /// Text that is not plausible Vietnamese (OCR without Vietnamese, low-byte text).
+    Implausible,
+}
+
+/// Judge a page's text layer.
+pub fn assess(content: &PageContent) -> TextLayer {
+    let (mut letters, mut vietnamese, mut foreign, mut legacy) = (0usize, 0usize, 0usize, 0usize);
+    for g in &content.glyphs {
+        let from_legacy = is_legacy_font_name(&g.font);
+        for c in g.text.chars() {
+            if !c.is_alphabetic() && !matches!(c, '\u{A1}'..='\u{BF}') {
+                continue;
+            }
+            letters += 1;
+            if from_legacy {
+                legacy += 1;
+            } else if c.is_ascii() {
+            } else if is_vietnamese_letter(c) {
+                vietnamese += 1;
+            } else {
+                foreign += 1;
+            }
+        }
+    }
+    if letters == 0 && content.images == 0 {
+        return TextLayer::Blank;
+    }
+    if letters < MIN_LETTERS {
+        return if content.images > 0 {
+            TextLayer::Missing
+        } else {
+            TextLayer::Good
+        };
+    }
+    let judged = letters - legacy;
+    if judged * 2 < letters {
+        return TextLayer::Good;
+    }
+    let share = |n: usize| n as f64 / judged as f64;
+    if share(vietnamese) < MIN_VIETNAMESE_SHARE || share(foreign) > MAX_FOREIGN_SHARE {
+        TextLayer::Implausible
+    } else {
+        TextLayer::Good
+    }
+}
+
+/// Font names of the legacy Vietnamese encodings (`.VnTime`, `VnTimeH`,
+/// `VNI-Times`, …): their text is only readable after legacy decoding.
+pub fn is_legacy_font_name(name: &str) -> bool {
+    let n = name.trim_start_matches('.');
+    n.starts_with("Vn") || n.starts_with("VN") || n.starts_with("VNI")
+}
+
+/// A letter of the Vietnamese alphabet outside ASCII (đ, ă, â, ê, ô, ơ, ư
+/// and the toned vowels), composed or not.
+fn is_vietnamese_letter(c: char) -> bool {
+    if matches!(c, 'đ' | 'Đ') {
+        return true;
+    }
+    let mut parts = c.nfd();
+    let Some(base) = parts.next() else {
+        return false;
+    };
+    base.is_ascii_alphabetic()
+        && parts.all(|m| {
+            matches!(
+                m,
+                '\u{0300}'
+                    | '\u{0301}'
+                    | '\u{0302}'
+                    | '\u{0303}'
+                    | '\u{0306}'
+                    | '\u{0309}'
+                    | '\u{031B}'
+                    | '\u{0323}'
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::content::Glyph;
+    use std::rc::Rc;
+
+    fn page(text: &str, font: &str) -> PageContent {
+        let glyphs = text
+            .chars()
+            .map(|c| Glyph {
+                text: c.to_string(),
+                x: 0.0,
+                y: 0.0,
+                width: 5.0,
+                size: 10.0,
+                font: Rc::from(font),
+                upright: true,
+            })
+            .collect();
+        PageContent {
+            glyphs,
+            images: 1,
+            ..PageContent::default()
+        }
+    }
+
+    #[test]
+    fn judges_layers() {
+        let good = "Cộng hòa xã hội chủ nghĩa Việt Nam, Độc lập Tự do Hạnh phúc";
+        assert_eq!(assess(&page(good, "Times")), TextLayer::Good);
+        let ocr = "cgNG HoA x.A. Hor cHU NGHIA VIET NAM Ldm D6ng QUYET DINH";
+        assert_eq!(assess(&page(ocr, "Helvetica")), TextLayer::Implausible);
+        let low_byte = "C¤NG H¯A X· HÚI CHØ NGH¨A VIÆT NAM ®éc lËp tù do";
+        assert_eq!(
+            assess(&page(low_byte, "Times-Roman")),
+            TextLayer::Implausible
+        );
+        assert_eq!(assess(&page(low_byte, ".VnTime")), TextLayer::Good);
+        assert_eq!(assess(&page("SAO Y", "Times")), TextLayer::Missing);
+        assert_eq!(assess(&PageContent::default()), TextLayer::Blank);
+    }
+}
