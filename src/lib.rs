@@ -1,13 +1,14 @@
 //! nhiemvu: Vietnamese government documents → structured task records.
 //!
 //! The pipeline has one module per stage:
-//! front ends ([`text`]) turn an input into a [`source_doc::SourceDoc`],
+//! front ends ([`text`], [`docx`]) turn an input into a [`source_doc::SourceDoc`],
 //! [`normalize`] cleans Vietnamese text, [`extract`] rebuilds task records
 //! ([`model`]), and [`output`] writes them. [`batch`] runs many inputs and
 //! [`cli`] is the command line.
 
 pub mod batch;
 pub mod cli;
+pub mod docx;
 pub mod error;
 pub mod extract;
 pub mod model;

@@ -1,5 +1,6 @@
 //! One input file through the whole pipeline: read → front end → extract.
 
+use crate::docx;
 use crate::error::{Error, Result};
 use crate::extract::{self, Context};
 use crate::model::{ExtractedDocument, SourceInfo};
@@ -13,6 +14,12 @@ use std::path::Path;
 pub enum InputFormat {
     /// `.txt`: already-extracted text.
     Text,
+    /// `.docx`: Word (Office Open XML).
+    Docx,
+    /// `.doc` (Word 97-2003) or `.odt` (OpenDocument): recognized only to
+    /// refuse them with conversion advice (a `.doc` that is really a
+    /// `.docx` is read).
+    OtherWord,
 }
 
 impl InputFormat {
@@ -21,6 +28,8 @@ impl InputFormat {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" => Some(InputFormat::Text),
+            "docx" | "docm" => Some(InputFormat::Docx),
+            "doc" | "odt" => Some(InputFormat::OtherWord),
             _ => None,
         }
     }
@@ -35,6 +44,7 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
     }
     match InputFormat::of(path) {
         Some(InputFormat::Text) | None => text::read_text(path, bytes),
+        Some(InputFormat::Docx | InputFormat::OtherWord) => docx::read_docx(path, bytes),
     }
 }
 
