@@ -492,6 +492,48 @@ fn grid_before_and_after_keep_cells_on_the_grid() {
     assert_eq!(shape, [("", 1), ("chỉ cột 2", 1), ("", 2)]);
 }
 
+#[test]
+fn column_numbering_rows_repeated_by_hand_are_dropped() {
+    let body = format!(
+        "<w:tbl>{}{}{}{}{}{}</w:tbl>",
+        tr(&["TT", "Nội dung", "Thời hạn"]),
+        tr(&["(1)", "(2)", "(3)"]),
+        tr(&["1", "Việc một", "2025"]),
+        tr(&["TT", "Nội dung", "Thời hạn"]),
+        tr(&["(1)", "(2)", "(3)"]),
+        tr(&["2", "Việc hai", "2026"]),
+    );
+    let doc = Docx::new(&body).read();
+    assert_eq!(
+        texts(tables(&doc)[0]),
+        vec![
+            vec!["TT", "Nội dung", "Thời hạn"],
+            vec!["(1)", "(2)", "(3)"],
+            vec!["1", "Việc một", "2025"],
+            vec!["2", "Việc hai", "2026"],
+        ]
+    );
+}
+
+#[test]
+fn a_deleted_paragraph_mark_joins_paragraphs_without_advancing_numbering() {
+    let body = [
+        np(1, 0, "Một"),
+        // All its text and its mark deleted: the paragraph disappears.
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:rPr><w:del w:id="9" w:author="A"/></w:rPr></w:pPr><w:del w:id="8" w:author="A"><w:r><w:delText>Bỏ</w:delText></w:r></w:del></w:p>"#.to_string(),
+        np(1, 0, "Hai"),
+        r#"<w:p><w:pPr><w:rPr><w:del w:id="7" w:author="A"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">Nối </w:t></w:r></w:p>"#.to_string(),
+        p("tiếp"),
+    ]
+    .concat();
+    let doc = Docx {
+        numbering: Some(&numbering()),
+        ..Docx::new(&body)
+    }
+    .read();
+    assert_eq!(lines(&doc), ["1. Một", "2. Hai", "Nối tiếp"]);
+}
+
 fn expect_unsupported(path: &str, bytes: &[u8], what: &str) {
     match read_source(Path::new(path), bytes) {
         Err(e @ Error::Unsupported { .. }) => {

@@ -389,6 +389,14 @@ impl Walker<'_> {
             return;
         };
         self.run = None;
+        let mut text = std::mem::take(&mut self.carried);
+        text.push_str(&para.text);
+        if para.mark_deleted {
+            // Accepting the deletion of a paragraph mark joins the paragraph
+            // to the next one, which keeps its own properties.
+            self.carried = text;
+            return;
+        }
         let style = self.styles.paragraph_style(para.style.as_deref());
         let from_style = self.styles.numbering(style);
         let num_id = para.num_id.or(from_style.num_id).filter(|&n| n > 0);
@@ -401,12 +409,6 @@ impl Walker<'_> {
                 .unwrap_or(0);
             self.counter.next_label(num_id, ilvl)
         });
-        let mut text = std::mem::take(&mut self.carried);
-        text.push_str(&para.text);
-        if para.mark_deleted {
-            self.carried = text;
-            return;
-        }
         let text = match label {
             Some(label) => format!("{label} {text}"),
             None => text,

@@ -70,8 +70,9 @@ impl RawTable {
     /// same grid column; columns skipped by `w:gridBefore`/`w:gridAfter`
     /// become one empty cell each, so cells stay aligned with the grid.
     /// Header rows are the leading rows marked `w:tblHeader` (or the first
-    /// row when none is marked); a later row marked `w:tblHeader` or with
-    /// the same cell texts as a header row is a repeated header and dropped.
+    /// row when none is marked), plus a column-numbering row ("(1) (2) (3)")
+    /// right after them; a later row marked `w:tblHeader` or with the same
+    /// cell texts as a header row is a repeated header and dropped.
     pub fn resolve(self) -> Table {
         let mut rows: Vec<(Row, bool)> = Vec::new();
         let mut above: HashMap<usize, String> = HashMap::new();
@@ -116,8 +117,16 @@ fn gap(span: usize) -> Cell {
 }
 
 /// Keep the leading header rows, drop later copies (see [`RawTable::resolve`]).
+/// A column-numbering row right after the headers ("1 2 3 4", "(1) (2) (3)")
+/// counts as a header row too.
 fn drop_repeated_headers(rows: Vec<(Row, bool)>) -> Vec<Row> {
-    let leading = rows.iter().take_while(|(_, header)| *header).count().max(1);
+    let mut leading = rows.iter().take_while(|(_, header)| *header).count().max(1);
+    if rows
+        .get(leading)
+        .is_some_and(|(row, _)| is_column_numbering(row))
+    {
+        leading += 1;
+    }
     let texts = |row: &Row| -> Vec<String> { row.cells.iter().map(|c| c.text.clone()).collect() };
     let headers: Vec<Vec<String>> = rows
         .iter()
@@ -130,4 +139,18 @@ fn drop_repeated_headers(rows: Vec<(Row, bool)>) -> Vec<Row> {
         .filter(|(i, (row, header))| *i < leading || !(*header || headers.contains(&texts(row))))
         .map(|(_, (row, _))| row)
         .collect()
+}
+
+/// Whether a row numbers the columns: its cells read 1, 2, 3, ... (each
+/// optionally in parentheses), at least two of them.
+fn is_column_numbering(row: &Row) -> bool {
+    row.cells.len() >= 2
+        && row.cells.iter().enumerate().all(|(i, cell)| {
+            let t = cell.text.trim();
+            let t = t
+                .strip_prefix('(')
+                .and_then(|t| t.strip_suffix(')'))
+                .unwrap_or(t);
+            t.parse::<usize>().ok() == Some(i + 1)
+        })
 }
