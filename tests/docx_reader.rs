@@ -534,6 +534,25 @@ fn a_deleted_paragraph_mark_joins_paragraphs_without_advancing_numbering() {
     assert_eq!(lines(&doc), ["1. Một", "2. Hai", "Nối tiếp"]);
 }
 
+#[test]
+fn text_boxes_are_read_and_other_drawing_text_and_fallbacks_are_not() {
+    let text_box = |text: &str| {
+        format!(
+            r#"<mc:AlternateContent xmlns:mc="mc"><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx><a:p><a:r><a:t>hình vẽ</a:t></a:r></a:p></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"#,
+            p(text),
+            p(text)
+        )
+    };
+    let body = format!(
+        r#"<w:p><w:r><w:t xml:space="preserve">Neo </w:t></w:r><w:r>{}</w:r><w:r><w:t>đoạn</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">Ô </w:t></w:r><w:r><w:pict><v:shape><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></w:r><w:r><w:t>bảng</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
+        text_box("Phụ lục I"),
+        p("Hộp VML")
+    );
+    let doc = Docx::new(&body).read();
+    assert_eq!(lines(&doc), ["Phụ lục I", "Neo đoạn"]);
+    assert_eq!(texts(tables(&doc)[0]), vec![vec!["Hộp VML\nÔ bảng"]]);
+}
+
 fn expect_unsupported(path: &str, bytes: &[u8], what: &str) {
     match read_source(Path::new(path), bytes) {
         Err(e @ Error::Unsupported { .. }) => {

@@ -8,9 +8,12 @@
 //! - tracked changes: insertions and moves-to kept, deletions, moves-from
 //!   and deleted table rows dropped, old formatting ignored;
 //! - fields: only the displayed result, never the instruction;
-//! - comments, footnote/endnote marks, drawings and text boxes: left out
-//!   (a warning names a footnote referenced in a table cell and text boxes
-//!   that had text);
+//! - text boxes (`w:txbxContent` in drawings and VML shapes): their
+//!   paragraphs are read where the anchoring run is, before the rest of the
+//!   anchoring paragraph (in a cell: into the cell); other drawing content
+//!   and the `mc:Fallback` copy are left out;
+//! - comments and footnote/endnote marks: left out (a warning names a
+//!   footnote referenced in a table cell);
 //! - a table nested in a cell: its cells' lines are added to the outer
 //!   cell's text in reading order (row by row, cell by cell), so the outer
 //!   table keeps one row per visual row.
@@ -47,9 +50,6 @@ const SKIPPED: &[&str] = &[
     "sectPrChange",
     "numberingChange",
     "sdtPr",
-    "drawing",
-    "pict",
-    "object",
     "Fallback",
 ];
 
@@ -58,7 +58,7 @@ const SKIPPED: &[&str] = &[
 pub struct Body {
     /// Lines and tables in body order.
     pub blocks: Vec<Block>,
-    /// Footnotes referenced from table cells and skipped text boxes.
+    /// Footnotes referenced from table cells.
     pub warnings: Vec<Warning>,
 }
 
@@ -70,6 +70,19 @@ struct Para {
     ilvl: Option<i64>,
     text: String,
     mark_deleted: bool,
+}
+
+/// A drawing or text box being read.
+#[derive(Debug)]
+enum Frame {
+    /// Inside `w:drawing`, `w:pict` or `w:object`, outside any text box.
+    Drawing,
+    /// Inside `w:txbxContent`, with the anchoring paragraph's state saved.
+    TextBox {
+        para: Option<Para>,
+        run: Option<Run>,
+        in_t: bool,
+    },
 }
 
 /// A run being read.
@@ -98,12 +111,10 @@ struct Walker<'a> {
     in_t: bool,
     in_ppr: bool,
     in_trpr: bool,
-    /// Depth inside a skipped element, whether it is a drawing, and
-    /// whether it held text.
+    /// Depth inside a skipped element.
     skip: usize,
-    skipping_drawing: bool,
-    skipped_text: bool,
-    text_box_warned: bool,
+    /// Open drawings and the text boxes inside them, innermost last.
+    frames: Vec<Frame>,
 }
 
 /// Walk `document.xml`; `Err` carries the XML error that stopped it.
@@ -128,9 +139,7 @@ pub fn read_body(
         in_ppr: false,
         in_trpr: false,
         skip: 0,
-        skipping_drawing: false,
-        skipped_text: false,
-        text_box_warned: false,
+        frames: Vec::new(),
     };
     let mut events = Events::new(xml);
     while let Some(event) = events.next() {
@@ -168,28 +177,30 @@ pub fn read_body(
 }
 
 impl Walker<'_> {
-    /// Inside a skipped element: track depth and notice text.
+    /// Inside a skipped element: track its depth.
     fn skipping(&mut self, event: &Event<'_>) {
         match event {
             Event::Start(_) => self.skip += 1,
-            Event::End(_) => {
-                self.skip -= 1;
-                if self.skip == 0
-                    && self.skipping_drawing
-                    && self.skipped_text
-                    && !self.text_box_warned
-                {
-                    self.text_box_warned = true;
-                    let at = self.location();
-                    self.out.warnings.push(Warning::new(
-                        "docx_text_box_ignored",
-                        "text in a text box or drawing was left out",
-                        at,
-                    ));
-                }
-            }
-            Event::Text(t) if !t.xml10_content().trim().is_empty() => self.skipped_text = true,
+            Event::End(_) => self.skip -= 1,
             _ => {}
+        }
+    }
+
+    /// Enter a text box: the anchoring paragraph waits until it ends.
+    fn open_text_box(&mut self) {
+        self.frames.push(Frame::TextBox {
+            para: self.para.take(),
+            run: self.run.take(),
+            in_t: std::mem::take(&mut self.in_t),
+        });
+    }
+
+    /// Leave a text box and go on with the anchoring paragraph.
+    fn close_text_box(&mut self) {
+        if let Some(Frame::TextBox { para, run, in_t }) = self.frames.pop() {
+            self.para = para;
+            self.run = run;
+            self.in_t = in_t;
         }
     }
 
@@ -233,12 +244,20 @@ impl Walker<'_> {
                 }
             } else if !empty {
                 self.skip = 1;
-                self.skipped_text = false;
-                self.skipping_drawing = matches!(name, "drawing" | "pict" | "object");
+            }
+            return;
+        }
+        if matches!(self.frames.last(), Some(Frame::Drawing)) {
+            // Inside a drawing only its text boxes are read.
+            match name {
+                "txbxContent" if !empty => self.open_text_box(),
+                "drawing" | "pict" | "object" if !empty => self.frames.push(Frame::Drawing),
+                _ => {}
             }
             return;
         }
         match name {
+            "drawing" | "pict" | "object" if !empty => self.frames.push(Frame::Drawing),
             "tbl" => self.tables.push(RawTable::default()),
             "tr" => {
                 if self.tables.len() == 1 {
@@ -359,7 +378,14 @@ impl Walker<'_> {
     }
 
     fn end(&mut self, name: &str, numbering: &Numbering) {
+        if matches!(self.frames.last(), Some(Frame::Drawing)) {
+            if matches!(name, "drawing" | "pict" | "object") {
+                self.frames.pop();
+            }
+            return;
+        }
         match name {
+            "txbxContent" => self.close_text_box(),
             "t" => self.in_t = false,
             "pPr" => self.in_ppr = false,
             "trPr" => self.in_trpr = false,
