@@ -662,7 +662,18 @@ fn real_doc_and_odt_files_are_refused() {
 
 #[test]
 fn python_docx_appendix_fixture() {
-    let (path, bytes) = fixture("appendix.docx");
+    check_appendix_fixture("appendix.docx");
+}
+
+#[test]
+fn libreoffice_appendix_fixture() {
+    // LibreOffice restarts the TT list with a startOverride instance for the
+    // first cell and continues it with a plain instance of the same list.
+    check_appendix_fixture("appendix_lo.docx");
+}
+
+fn check_appendix_fixture(name: &str) {
+    let (path, bytes) = fixture(name);
     let doc = read_docx(&path, &bytes).expect("fixture reads");
     let tables = tables(&doc);
     assert_eq!(tables.len(), 2, "header table and task table");
