@@ -247,6 +247,31 @@ fn directive_items_roman_and_letters_continue_across_shared_lists() {
 }
 
 #[test]
+fn lists_defined_through_a_numbering_style_link() {
+    // Word's "Define New List Style": abstractNum 21 only links the style
+    // "DanhSach", whose numId 30 points at abstractNum 20 with the levels.
+    let styles = r#"<w:style w:type="numbering" w:styleId="DanhSach"><w:pPr><w:numPr><w:numId w:val="30"/></w:numPr></w:pPr></w:style>"#;
+    let numbering = format!(
+        r#"<w:abstractNum w:abstractNumId="20"><w:styleLink w:val="DanhSach"/>{}{}</w:abstractNum><w:abstractNum w:abstractNumId="21"><w:numStyleLink w:val="DanhSach"/></w:abstractNum><w:num w:numId="30"><w:abstractNumId w:val="20"/></w:num><w:num w:numId="31"><w:abstractNumId w:val="21"/></w:num>"#,
+        lvl(0, "upperRoman", "%1.", 1),
+        lvl(1, "decimal", "%2.", 1)
+    );
+    let body = [
+        np(31, 0, "MỤC TIÊU"),
+        np(31, 1, "Cụ thể"),
+        np(31, 0, "GIẢI PHÁP"),
+    ]
+    .concat();
+    let doc = Docx {
+        numbering: Some(&numbering),
+        styles: Some(styles),
+        ..Docx::new(&body)
+    }
+    .read();
+    assert_eq!(lines(&doc), ["I. MỤC TIÊU", "1. Cụ thể", "II. GIẢI PHÁP"]);
+}
+
+#[test]
 fn numbering_from_paragraph_styles_and_style_levels() {
     let styles = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"/></w:rPr></w:rPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>

@@ -51,8 +51,10 @@ pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
     };
     let (styles, error) = styles::Styles::parse(parts.styles.as_deref().unwrap_or(""));
     part_warning("styles.xml", error);
-    let (numbering, error) = numbering::Numbering::parse(parts.numbering.as_deref().unwrap_or(""));
+    let (mut numbering, error) =
+        numbering::Numbering::parse(parts.numbering.as_deref().unwrap_or(""));
     part_warning("numbering.xml", error);
+    numbering.link_styles(|style| styles.numbering(Some(style)).num_id);
     let footnotes = notes::footnote_texts(parts.footnotes.as_deref().unwrap_or(""));
     let body =
         body::read_body(&parts.document, &styles, &numbering, &footnotes).map_err(|message| {

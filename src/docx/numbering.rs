@@ -141,6 +141,9 @@ impl Num {
 pub struct Numbering {
     abstracts: HashMap<i64, [Level; LEVELS]>,
     nums: HashMap<i64, Num>,
+    /// `w:numStyleLink` of abstract definitions that take their levels
+    /// from a numbering style.
+    style_links: HashMap<i64, String>,
 }
 
 impl Numbering {
@@ -166,6 +169,11 @@ impl Numbering {
                         num = attr(&e, "numId")
                             .and_then(|v| v.parse().ok())
                             .map(|id| (id, Num::default()));
+                    }
+                    "numStyleLink" => {
+                        if let (Some(id), Some(style)) = (abstract_id, attr(&e, "val")) {
+                            numbering.style_links.insert(id, style);
+                        }
                     }
                     "abstractNumId" => {
                         if let (Some((_, n)), Some(v)) = (num.as_mut(), int_val(&e)) {
@@ -221,6 +229,28 @@ impl Numbering {
         }
         let error = events.error().map(str::to_string);
         (numbering, error)
+    }
+
+    /// Follow `w:numStyleLink`s: a list whose definition only names a
+    /// numbering style uses (and counts with) the definition of the list
+    /// that style carries. `style_num` gives a numbering style's `w:numId`.
+    pub fn link_styles(&mut self, style_num: impl Fn(&str) -> Option<i64>) {
+        let links = std::mem::take(&mut self.style_links);
+        let target = |abstract_id: i64| -> Option<i64> {
+            let style = links.get(&abstract_id)?;
+            let linked = self.nums.get(&style_num(style)?)?.abstract_id;
+            (linked != abstract_id && !links.contains_key(&linked)).then_some(linked)
+        };
+        let retargeted: Vec<(i64, i64)> = self
+            .nums
+            .iter()
+            .filter_map(|(&id, num)| Some((id, target(num.abstract_id)?)))
+            .collect();
+        for (id, linked) in retargeted {
+            if let Some(num) = self.nums.get_mut(&id) {
+                num.abstract_id = linked;
+            }
+        }
     }
 
     /// The level of list `num_id` tied to paragraph style `style` by
