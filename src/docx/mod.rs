@@ -89,7 +89,7 @@ pub fn legacy_hook(font_name: &str, text: &str) -> String {
 fn refuse_other_formats(path: &Path, bytes: &[u8]) -> Result<()> {
     let convert = format!(
         "convert it with `soffice --headless --convert-to docx {}`",
-        path.display()
+        shell_quoted(path)
     );
     let unsupported = |what: &str| Error::Unsupported {
         path: path.to_path_buf(),
@@ -130,10 +130,39 @@ fn refuse_other_formats(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// A path as typed in a shell: as is when safe, else in single quotes.
+fn shell_quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    let safe = |c: char| c.is_alphanumeric() || "._/-+,:@".contains(c);
+    if !text.is_empty() && text.chars().all(safe) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
 /// Whether `bytes` contain `needle` encoded as UTF-16LE.
 fn contains_utf16(bytes: &[u8], needle: &str) -> bool {
     let pattern: Vec<u8> = needle.encode_utf16().flat_map(u16::to_le_bytes).collect();
     bytes
         .windows(pattern.len())
         .any(|w| w == pattern.as_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conversion_commands_quote_paths_for_the_shell() {
+        assert_eq!(
+            shell_quoted(Path::new("kế_hoạch/12.doc")),
+            "kế_hoạch/12.doc"
+        );
+        assert_eq!(
+            shell_quoted(Path::new("Kế hoạch 12.doc")),
+            "'Kế hoạch 12.doc'"
+        );
+        assert_eq!(shell_quoted(Path::new("it's.doc")), r"'it'\''s.doc'");
+    }
 }
