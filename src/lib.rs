@@ -1,7 +1,7 @@
 //! nhiemvu: Vietnamese government documents → structured task records.
 //!
 //! The pipeline has one module per stage:
-//! front ends ([`text`]; [`pdf`] with [`layout`]) turn an input into a [`source_doc::SourceDoc`],
+//! front ends ([`text`]; [`pdf`] with [`layout`]; [`docx`]) turn an input into a [`source_doc::SourceDoc`],
 //! [`normalize`] cleans Vietnamese text, [`extract`] rebuilds task records
 //! ([`model`]), and [`output`] writes them. [`batch`] runs many inputs and
 //! [`cli`] is the command line.
@@ -9,6 +9,7 @@
 pub mod batch;
 pub mod cli;
 pub mod compare;
+pub mod docx;
 pub mod error;
 pub mod extract;
 pub mod layout;

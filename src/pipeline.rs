@@ -1,5 +1,6 @@
 //! One input file through the whole pipeline: read → front end → extract.
 
+use crate::docx;
 use crate::error::{Error, Result};
 use crate::extract::{self, Context};
 use crate::model::{ExtractedDocument, SourceInfo};
@@ -15,6 +16,12 @@ pub enum InputFormat {
     Text,
     /// `.pdf`: read from the PDF's own text and geometry.
     Pdf,
+    /// `.docx`: Word (Office Open XML).
+    Docx,
+    /// `.doc` (Word 97-2003) or `.odt` (OpenDocument): recognized only to
+    /// refuse them with conversion advice (a `.doc` that is really a
+    /// `.docx` is read).
+    OtherWord,
 }
 
 impl InputFormat {
@@ -24,6 +31,8 @@ impl InputFormat {
         match ext.as_str() {
             "txt" => Some(InputFormat::Text),
             "pdf" => Some(InputFormat::Pdf),
+            "docx" | "docm" => Some(InputFormat::Docx),
+            "doc" | "odt" => Some(InputFormat::OtherWord),
             _ => None,
         }
     }
@@ -39,6 +48,7 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
     match InputFormat::of(path) {
         Some(InputFormat::Pdf) => crate::pdf::read_pdf(path, bytes),
         Some(InputFormat::Text) | None => text::read_text(path, bytes),
+        Some(InputFormat::Docx | InputFormat::OtherWord) => docx::read_docx(path, bytes),
     }
 }
 
