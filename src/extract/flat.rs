@@ -734,7 +734,7 @@ impl UnitSplitter {
                 s -= 1.5;
             }
             if lead.last().is_some_and(|p| ends_with_bare_head(&p.text)) {
-                s -= 1.5;
+                s -= 3.5;
             }
             if gazetteer.spans(&lines_text(lead), &first.text) {
                 s -= 2.0;
