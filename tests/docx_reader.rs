@@ -426,14 +426,18 @@ fn fields_show_their_result_and_breaks_split_lines() {
 }
 
 #[test]
-fn vntime_runs_pass_through_the_legacy_hook_unchanged() {
-    // TCVN3 bytes as Word stores them in a .VnTime run: the hook is the
-    // identity until the decoder is merged, so the text is kept as is.
+fn vntime_runs_are_decoded_from_tcvn3() {
+    // TCVN3 bytes as Word stores them in a .VnTime run are decoded; the
+    // Unicode run beside them is left alone.
     let body = r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr><w:t>Bé Néi vô</w:t></w:r><w:r><w:t xml:space="preserve"> và Unicode</w:t></w:r></w:p>"#;
     let doc = Docx::new(body).read();
-    assert_eq!(lines(&doc), ["Bé Néi vô và Unicode"]);
+    assert_eq!(lines(&doc), ["Bộ Nội vụ và Unicode"]);
     assert_eq!(
         nhiemvu::docx::legacy_hook(".VnTime", "Bé Néi vô"),
+        "Bộ Nội vụ"
+    );
+    assert_eq!(
+        nhiemvu::docx::legacy_hook("Times New Roman", "Bé Néi vô"),
         "Bé Néi vô"
     );
 }

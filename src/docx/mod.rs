@@ -77,12 +77,10 @@ pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
 /// `VNI-Times`, ...), given the run's font from `w:rFonts` (`w:ascii`, else
 /// `w:hAnsi`, inherited from the character style, paragraph style or
 /// document defaults); `""` when no font is known.
-///
-/// Returns the text unchanged for now: at merge it is wired to
-/// `normalize::legacy::decode_font_run`, which decodes TCVN3/VNI runs.
+/// TCVN3/VNI runs are decoded by `normalize::legacy::decode_font_run`;
+/// other runs come back unchanged.
 pub fn legacy_hook(font_name: &str, text: &str) -> String {
-    let _ = font_name;
-    text.to_string()
+    crate::normalize::decode_font_run(font_name, text).unwrap_or_else(|| text.to_string())
 }
 
 /// Refuse inputs that are not Office Open XML, with conversion advice.

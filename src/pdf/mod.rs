@@ -50,13 +50,12 @@ pub struct PdfFile {
     pub warnings: Vec<Warning>,
 }
 
-/// Hook for legacy Vietnamese font encodings (TCVN3, VNI, …): receives the
-/// font's base name and the text decoded through the font's PDF encoding,
-/// and returns the text to use. Returns it unchanged for now; it is wired
-/// to `normalize::legacy` at merge.
+/// Decode a text run drawn in a legacy Vietnamese font (TCVN3 `.VnTime`,
+/// VNI, …): receives the font's base name and the text decoded through the
+/// font's PDF encoding, and returns the text to use (unchanged unless the
+/// font is a legacy font and the decoded words are valid Vietnamese).
 pub fn legacy_hook(font_name: &str, text: String) -> String {
-    let _ = font_name;
-    text
+    crate::normalize::decode_font_run(font_name, &text).unwrap_or(text)
 }
 
 /// Read a PDF into a [`SourceDoc`]: tables from rulings or alignment,

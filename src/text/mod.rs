@@ -8,7 +8,9 @@
 pub mod layout;
 
 use crate::error::{Error, Result};
+use crate::model::Warning;
 use crate::model::{InputKind, Location};
+use crate::normalize::decode_legacy_text;
 use crate::normalize::normalize_line;
 use crate::source_doc::{Block, SourceDoc, TextLine};
 use std::path::Path;
@@ -24,6 +26,23 @@ pub fn read_text(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
             + 1,
     })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let (decoded, changes) = decode_legacy_text(text);
+    let mut warnings = Vec::new();
+    if let Some(first) = changes.first() {
+        warnings.push(Warning::new(
+            "legacy_encoding_decoded",
+            format!(
+                "{} line(s) in a legacy Vietnamese encoding were decoded ({})",
+                changes.len(),
+                first.reason
+            ),
+            Location {
+                page: None,
+                line: Some(first.line as u32),
+            },
+        ));
+    }
+    let text = decoded.as_str();
     let has_pages = text.contains('\u{0C}');
     let raw_lines: Vec<RawLine> = split_lines(text, has_pages);
     let blocks = if let Some(tables) = layout::detect(&raw_lines) {
