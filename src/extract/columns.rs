@@ -212,7 +212,7 @@ const HEADER_WORDS: &[&str] = &[
 /// Header cells are short labels: a line that starts a label begins with
 /// a capital letter; a line continuing one holds only header words (or
 /// sits inside a parenthesized note).
-fn line_fits_header(line: &str, in_parens: bool) -> bool {
+pub(crate) fn line_fits_header(line: &str, in_parens: bool) -> bool {
     if line.chars().count() > 40 || line.ends_with(['.', ';']) {
         return false;
     }

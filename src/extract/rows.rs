@@ -4,10 +4,11 @@
 //! documents and deadlines.
 
 use super::columns::{ColumnModel, Role};
-use super::deadline::parse_deadline;
+use super::deadline::{parse_deadline, ParsedDeadline};
 use super::docref::{mentions_document, parse_document_refs};
 use super::numbering::RowNumber;
 use super::units::{split_units, Gazetteer};
+use crate::model::DeadlineKind;
 use crate::model::{Heading, Location, Task, UnitRef, Warning};
 use crate::normalize::join_lines;
 use regex::Regex;
@@ -226,7 +227,7 @@ fn build_task(
             }
             Role::Result => task.result = Some(one_line),
             Role::Deadline => {
-                if let Some(parsed) = parse_deadline(&one_line, year) {
+                if let Some(parsed) = parse_deadline_cell(text, year) {
                     if let Some(note) = parsed.note {
                         task.warnings
                             .push(Warning::new("deadline_unclear", note, row.at));
@@ -240,6 +241,37 @@ fn build_task(
         }
     }
     task
+}
+
+/// Parse a deadline cell; a narrow column may break a token across lines
+/// ("Quý" / "III/20" / "26"), so where joining the lines with spaces gives
+/// no clean reading, the lines are also tried glued at digit boundaries.
+fn parse_deadline_cell(text: &str, year: Option<i32>) -> Option<ParsedDeadline> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let spaced = parse_deadline(&join_lines(&lines), year)?;
+    let mut glued = String::new();
+    let mut broke_digits = false;
+    for line in &lines {
+        let digit_break = glued.ends_with(|c: char| c.is_ascii_digit())
+            && line.starts_with(|c: char| c.is_ascii_digit());
+        broke_digits |= digit_break;
+        if !glued.is_empty() && !digit_break {
+            glued.push(' ');
+        }
+        glued.push_str(line);
+    }
+    if broke_digits {
+        if let Some(p) = parse_deadline(&glued, year)
+            .filter(|p| p.note.is_none() && p.deadline.kind != DeadlineKind::Other)
+        {
+            return Some(p);
+        }
+    }
+    Some(spaced)
 }
 
 /// Fill units from a single responsibility column: "X chủ trì, phối hợp với

@@ -166,7 +166,8 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
             out.push_str(line);
             continue;
         }
-        let glue = ends_inside_token(&out);
+        let glue = ends_inside_token(&out)
+            || (line.starts_with('/') && out.ends_with(char::is_alphanumeric));
         if !glue {
             out.push(' ');
         }

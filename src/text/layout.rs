@@ -1,12 +1,411 @@
 //! Column-preserving layout text (`pdftotext -layout`): character columns
 //! stand for x positions, so a table's cells are the runs of text that fall
 //! in each header column's range.
+//!
+//! The column ranges come from each table's header (re-read at every
+//! repeated header, since positions drift from page to page). A body line
+//! is cut into runs separated by two or more spaces; a run is given to the
+//! column whose start it is nearest, and a run that reaches across the
+//! next column's start (two cells separated by one space, where a wide cell
+//! pushed its neighbour left) is cut at the space nearest that start.
 
 use super::RawLine;
-use crate::source_doc::Block;
+use crate::extract::columns::{classify, line_fits_header, opens_header, Role};
+use crate::extract::numbering::RowNumber;
+use crate::model::Location;
+use crate::normalize::normalize_line;
+use crate::source_doc::{Block, Cell, Row, Table, TextLine};
+
+/// A run of text on a line and the character column it starts at.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    start: usize,
+    text: String,
+}
 
 /// Rebuild tables from layout text, or `None` when the text is not in
-/// layout style (no header line with several columns far apart).
-pub fn detect(_lines: &[RawLine<'_>]) -> Option<Vec<Block>> {
-    None
+/// layout style (few lines with text separated by wide gaps).
+pub fn detect(lines: &[RawLine<'_>]) -> Option<Vec<Block>> {
+    if !is_layout_style(lines) {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    let mut found_table = false;
+    while i < lines.len() {
+        if let Some((columns, used)) = header_at(lines, i) {
+            let (table, next) = read_table(lines, i, used, columns);
+            blocks.push(Block::Table(table));
+            found_table = true;
+            i = next;
+            continue;
+        }
+        for run in runs(lines[i].text) {
+            let text = normalize_line(&run.text);
+            if !text.is_empty() {
+                blocks.push(Block::Line(TextLine {
+                    text,
+                    indent: run.start,
+                    at: lines[i].at,
+                }));
+            }
+        }
+        i += 1;
+    }
+    found_table.then_some(blocks)
+}
+
+/// Layout text has many lines whose text is separated by wide gaps.
+fn is_layout_style(lines: &[RawLine<'_>]) -> bool {
+    let filled: Vec<&RawLine> = lines.iter().filter(|l| !l.text.trim().is_empty()).collect();
+    let gapped = filled
+        .iter()
+        .filter(|l| l.text.trim().contains("   "))
+        .count();
+    filled.len() >= 5 && gapped * 5 >= filled.len()
+}
+
+/// Runs of text separated by two or more spaces, with their start columns.
+fn runs(line: &str) -> Vec<Run> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < chars.len() {
+            if chars[end] == ' ' && chars.get(end + 1).is_none_or(|c| *c == ' ') {
+                break;
+            }
+            end += 1;
+        }
+        out.push(Run {
+            start,
+            text: chars[start..end].iter().collect(),
+        });
+        i = end;
+    }
+    out
+}
+
+/// The table header starting at line `i`: the start column and label of
+/// each column, and how many lines the header took.
+fn header_at(lines: &[RawLine<'_>], i: usize) -> Option<(Vec<Run>, usize)> {
+    let first = lines[i].text;
+    if !opens_header(first.trim()) {
+        return None;
+    }
+    let mut columns: Vec<Run> = split_label_runs(&runs(first));
+    if columns.len() < 3 {
+        return None;
+    }
+    let mut used = 1;
+    for line in lines.iter().skip(i + 1).take(8) {
+        let line_runs = runs(line.text);
+        if line_runs.is_empty() {
+            used += 1;
+            continue;
+        }
+        let starts_row = line_runs
+            .first()
+            .is_some_and(|r| r.start <= columns[0].start + 2)
+            && RowNumber::at_line_start(&line_runs[0].text).is_some();
+        let labels = line_runs.iter().all(|r| line_fits_header(&r.text, false));
+        if starts_row || !labels {
+            break;
+        }
+        for run in line_runs {
+            let c = nearest_column(&columns, run.start);
+            columns[c].text.push(' ');
+            columns[c].text.push_str(&run.text);
+        }
+        used += 1;
+    }
+    let roles: Vec<Role> = columns.iter().map(|c| classify(&c.text)).collect();
+    let ok = roles.contains(&Role::Number) && roles.contains(&Role::Name);
+    ok.then_some((columns, used))
+}
+
+/// Cut header runs that hold two labels separated by one space
+/// ("Đơn vị chủ trì Đơn vị phối") at the label boundary.
+fn split_label_runs(line_runs: &[Run]) -> Vec<Run> {
+    let mut out = Vec::new();
+    for run in line_runs {
+        let words: Vec<&str> = run.text.split(' ').collect();
+        let mut start_word = 0;
+        let mut offset = run.start;
+        let mut cur_start = run.start;
+        for (k, w) in words.iter().enumerate() {
+            if k > start_word && w.starts_with(char::is_uppercase) {
+                let left = words[start_word..k].join(" ");
+                let right = words[k..].join(" ");
+                let whole = words[start_word..].join(" ");
+                let number_label = classify(&left) == Role::Number;
+                let both_known = classify(&left) != Role::Extra && classify(&right) != Role::Extra;
+                let repeats_head = words.get(start_word) == Some(w);
+                if number_label
+                    || (both_known && (classify(&whole) != classify(&left) || repeats_head))
+                {
+                    out.push(Run {
+                        start: cur_start,
+                        text: left,
+                    });
+                    start_word = k;
+                    cur_start = offset;
+                }
+            }
+            offset += w.chars().count() + 1;
+        }
+        out.push(Run {
+            start: cur_start,
+            text: words[start_word..].join(" "),
+        });
+    }
+    out
+}
+
+/// The column whose start is nearest a character column (ties to the left).
+fn nearest_column(columns: &[Run], at: usize) -> usize {
+    (0..columns.len())
+        .min_by_key(|&c| columns[c].start.abs_diff(at))
+        .unwrap_or(0)
+}
+
+/// Read the table body after its header; returns the table and the index
+/// of the first line after it.
+fn read_table(
+    lines: &[RawLine<'_>],
+    start: usize,
+    header_len: usize,
+    mut columns: Vec<Run>,
+) -> (Table, usize) {
+    let roles: Vec<Role> = columns.iter().map(|c| classify(&c.text)).collect();
+    let header = Row {
+        cells: columns
+            .iter()
+            .map(|c| Cell::new(normalize_line(&c.text)))
+            .collect(),
+        at: lines[start].at,
+    };
+    // Per row: cells, where it starts, whether its first line was one run
+    // of text (no gap), and how many lines it has.
+    let mut rows: Vec<(Vec<Vec<String>>, Location, bool, usize)> = Vec::new();
+    let mut i = start + header_len;
+    while i < lines.len() {
+        if let Some((cols, used)) = header_at(lines, i) {
+            let same = cols.iter().map(|c| classify(&c.text)).collect::<Vec<_>>() == roles;
+            if !same {
+                break;
+            }
+            columns = cols;
+            i += used;
+            continue;
+        }
+        let line_runs = runs(lines[i].text);
+        if line_runs.is_empty() {
+            i += 1;
+            continue;
+        }
+        if ends_table(&line_runs, &columns) {
+            break;
+        }
+        let cells = assign_runs(&line_runs, &columns);
+        let number = cells[0].join(" ");
+        let opens_row = RowNumber::at_line_start(number.trim()).is_some();
+        if opens_row || rows.is_empty() {
+            rows.push((
+                vec![Vec::new(); columns.len()],
+                lines[i].at,
+                line_runs.len() == 1,
+                0,
+            ));
+        }
+        if let Some((row, _, _, count)) = rows.last_mut() {
+            for (c, parts) in cells.into_iter().enumerate() {
+                row[c].extend(parts);
+            }
+            *count += 1;
+        }
+        i += 1;
+    }
+    let mut table_rows = vec![header];
+    for (cells, at, one_run, count) in rows {
+        if one_run && count == 1 {
+            // A group row written across the table: number and title.
+            let text = cells
+                .iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut cell = Cell::new(normalize_line(&text));
+            cell.span = columns.len();
+            table_rows.push(Row {
+                cells: vec![cell],
+                at,
+            });
+            continue;
+        }
+        let cells = cells
+            .iter()
+            .map(|parts| {
+                Cell::new(
+                    parts
+                        .iter()
+                        .map(|p| normalize_line(p))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                )
+            })
+            .collect();
+        table_rows.push(Row { cells, at });
+    }
+    (Table { rows: table_rows }, i)
+}
+
+/// A line that is prose after the table: text in the number column that is
+/// not a row number (number cells hold nothing else), one long run starting
+/// left of the second column, or a Roman-numbered heading in capitals.
+fn ends_table(line_runs: &[Run], columns: &[Run]) -> bool {
+    let first = &line_runs[0];
+    let span_end = first.start + first.text.chars().count();
+    let numbered = RowNumber::at_line_start(&first.text);
+    if numbered.as_ref().is_some_and(|(n, rest)| {
+        n.is_roman()
+            && rest
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    }) {
+        return true;
+    }
+    let in_number_column =
+        classify(&columns[0].text) == Role::Number && first.start + 2 < columns[1].start;
+    if in_number_column && numbered.is_none() {
+        return true;
+    }
+    let last_start = columns.last().map(|c| c.start).unwrap_or(0);
+    line_runs.len() == 1
+        && numbered.is_none()
+        && first.start < columns[1].start
+        && span_end > last_start
+}
+
+/// Give each run (or part of a run) to a column.
+fn assign_runs(line_runs: &[Run], columns: &[Run]) -> Vec<Vec<String>> {
+    let mut cells: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+    for run in line_runs {
+        let mut run = run.clone();
+        let mut c = nearest_column(columns, run.start);
+        loop {
+            // A run reaching past the next column's start holds two cells.
+            let next_start = columns.get(c + 1).map(|n| n.start);
+            let end = run.start + run.text.chars().count();
+            match next_start.filter(|&n| end > n + 1) {
+                Some(n) => match cut_near(&run, n) {
+                    Some((left, right)) => {
+                        cells[c].push(left.text);
+                        run = right;
+                        c += 1;
+                    }
+                    None => {
+                        cells[c].push(run.text);
+                        break;
+                    }
+                },
+                None => {
+                    cells[c].push(run.text);
+                    break;
+                }
+            }
+        }
+    }
+    // The number column holds only the row number: the rest of its run
+    // belongs to the name column.
+    if cells.len() > 1 {
+        if let Some(first) = cells[0].first().cloned() {
+            if let Some((number, rest)) = RowNumber::at_line_start(first.trim()) {
+                if !rest.is_empty() {
+                    cells[0][0] = number.printed;
+                    cells[1].insert(0, rest.to_string());
+                }
+            }
+        }
+    }
+    cells
+}
+
+/// Cut a run at the space nearest to a character column.
+fn cut_near(run: &Run, column: usize) -> Option<(Run, Run)> {
+    let chars: Vec<char> = run.text.chars().collect();
+    // Nearest the column start, preferring a cut before a word that can
+    // open a cell (a capital letter, a digit, a bullet).
+    let best = (1..chars.len())
+        .filter(|&k| chars[k] == ' ')
+        .min_by_key(|&k| {
+            let opens = chars
+                .get(k + 1)
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '+'));
+            (run.start + k + 1).abs_diff(column) + if opens { 0 } else { 4 }
+        })?;
+    let left: String = chars[..best].iter().collect();
+    let right: String = chars[best + 1..].iter().collect();
+    Some((
+        Run {
+            start: run.start,
+            text: left,
+        },
+        Run {
+            start: run.start + best + 1,
+            text: right,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_split_on_wide_gaps() {
+        let r = runs("1.1. Xây dựng   Kế hoạch số  2026");
+        assert_eq!(
+            r.iter()
+                .map(|r| (r.start, r.text.as_str()))
+                .collect::<Vec<_>>(),
+            [(0, "1.1. Xây dựng"), (16, "Kế hoạch số"), (29, "2026")]
+        );
+    }
+
+    #[test]
+    fn header_labels_split_on_single_spaces() {
+        let r = split_label_runs(&runs(
+            "TT    Tên nhiệm vụ    Văn bản giao      Đơn vị chủ trì Đơn vị phối    Thời",
+        ));
+        let labels: Vec<&str> = r.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "TT",
+                "Tên nhiệm vụ",
+                "Văn bản giao",
+                "Đơn vị chủ trì",
+                "Đơn vị phối",
+                "Thời"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_across_a_column_start_is_cut() {
+        let cols = runs("TT    Tên nhiệm vụ                             Văn bản giao");
+        let line = "      trình, thủ tục thống nhất, đồng bộ về 11-KH/BCĐ";
+        let cells = assign_runs(&runs(line), &cols);
+        assert_eq!(cells[1], ["trình, thủ tục thống nhất, đồng bộ về"]);
+        assert_eq!(cells[2], ["11-KH/BCĐ"]);
+    }
 }
