@@ -614,7 +614,7 @@ const DOC_WORDS: &[&str] = &[
 ];
 
 /// Whether every word of a piece belongs to a document reference.
-fn looks_documentary(text: &str) -> bool {
+pub(crate) fn looks_documentary(text: &str) -> bool {
     text.split_whitespace().all(|w| {
         let core = w.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | '(' | ')' | ':'));
         core.is_empty()

@@ -11,7 +11,12 @@
 
 use super::RawLine;
 use crate::extract::columns::{classify, line_fits_header, opens_header, Role};
+use crate::extract::deadline::is_clean_deadline;
+use crate::extract::docref::{find_date, starts_with_reference};
+use crate::extract::flat::looks_documentary;
 use crate::extract::numbering::RowNumber;
+use crate::extract::units::{looks_like_unit, Gazetteer};
+use std::sync::OnceLock;
 use crate::model::Location;
 use crate::normalize::normalize_line;
 use crate::source_doc::{Block, Cell, Row, Table, TextLine};
@@ -297,32 +302,22 @@ fn ends_table(line_runs: &[Run], columns: &[Run]) -> bool {
 
 /// Give each run (or part of a run) to a column.
 fn assign_runs(line_runs: &[Run], columns: &[Run]) -> Vec<Vec<String>> {
+    let roles: Vec<Role> = columns.iter().map(|c| classify(&c.text)).collect();
     let mut cells: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
     for run in line_runs {
         let mut run = run.clone();
         let mut c = nearest_column(columns, run.start);
-        loop {
-            // A run reaching past the next column's start holds two cells.
-            let next_start = columns.get(c + 1).map(|n| n.start);
-            let end = run.start + run.text.chars().count();
-            match next_start.filter(|&n| end > n + 1) {
-                Some(n) => match cut_near(&run, n) {
-                    Some((left, right)) => {
-                        cells[c].push(left.text);
-                        run = right;
-                        c += 1;
-                    }
-                    None => {
-                        cells[c].push(run.text);
-                        break;
-                    }
-                },
-                None => {
-                    cells[c].push(run.text);
-                    break;
+        while let Some(next) = columns.get(c + 1) {
+            match split_at_boundary(&run, next.start, roles[c + 1]) {
+                Some((left, right)) => {
+                    cells[c].push(left.text);
+                    run = right;
+                    c += 1;
                 }
+                None => break,
             }
         }
+        cells[c].push(run.text);
     }
     // The number column holds only the row number: the rest of its run
     // belongs to the name column.
@@ -339,31 +334,52 @@ fn assign_runs(line_runs: &[Run], columns: &[Run]) -> Vec<Vec<String>> {
     cells
 }
 
-/// Cut a run at the space nearest to a character column.
-fn cut_near(run: &Run, column: usize) -> Option<(Run, Run)> {
+/// Where a run ends at or past the next column's start, it may hold the
+/// start of that column's cell too (pdftotext leaves one space where a
+/// wide cell pushed its neighbour left): cut before the tail that reads as
+/// the next column's content, or, for a run reaching well past the start,
+/// at the space nearest to it.
+fn split_at_boundary(run: &Run, next_start: usize, next_role: Role) -> Option<(Run, Run)> {
     let chars: Vec<char> = run.text.chars().collect();
-    // Nearest the column start, preferring a cut before a word that can
-    // open a cell (a capital letter, a digit, a bullet).
-    let best = (1..chars.len())
-        .filter(|&k| chars[k] == ' ')
-        .min_by_key(|&k| {
-            let opens = chars
-                .get(k + 1)
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '+'));
-            (run.start + k + 1).abs_diff(column) + if opens { 0 } else { 4 }
-        })?;
-    let left: String = chars[..best].iter().collect();
-    let right: String = chars[best + 1..].iter().collect();
-    Some((
-        Run {
-            start: run.start,
-            text: left,
-        },
-        Run {
-            start: run.start + best + 1,
-            text: right,
-        },
-    ))
+    let end = run.start + chars.len();
+    if end + 1 < next_start {
+        return None;
+    }
+    let spaces: Vec<usize> = (1..chars.len()).filter(|&k| chars[k] == ' ').collect();
+    let fitting = spaces.iter().copied().filter(|&k| run.start + k + 1 + 12 >= next_start).find(|&k| {
+        let right: String = chars[k + 1..].iter().collect();
+        fits_role(next_role, &right)
+    });
+    let cut = fitting.or_else(|| (end > next_start + 2).then(|| cut_near(&chars, run.start, next_start)).flatten())?;
+    let left: String = chars[..cut].iter().collect();
+    let right: String = chars[cut + 1..].iter().collect();
+    Some((Run { start: run.start, text: left }, Run { start: run.start + cut + 1, text: right }))
+}
+
+/// Whether text reads as the start of a cell of a column with this role.
+fn fits_role(role: Role, text: &str) -> bool {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    let text = text.trim();
+    match role {
+        Role::Documents => {
+            let opens = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || text.starts_with("ngày");
+            opens && looks_documentary(text) && (starts_with_reference(text) || find_date(text).is_some() || text.chars().any(|c| c.is_ascii_digit()) || text == "ngày")
+        }
+        Role::Deadline => is_clean_deadline(text) || text.starts_with("Quý"),
+        r if r.is_units() => {
+            text.starts_with(char::is_uppercase) && looks_like_unit(text, GAZETTEER.get_or_init(Gazetteer::builtin))
+        }
+        _ => false,
+    }
+}
+
+/// The space (index into `chars`) nearest a character column, preferring
+/// one before a word that can open a cell (a capital, a digit, a bullet).
+fn cut_near(chars: &[char], start: usize, column: usize) -> Option<usize> {
+    (1..chars.len()).filter(|&k| chars[k] == ' ').min_by_key(|&k| {
+        let opens = chars.get(k + 1).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '+'));
+        (start + k + 1).abs_diff(column) + if opens { 0 } else { 4 }
+    })
 }
 
 #[cfg(test)]
