@@ -288,6 +288,8 @@ struct Assessment {
     valid_after: usize,
     /// Changed tokens valid before decoding but not after.
     worse: usize,
+    /// Changed tokens that had no letter before ("20’" → "20Ỗ").
+    symbol_tokens: usize,
     /// Tokens left alone because they hold Unicode Vietnamese letters
     /// (a line mixing a Unicode run with a legacy one).
     unicode_tokens: usize,
@@ -300,11 +302,30 @@ impl Assessment {
     /// four changed words valid.
     /// A line mixing Unicode words needs more decoded words than Unicode ones.
     fn strict(&self) -> bool {
-        self.signatures > 0
+        (self.signatures > 0 || self.all_words_fixed())
             && self.valid_after >= 2
             && self.valid_after * 4 >= self.changed * 3
             && self.valid_after > self.valid_before
             && self.mixed_ok()
+    }
+
+    /// Without signature characters ("Caên" is VNI ă with the mark byte
+    /// shown as ê) the words must speak: at least three changed, at most
+    /// a third valid before, all valid after, none made from symbols alone ("20’"), as no Unicode
+    /// line fares.
+    fn all_words_fixed(&self) -> bool {
+        self.changed >= 3
+            && self.symbol_tokens == 0
+            && self.valid_before * 3 <= self.changed
+            && self.valid_after == self.changed
+    }
+
+    /// Order between encodings: words made valid, then signatures, then
+    /// fewer valid words rewritten into other valid words (VISCII "Chính"
+    /// stays, TCVN3 would make it "Chớnh").
+    fn rank(&self) -> (isize, usize, std::cmp::Reverse<usize>) {
+        let gain = self.valid_after as isize - self.valid_before as isize;
+        (gain, self.signatures, std::cmp::Reverse(self.valid_before))
     }
 
     /// For a line mixing Unicode words: at least three decoded valid
@@ -332,7 +353,7 @@ impl Assessment {
 fn assess(enc: Encoding, line: &str) -> Assessment {
     let mut decoded = String::with_capacity(line.len() + 8);
     let (mut changed, mut valid_before, mut valid_after, mut worse) = (0, 0, 0, 0);
-    let (mut unicode_tokens, mut signatures) = (0, 0);
+    let (mut unicode_tokens, mut signatures, mut symbol_tokens) = (0, 0, 0);
     let mut rest = line;
     while !rest.is_empty() {
         let split = rest
@@ -360,6 +381,7 @@ fn assess(enc: Encoding, line: &str) -> Assessment {
                 valid_before += usize::from(before);
                 valid_after += usize::from(after);
                 worse += usize::from(before && !after);
+                symbol_tokens += usize::from(!token.chars().any(char::is_alphabetic));
             }
             decoded.push_str(&out);
         }
@@ -373,6 +395,7 @@ fn assess(enc: Encoding, line: &str) -> Assessment {
         valid_before,
         valid_after,
         worse,
+        symbol_tokens,
         unicode_tokens,
         signatures,
     }
@@ -426,27 +449,27 @@ fn is_candidate(line: &str) -> bool {
             .any(|c| !c.is_ascii() && char_byte(Encoding::Tcvn3, c).is_some())
 }
 
-/// The best assessment of a line over the detectable encodings that show
-/// signature characters in it (the first perfect one ends the search).
+/// The best assessment of a line over the detectable encodings (the
+/// first that fixes every changed word, none valid before, ends the
+/// search).
 fn best_assessment(line: &str) -> Option<Assessment> {
     if !is_candidate(line) {
         return None;
     }
+    // A line without any Unicode-only letter may be legacy text without
+    // signature characters ("Caên"); other lines need signatures.
+    let pure = !has_unicode_vietnamese(line);
     let mut best: Option<Assessment> = None;
     for enc in Encoding::DETECTED {
-        if signature_count(enc, line) == 0 {
+        if !pure && signature_count(enc, line) == 0 {
             continue;
         }
         let a = assess(enc, line);
         if a.changed == 0 {
             continue;
         }
-        let perfect = a.strict() && a.valid_after == a.changed;
-        let key = (a.valid_after, a.signatures);
-        if best
-            .as_ref()
-            .is_none_or(|b| key > (b.valid_after, b.signatures))
-        {
+        let perfect = a.strict() && a.valid_after == a.changed && a.valid_before == 0;
+        if best.as_ref().is_none_or(|b| a.rank() > b.rank()) {
             best = Some(a);
         }
         if perfect {
@@ -653,6 +676,32 @@ mod tests {
                 enc.name(),
                 changes
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn legacy_lines_of_real_words_decode_back(
+            start in 0usize..40,
+            len in 5usize..12,
+            enc_pick in 0usize..4,
+        ) {
+            // A window of real running text, as a line of a document.
+            let words: Vec<&str> = SAMPLE.split_whitespace().collect();
+            let start = start.min(words.len() - len);
+            let line = words[start..start + len].join(" ");
+            let enc = Encoding::DETECTED[enc_pick];
+            let mangled = encode(enc, &line);
+            // A line is decoded on its own only with enough evidence:
+            // three words changed by the encoding.
+            let differing = mangled
+                .split(' ')
+                .zip(line.split(' '))
+                .filter(|(m, l)| m != l)
+                .count();
+            proptest::prop_assume!(differing >= 3);
+            let (out, _) = decode_legacy_text(&mangled);
+            proptest::prop_assert_eq!(out, line, "{}: {}", enc.name(), mangled);
         }
     }
 
