@@ -298,9 +298,9 @@ struct Assessment {
 }
 
 impl Assessment {
-    /// Confident on its own: signatures, several valid words, three in
-    /// four changed words valid.
-    /// A line mixing Unicode words needs more decoded words than Unicode ones.
+    /// Confident on its own: signature characters (or every word fixed),
+    /// several valid words, three in four changed words valid, and for a
+    /// line mixing Unicode words more decoded words than Unicode ones.
     fn strict(&self) -> bool {
         (self.signatures > 0 || self.all_words_fixed())
             && self.valid_after >= 2
@@ -311,8 +311,8 @@ impl Assessment {
 
     /// Without signature characters ("Caên" is VNI ă with the mark byte
     /// shown as ê) the words must speak: at least three changed, at most
-    /// a third valid before, all valid after, none made from symbols alone ("20’"), as no Unicode
-    /// line fares.
+    /// a third valid before, all valid after, none made from symbols alone
+    /// ("20’"), as no Unicode line fares.
     fn all_words_fixed(&self) -> bool {
         self.changed >= 3
             && self.symbol_tokens == 0
@@ -484,8 +484,9 @@ fn best_assessment(line: &str) -> Option<Assessment> {
 /// decoded. Line breaks and form feeds are kept as they are.
 ///
 /// A line is decoded when it shows signature characters of an encoding
-/// and most changed words become valid syllables; once a document has
-/// such lines, weaker lines are decoded with the same encoding.
+/// (or every changed word becomes valid) and most changed words become
+/// valid syllables; once a quarter of the candidate lines of a document
+/// are such lines, weaker lines are decoded with the same encoding.
 pub fn decode_legacy_text(text: &str) -> (String, Vec<Change>) {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let assessments: Vec<Option<Assessment>> = lines.iter().map(|l| best_assessment(l)).collect();
@@ -494,11 +495,11 @@ pub fn decode_legacy_text(text: &str) -> (String, Vec<Change>) {
         *votes.entry(a.enc).or_default() += 1;
     }
     // The document is taken as legacy only when a quarter of the lines
-    // showing signatures decode confidently (OCR garbage does not).
-    let signature_lines = assessments.iter().flatten().count();
+    // that could be legacy decode confidently (OCR garbage does not).
+    let assessed_lines = assessments.iter().flatten().count();
     let doc_enc = votes
         .into_iter()
-        .filter(|&(_, n)| n * 4 >= signature_lines)
+        .filter(|&(_, n)| n * 4 >= assessed_lines)
         .max_by_key(|&(enc, n)| (n, std::cmp::Reverse(enc.index())))
         .map(|(enc, _)| enc);
     let mut out = String::with_capacity(text.len() + text.len() / 4);
