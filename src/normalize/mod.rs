@@ -15,6 +15,7 @@
 mod change;
 mod kerning;
 mod legacy;
+mod lowbyte;
 mod suspicious;
 mod syllable;
 mod tone;
