@@ -500,12 +500,18 @@ fn best_assessment(line: &str) -> Option<Assessment> {
     if !is_candidate(line) {
         return None;
     }
-    // A line without any Unicode-only letter may be legacy text without
-    // signature characters ("Caên"); other lines need signatures.
-    let pure = !has_unicode_vietnamese(line);
+    // A line without any Unicode-only letter and with three words that
+    // decoding could change may be legacy text without signature
+    // characters ("Caên"); other lines need signatures.
+    let unsigned_possible = !has_unicode_vietnamese(line)
+        && line
+            .split_whitespace()
+            .filter(|t| !t.is_ascii())
+            .nth(2)
+            .is_some();
     let mut best: Option<Assessment> = None;
     for enc in Encoding::DETECTED {
-        if !pure && signature_count(enc, line) == 0 {
+        if !unsigned_possible && signature_count(enc, line) == 0 {
             continue;
         }
         let a = assess(enc, line);
