@@ -824,6 +824,24 @@ mod tests {
             font_encoding(".VnTime,BoldItalic"),
             Some((Encoding::Tcvn3, false))
         );
+        // Font names seen in the corpus (pdffonts).
+        for (name, capitals) in [
+            ("VnTimeBoldItalic", false),
+            ("VnTimeHBold", true),
+            ("ABCDEF+VnTimeItalic", false),
+            (".VnTimeH", true),
+        ] {
+            assert_eq!(
+                font_encoding(name),
+                Some((Encoding::Tcvn3, capitals)),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            font_encoding("VNI-Helve-Bold"),
+            Some((Encoding::Vni, false))
+        );
+        assert_eq!(font_encoding("TimesNewRomanPS-BoldMT"), None);
     }
 
     #[test]
