@@ -82,6 +82,26 @@ fn tcvn3_pdfs_decode_to_valid_vietnamese() {
     }
 }
 
+/// An Adobe Scan OCR layer that wrote letters as low bytes of their code
+/// points: partly repaired (đ and ă were lost), motto checked by hand.
+const LOW_BYTE: (&str, &str) = ("lamdong_cat_ttr_adobescan.pdf", "Hạnh phúc");
+
+#[test]
+fn low_byte_ocr_layer_is_partly_repaired() {
+    let (name, motto) = LOW_BYTE;
+    let Some(text) = pdftotext(name) else { return };
+    let (decoded, changes) = decode_legacy_text(&text);
+    let (before, after) = (valid_share(&text), valid_share(&decoded));
+    eprintln!(
+        "{name}: {} lines decoded, {:.1}% valid syllables (before {:.1}%)",
+        changes.len(),
+        after * 100.0,
+        before * 100.0
+    );
+    assert!(decoded.contains(motto));
+    assert!(after > before + 0.1);
+}
+
 #[test]
 fn no_other_corpus_pdf_is_decoded() {
     let Some(dir) = corpus() else {
@@ -94,7 +114,8 @@ fn no_other_corpus_pdf_is_decoded() {
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".pdf") && !LEGACY.iter().any(|(l, _)| l == n))
+        .filter(|n| n.ends_with(".pdf") && n != LOW_BYTE.0)
+        .filter(|n| !LEGACY.iter().any(|(l, _)| l == n))
         .collect();
     names.sort();
     for name in names {

@@ -142,3 +142,35 @@ proptest! {
         prop_assert_eq!(match_key(&old), match_key(&line));
     }
 }
+
+/// Arbitrary text mixing legacy mojibake, Vietnamese, punctuation,
+/// spaces, invisibles and combining marks.
+fn messy_text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            "[a-zA-Z0-9 ]",
+            "[\u{00A0}-\u{00FF}]",
+            "[àáảãạăằắẳẵặâầấẩẫậđêềếểễệôồốổỗộơờớởỡợưừứửữự]",
+            "[ \t,.;:()\\[\\]/\u{2013}\u{2212}\u{2219}\u{200B}\u{FEFF}\u{00AD}\n]",
+            "[\u{0300}\u{0301}\u{0302}\u{0303}\u{0306}\u{0309}\u{031B}\u{0323}]",
+            "[ÐðƉаеоІ]",
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn messy_input_never_panics_and_normalizes_stably(text in messy_text()) {
+        let (decoded, _) = decode_legacy_text(&text);
+        prop_assert_eq!(decoded.matches('\n').count(), text.matches('\n').count());
+        for line in text.lines() {
+            let once = normalize_line(line);
+            prop_assert!(is_nfc(&once));
+            prop_assert_eq!(normalize_line(&once), once.clone(), "input {:?}", line);
+        }
+    }
+}

@@ -10,7 +10,8 @@
 //! Unicode Vietnamese is never changed.
 
 use super::change::Change;
-use super::syllable::{is_valid_syllable, is_vowel, split_tone};
+use super::lowbyte;
+use super::syllable::{all_words_valid, is_vowel, is_well_formed, split_tone};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
@@ -29,25 +30,31 @@ pub enum Encoding {
     Cp1258,
     /// VPS (rare; lower-confidence table).
     Vps,
+    /// Not a code page: OCR text layers (Adobe Scan) that wrote each
+    /// letter as the low byte of its code point (ạ → "¡", ư → "°"); đ and
+    /// ă were lost as control bytes and stay lost.
+    OcrLowByte,
 }
 
 impl Encoding {
     /// Every supported encoding.
-    pub const ALL: [Encoding; 5] = [
+    pub const ALL: [Encoding; 6] = [
         Encoding::Tcvn3,
         Encoding::Vni,
         Encoding::Viscii,
         Encoding::Cp1258,
         Encoding::Vps,
+        Encoding::OcrLowByte,
     ];
 
     /// The encodings tried on plain text (VPS is too rare and too close to
     /// the others to guess).
-    const DETECTED: [Encoding; 4] = [
+    const DETECTED: [Encoding; 5] = [
         Encoding::Tcvn3,
         Encoding::Vni,
         Encoding::Viscii,
         Encoding::Cp1258,
+        Encoding::OcrLowByte,
     ];
 
     /// The common name of the encoding.
@@ -58,10 +65,11 @@ impl Encoding {
             Encoding::Viscii => "VISCII",
             Encoding::Cp1258 => "CP1258",
             Encoding::Vps => "VPS",
+            Encoding::OcrLowByte => "OCR low-byte",
         }
     }
 
-    /// The embedded reference table.
+    /// The embedded reference table (none for OCR low bytes).
     fn source(self) -> &'static str {
         match self {
             Encoding::Tcvn3 => include_str!("../../data/encodings/tcvn3.tsv"),
@@ -69,6 +77,7 @@ impl Encoding {
             Encoding::Viscii => include_str!("../../data/encodings/viscii.tsv"),
             Encoding::Cp1258 => include_str!("../../data/encodings/cp1258.tsv"),
             Encoding::Vps => include_str!("../../data/encodings/vps.tsv"),
+            Encoding::OcrLowByte => "",
         }
     }
 
@@ -210,6 +219,9 @@ fn table(enc: Encoding) -> &'static Table {
 /// for no byte of the encoding (true Unicode letters, symbols) pass
 /// through unchanged; combining marks left over are composed (NFC).
 pub fn decode(enc: Encoding, text: &str) -> String {
+    if enc == Encoding::OcrLowByte {
+        return lowbyte::decode(text);
+    }
     let table = table(enc);
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     let mut chars = text.chars().peekable();
@@ -244,6 +256,9 @@ fn has_unicode_vietnamese(text: &str) -> bool {
 
 /// Number of characters in `text` that are evidence for `enc`.
 fn signature_count(enc: Encoding, text: &str) -> usize {
+    if enc == Encoding::OcrLowByte {
+        return text.chars().filter(|&c| lowbyte::is_signature(c)).count();
+    }
     let table = table(enc);
     text.chars()
         .filter_map(|c| char_byte(enc, c))
@@ -261,21 +276,6 @@ pub(crate) fn has_tcvn3_evidence(text: &str) -> bool {
         .any(|b| table.signature[usize::from(b)])
 }
 
-/// Whether every letter run of a token is a valid syllable (and it has one).
-fn token_valid(token: &str) -> bool {
-    let mut any = false;
-    for word in token.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
-        if !is_valid_syllable(word) {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
 /// How one line fares under one encoding.
 struct Assessment {
     enc: Encoding,
@@ -288,6 +288,8 @@ struct Assessment {
     valid_after: usize,
     /// Changed tokens valid before decoding but not after.
     worse: usize,
+    /// Changed tokens that had no letter before ("20’" → "20Ỗ").
+    symbol_tokens: usize,
     /// Tokens left alone because they hold Unicode Vietnamese letters
     /// (a line mixing a Unicode run with a legacy one).
     unicode_tokens: usize,
@@ -296,15 +298,34 @@ struct Assessment {
 }
 
 impl Assessment {
-    /// Confident on its own: signatures, several valid words, three in
-    /// four changed words valid.
-    /// A line mixing Unicode words needs more decoded words than Unicode ones.
+    /// Confident on its own: signature characters (or every word fixed),
+    /// several valid words, three in four changed words valid, and for a
+    /// line mixing Unicode words more decoded words than Unicode ones.
     fn strict(&self) -> bool {
-        self.signatures > 0
+        (self.signatures > 0 || self.all_words_fixed())
             && self.valid_after >= 2
             && self.valid_after * 4 >= self.changed * 3
             && self.valid_after > self.valid_before
             && self.mixed_ok()
+    }
+
+    /// Without signature characters ("Caên" is VNI ă with the mark byte
+    /// shown as ê) the words must speak: at least three changed, at most
+    /// a third valid before, all valid after, none made from symbols alone
+    /// ("20’"), as no Unicode line fares.
+    fn all_words_fixed(&self) -> bool {
+        self.changed >= 3
+            && self.symbol_tokens == 0
+            && self.valid_before * 3 <= self.changed
+            && self.valid_after == self.changed
+    }
+
+    /// Order between encodings: words made valid, then signatures, then
+    /// fewer valid words rewritten into other valid words (VISCII "Chính"
+    /// stays, TCVN3 would make it "Chớnh").
+    fn rank(&self) -> (isize, usize, std::cmp::Reverse<usize>) {
+        let gain = self.valid_after as isize - self.valid_before as isize;
+        (gain, self.signatures, std::cmp::Reverse(self.valid_before))
     }
 
     /// For a line mixing Unicode words: at least three decoded valid
@@ -330,9 +351,8 @@ impl Assessment {
 
 /// Decode one line under `enc`, token by token, scoring the tokens.
 fn assess(enc: Encoding, line: &str) -> Assessment {
-    let mut decoded = String::with_capacity(line.len() + 8);
-    let (mut changed, mut valid_before, mut valid_after, mut worse) = (0, 0, 0, 0);
-    let (mut unicode_tokens, mut signatures) = (0, 0);
+    // (token, decoded token or None when left alone as Unicode, space after)
+    let mut parts: Vec<(&str, Option<String>, &str)> = Vec::new();
     let mut rest = line;
     while !rest.is_empty() {
         let split = rest
@@ -345,51 +365,98 @@ fn assess(enc: Encoding, line: &str) -> Assessment {
             .find(|&(_, c)| !c.is_whitespace())
             .map_or(tail.len(), |(i, _)| i);
         let (space, tail) = tail.split_at(space_len);
-        if has_unicode_vietnamese(token) {
-            unicode_tokens += 1;
-            decoded.push_str(token);
-        } else if !token.is_empty() {
-            signatures += signature_count(enc, token);
-            let mut out = decode(enc, token);
+        let out = (!has_unicode_vietnamese(token)).then(|| {
+            let out = decode(enc, token);
             if enc == Encoding::Tcvn3 {
-                out = tcvn3_fixups(token, out);
+                tcvn3_fixups(token, out)
+            } else {
+                out
             }
-            if out != token {
-                let (before, after) = (token_valid(token), token_valid(&out));
-                changed += 1;
-                valid_before += usize::from(before);
-                valid_after += usize::from(after);
-                worse += usize::from(before && !after);
-            }
-            decoded.push_str(&out);
-        }
-        decoded.push_str(space);
+        });
+        parts.push((token, out, space));
         rest = tail;
     }
-    Assessment {
+    if enc == Encoding::Tcvn3 {
+        uppercase_capital_lines(&mut parts);
+    }
+    let mut a = Assessment {
         enc,
-        decoded,
-        changed,
-        valid_before,
-        valid_after,
-        worse,
-        unicode_tokens,
-        signatures,
+        decoded: String::with_capacity(line.len() + 8),
+        changed: 0,
+        valid_before: 0,
+        valid_after: 0,
+        worse: 0,
+        symbol_tokens: 0,
+        unicode_tokens: 0,
+        signatures: 0,
+    };
+    for (token, out, space) in parts {
+        match out {
+            None => {
+                a.unicode_tokens += 1;
+                a.decoded.push_str(token);
+            }
+            Some(out) => {
+                a.signatures += signature_count(enc, token);
+                if out != token {
+                    let (before, after) = (is_well_formed(token), is_well_formed(&out));
+                    a.changed += 1;
+                    a.valid_before += usize::from(before);
+                    a.valid_after += usize::from(after);
+                    a.worse += usize::from(before && !after);
+                    a.symbol_tokens += usize::from(!token.chars().any(char::is_alphabetic));
+                }
+                a.decoded.push_str(&out);
+            }
+        }
+        a.decoded.push_str(space);
+    }
+    a
+}
+
+/// In a heading set in a TCVN3 capitals font, words with one plain
+/// capital keep lowercase-coded letters ("Ký", "Hộ", "Cá"). When most
+/// words of the line are capitals already (at least three), uppercase
+/// every decoded word that has no plain lowercase letter.
+fn uppercase_capital_lines(parts: &mut [(&str, Option<String>, &str)]) {
+    let words = parts
+        .iter()
+        .filter(|(t, _, _)| t.chars().any(char::is_alphabetic))
+        .count();
+    let capital_words = parts
+        .iter()
+        .filter(|(t, out, _)| {
+            !t.chars().any(|c| c.is_ascii_lowercase())
+                && out
+                    .as_deref()
+                    .is_some_and(|o| o.chars().filter(|c| c.is_uppercase()).count() >= 2)
+        })
+        .count();
+    if capital_words < 3 || capital_words * 3 < words * 2 {
+        return;
+    }
+    for (token, out, _) in parts.iter_mut() {
+        if let Some(o) = out {
+            if !token.chars().any(|c| c.is_ascii_lowercase()) {
+                *o = o.to_uppercase();
+            }
+        }
     }
 }
 
 /// TCVN3 repairs on one decoded token: capitals drawn by an `H` font
-/// ("CñA" → "CỦA" when the token's plain letters are all capitals) and a
-/// dropped ư (soft hyphen lost by the extractor: "®îc" → "được").
+/// ("CñA" → "CỦA", "§ÆT" → "ĐẶT": two capitals and no plain lowercase
+/// letter) and a dropped ư (soft hyphen lost by the extractor: "®îc" →
+/// "được").
 fn tcvn3_fixups(original: &str, decoded: String) -> String {
-    let upper = original.chars().filter(char::is_ascii_uppercase).count();
+    let upper = decoded.chars().filter(|c| c.is_uppercase()).count();
     let lower = original.chars().any(|c| c.is_ascii_lowercase());
     let decoded = if upper >= 2 && !lower {
         decoded.to_uppercase()
     } else {
         decoded
     };
-    if token_valid(&decoded) {
+    if all_words_valid(&decoded) {
         return decoded;
     }
     restore_dropped_u_horn(&decoded).unwrap_or(decoded)
@@ -414,7 +481,7 @@ fn restore_dropped_u_horn(token: &str) -> Option<String> {
     let mut fixed: String = chars[..pos].iter().collect();
     fixed.push(horn);
     fixed.extend(&chars[pos..]);
-    token_valid(&fixed).then_some(fixed)
+    all_words_valid(&fixed).then_some(fixed)
 }
 
 /// Whether a line may hold legacy text: some character stands for a
@@ -426,27 +493,33 @@ fn is_candidate(line: &str) -> bool {
             .any(|c| !c.is_ascii() && char_byte(Encoding::Tcvn3, c).is_some())
 }
 
-/// The best assessment of a line over the detectable encodings that show
-/// signature characters in it (the first perfect one ends the search).
+/// The best assessment of a line over the detectable encodings (the
+/// first that fixes every changed word, none valid before, ends the
+/// search).
 fn best_assessment(line: &str) -> Option<Assessment> {
     if !is_candidate(line) {
         return None;
     }
+    // A line without any Unicode-only letter and with three words that
+    // decoding could change may be legacy text without signature
+    // characters ("Caên"); other lines need signatures.
+    let unsigned_possible = !has_unicode_vietnamese(line)
+        && line
+            .split_whitespace()
+            .filter(|t| !t.is_ascii())
+            .nth(2)
+            .is_some();
     let mut best: Option<Assessment> = None;
     for enc in Encoding::DETECTED {
-        if signature_count(enc, line) == 0 {
+        if !unsigned_possible && signature_count(enc, line) == 0 {
             continue;
         }
         let a = assess(enc, line);
         if a.changed == 0 {
             continue;
         }
-        let perfect = a.strict() && a.valid_after == a.changed;
-        let key = (a.valid_after, a.signatures);
-        if best
-            .as_ref()
-            .is_none_or(|b| key > (b.valid_after, b.signatures))
-        {
+        let perfect = a.strict() && a.valid_after == a.changed && a.valid_before == 0;
+        if best.as_ref().is_none_or(|b| a.rank() > b.rank()) {
             best = Some(a);
         }
         if perfect {
@@ -461,8 +534,9 @@ fn best_assessment(line: &str) -> Option<Assessment> {
 /// decoded. Line breaks and form feeds are kept as they are.
 ///
 /// A line is decoded when it shows signature characters of an encoding
-/// and most changed words become valid syllables; once a document has
-/// such lines, weaker lines are decoded with the same encoding.
+/// (or every changed word becomes valid) and most changed words become
+/// valid syllables; once a quarter of the candidate lines of a document
+/// are such lines, weaker lines are decoded with the same encoding.
 pub fn decode_legacy_text(text: &str) -> (String, Vec<Change>) {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let assessments: Vec<Option<Assessment>> = lines.iter().map(|l| best_assessment(l)).collect();
@@ -471,25 +545,37 @@ pub fn decode_legacy_text(text: &str) -> (String, Vec<Change>) {
         *votes.entry(a.enc).or_default() += 1;
     }
     // The document is taken as legacy only when a quarter of the lines
-    // showing signatures decode confidently (OCR garbage does not).
-    let signature_lines = assessments.iter().flatten().count();
+    // that could be legacy decode confidently (OCR garbage does not).
+    let assessed_lines = assessments.iter().flatten().count();
     let doc_enc = votes
         .into_iter()
-        .filter(|&(_, n)| n * 4 >= signature_lines)
+        .filter(|&(_, n)| n * 4 >= assessed_lines)
         .max_by_key(|&(enc, n)| (n, std::cmp::Reverse(enc.index())))
         .map(|(enc, _)| enc);
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut changes = Vec::new();
     for (i, (line, best)) in lines.iter().zip(assessments).enumerate() {
-        let chosen = match best {
-            Some(a) if a.strict() => Some(a),
-            weak => doc_enc.filter(|_| is_candidate(line)).and_then(|enc| {
+        let chosen = match (best, doc_enc) {
+            // The document's own encoding wins a line it reads as well
+            // ("më réng" is TCVN3 "mở rộng" in a TCVN3 document, though
+            // VISCII "mẻ réng" is valid too).
+            (Some(a), Some(enc)) if a.enc != enc => {
+                let own = assess(enc, line);
+                if own.valid_after >= a.valid_after && (own.strict() || own.lenient()) {
+                    Some(own)
+                } else {
+                    a.strict().then_some(a)
+                }
+            }
+            (Some(a), _) if a.strict() => Some(a),
+            (weak, Some(enc)) if is_candidate(line) => {
                 let a = match weak {
                     Some(a) if a.enc == enc => a,
                     _ => assess(enc, line),
                 };
                 a.lenient().then_some(a)
-            }),
+            }
+            _ => None,
         };
         match chosen {
             Some(a) => {
@@ -588,7 +674,7 @@ mod tests {
 
     #[test]
     fn every_table_row_decodes() {
-        for enc in Encoding::ALL {
+        for enc in Encoding::ALL.into_iter().filter(|e| !e.source().is_empty()) {
             let mut rows = 0;
             for line in enc.source().lines().filter(|l| !l.starts_with('#')).skip(1) {
                 let fields: Vec<&str> = line.split('\t').collect();
@@ -656,6 +742,32 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn legacy_lines_of_real_words_decode_back(
+            start in 0usize..40,
+            len in 5usize..12,
+            enc_pick in 0usize..4,
+        ) {
+            // A window of real running text, as a line of a document.
+            let words: Vec<&str> = SAMPLE.split_whitespace().collect();
+            let start = start.min(words.len() - len);
+            let line = words[start..start + len].join(" ");
+            let enc = Encoding::DETECTED[enc_pick];
+            let mangled = encode(enc, &line);
+            // A line is decoded on its own only with enough evidence:
+            // three words changed by the encoding.
+            let differing = mangled
+                .split(' ')
+                .zip(line.split(' '))
+                .filter(|(m, l)| m != l)
+                .count();
+            proptest::prop_assume!(differing >= 3);
+            let (out, _) = decode_legacy_text(&mangled);
+            proptest::prop_assert_eq!(out, line, "{}: {}", enc.name(), mangled);
+        }
+    }
+
     #[test]
     fn reference_vectors() {
         assert_eq!(
@@ -712,6 +824,24 @@ mod tests {
             font_encoding(".VnTime,BoldItalic"),
             Some((Encoding::Tcvn3, false))
         );
+        // Font names seen in the corpus (pdffonts).
+        for (name, capitals) in [
+            ("VnTimeBoldItalic", false),
+            ("VnTimeHBold", true),
+            ("ABCDEF+VnTimeItalic", false),
+            (".VnTimeH", true),
+        ] {
+            assert_eq!(
+                font_encoding(name),
+                Some((Encoding::Tcvn3, capitals)),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            font_encoding("VNI-Helve-Bold"),
+            Some((Encoding::Vni, false))
+        );
+        assert_eq!(font_encoding("TimesNewRomanPS-BoldMT"), None);
     }
 
     #[test]
@@ -719,6 +849,7 @@ mod tests {
         let text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
                     Céng hoµ x· héi chñ nghÜa ViÖt Nam\n\
                     NGHÞ §ÞNH CñA CHÝNH PHñ\n\
+                    §¡NG Ký KINH DOANH §èI VíI Hé KINH DOANH C¸ THÓ\n\
                     Sè: 109/2004/N§-CP\n\
                     Hà Nội, ngày 02 tháng 4 năm 2004\n\x0c\
                     Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\r\n";
@@ -728,13 +859,14 @@ mod tests {
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
              Cộng hoà xã hội chủ nghĩa Việt Nam\n\
              NGHỊ ĐỊNH CỦA CHÍNH PHỦ\n\
+             ĐĂNG KÝ KINH DOANH ĐỐI VỚI HỘ KINH DOANH CÁ THỂ\n\
              Số: 109/2004/NĐ-CP\n\
              Hà Nội, ngày 02 tháng 4 năm 2004\n\x0c\
              Cộng hòa xã hội chủ nghĩa Việt Nam\r\n"
         );
         assert_eq!(
             changes.iter().map(|c| c.line).collect::<Vec<_>>(),
-            vec![2, 3, 4, 6]
+            vec![2, 3, 4, 5, 7]
         );
     }
 

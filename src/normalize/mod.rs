@@ -15,6 +15,7 @@
 mod change;
 mod kerning;
 mod legacy;
+mod lowbyte;
 mod suspicious;
 mod syllable;
 mod tone;
@@ -55,20 +56,22 @@ pub fn normalize_line_explained(line: &str, line_no: usize, changes: &mut Vec<Ch
 fn normalize_logged(line: &str, log: &mut Log) -> String {
     let mut text = Cow::Borrowed(line);
     if !line.is_ascii() {
-        let steps: [fn(&str, &mut Log) -> Option<String>; 4] = [
-            unicode::clean_chars,
-            unicode::fix_lookalike_letters,
-            unicode::compose,
-            unicode::fix_number_separators,
-        ];
-        for step in steps {
+        for step in [unicode::clean_chars, unicode::compose] {
             if let Some(t) = step(&text, log) {
                 text = Cow::Owned(t);
             }
         }
     }
+    // Word-level steps run on the folded, tidied line so that a second
+    // pass sees the same words.
     let mut out = fold_spaces(&text);
-    for step in [tidy_punctuation, kerning::fix_splits] {
+    let steps: [fn(&str, &mut Log) -> Option<String>; 4] = [
+        tidy_punctuation,
+        unicode::fix_lookalike_letters,
+        unicode::fix_number_separators,
+        kerning::fix_splits,
+    ];
+    for step in steps {
         if let Some(t) = step(&out, log) {
             out = t;
         }

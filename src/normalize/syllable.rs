@@ -219,6 +219,41 @@ pub fn is_valid_syllable(word: &str) -> bool {
     })
 }
 
+/// Whether every letter run of a text is a valid syllable (and it has
+/// at least one): "Hà-Nội" yes, "N§" no.
+pub(crate) fn all_words_valid(text: &str) -> bool {
+    let mut any = false;
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !is_valid_syllable(word) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Whether no capital letter follows a lowercase letter ("cÙng" is a
+/// misreading, "TTg" and "Việt" are not).
+fn is_well_cased(text: &str) -> bool {
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if c.is_uppercase() && prev_lower {
+            return false;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    true
+}
+
+/// Whether a decoded token reads as Vietnamese: every letter run a valid
+/// syllable, and well cased.
+pub(crate) fn is_well_formed(text: &str) -> bool {
+    all_words_valid(text) && is_well_cased(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -38,11 +38,36 @@ fn char_fix(c: char, drop_soft_hyphen: bool) -> Option<CharFix> {
     })
 }
 
+/// Whether a line shows TCVN3 evidence among the characters that
+/// normalization leaves as they are: judged on the line as this pass
+/// cleans it (soft hyphens kept), leaving out a base followed by a
+/// combining mark and the U+2212 / U+2219 quirks that number
+/// normalization rewrites, so a second pass decides the same.
+fn has_stable_tcvn3_evidence(line: &str) -> bool {
+    let mut cleaned = String::with_capacity(line.len());
+    for c in line.chars() {
+        match char_fix(c, false) {
+            None => cleaned.push(c),
+            Some(CharFix::Replace(with, _)) => cleaned.push_str(with),
+            Some(CharFix::Drop(_)) => {}
+        }
+    }
+    let mut chars = cleaned.chars().peekable();
+    let mut stable = String::with_capacity(cleaned.len());
+    while let Some(c) = chars.next() {
+        let composes = chars.peek().is_some_and(|&n| is_combining_mark(n));
+        if !composes && !matches!(c, '\u{2212}' | '\u{2219}') {
+            stable.push(c);
+        }
+    }
+    has_tcvn3_evidence(&stable)
+}
+
 /// Drop invisible characters, map look-alike spaces to a space, Ð/ð to
 /// Đ/đ and expand ligatures.
 pub(crate) fn clean_chars(line: &str, log: &mut Log) -> Option<String> {
     let has_soft_hyphen = line.contains('\u{00AD}');
-    let drop_soft_hyphen = has_soft_hyphen && !has_tcvn3_evidence(line);
+    let drop_soft_hyphen = has_soft_hyphen && !has_stable_tcvn3_evidence(line);
     let first = line.find(|c| char_fix(c, drop_soft_hyphen).is_some())?;
     let mut out = String::with_capacity(line.len());
     out.push_str(&line[..first]);
@@ -116,7 +141,7 @@ fn is_latin_letter(c: char) -> bool {
 /// Replace Cyrillic and Greek look-alike letters inside words that also
 /// hold Latin letters ("Сông" → "Công"); all-Cyrillic words stay.
 pub(crate) fn fix_lookalike_letters(line: &str, log: &mut Log) -> Option<String> {
-    if !line.chars().any(|c| ('\u{0370}'..='\u{052F}').contains(&c)) {
+    if line.is_ascii() || !line.chars().any(|c| ('\u{0370}'..='\u{052F}').contains(&c)) {
         return None;
     }
     let mut out = String::with_capacity(line.len());
@@ -130,9 +155,11 @@ pub(crate) fn fix_lookalike_letters(line: &str, log: &mut Log) -> Option<String>
         let latin = word.chars().any(is_latin_letter);
         let mixed = latin && word.chars().any(|c| latin_lookalike(c).is_some());
         if mixed {
+            // Marks already in order; a Latin base may now compose with them.
             let fixed: String = word
                 .chars()
                 .map(|c| latin_lookalike(c).unwrap_or(c))
+                .nfc()
                 .collect();
             log.rewrite(
                 index,
@@ -249,7 +276,7 @@ fn is_number_or_date(token: &str) -> bool {
 /// Normalize dash- and slash-like characters inside document numbers and
 /// dates only; prose dashes stay.
 pub(crate) fn fix_number_separators(line: &str, log: &mut Log) -> Option<String> {
-    if !line.chars().any(|c| is_dash_like(c) || is_slash_like(c)) {
+    if line.is_ascii() || !line.chars().any(|c| is_dash_like(c) || is_slash_like(c)) {
         return None;
     }
     let mut out = String::with_capacity(line.len());
