@@ -179,14 +179,40 @@ pub fn header_from_lines(lines: &[&str]) -> Option<(ColumnModel, usize)> {
         used = i + 1;
         for (k, part) in split_labels(line).into_iter().enumerate() {
             let continues = k == 0 && i > 0 && !part.starts_with(|c: char| c.is_uppercase());
-            match cells.last_mut() {
-                Some(cell) if continues => cell.push(part),
-                _ => cells.push(vec![part]),
+            if continues && !cells.is_empty() {
+                let target = label_to_continue(&cells, &part);
+                cells[target].push(part);
+            } else {
+                cells.push(vec![part]);
             }
         }
     }
     let headers: Vec<String> = cells.iter().map(|c| join_lines(c)).collect();
     ColumnModel::from_headers(&headers).map(|m| (m, used))
+}
+
+/// Full header labels as usually written; a continuation line joins the
+/// first label it completes toward one of these (in reading-order text
+/// the wrapped halves of several labels come after all their first lines).
+const FULL_LABELS: &[&str] = &[
+    "tên nhiệm vụ", "nội dung nhiệm vụ", "nội dung công việc", "văn bản giao nhiệm vụ", "văn bản chỉ đạo",
+    "đơn vị chủ trì", "đơn vị phối hợp", "cơ quan chủ trì", "cơ quan phối hợp", "đơn vị thực hiện",
+    "cơ quan thực hiện", "trách nhiệm thực hiện", "thời gian hoàn thành", "thời hạn hoàn thành",
+    "thời gian thực hiện", "kết quả dự kiến", "sản phẩm dự kiến", "sản phẩm đầu ra",
+];
+
+/// The header cell a lowercase continuation belongs to: the first whose
+/// text grows toward a full label with it, else the last.
+fn label_to_continue(cells: &[Vec<String>], part: &str) -> usize {
+    let full: Vec<String> = FULL_LABELS.iter().map(|l| match_key(l)).collect();
+    cells
+        .iter()
+        .position(|cell| {
+            let now = match_key(&cell.join(" "));
+            let grown = match_key(&format!("{} {part}", cell.join(" ")));
+            !full.contains(&now) && full.iter().any(|f| f.starts_with(&grown))
+        })
+        .unwrap_or(cells.len() - 1)
 }
 
 /// Whether a header line is over: a row number or a long line starts.
@@ -236,29 +262,35 @@ pub(crate) fn line_fits_header(line: &str, in_parens: bool) -> bool {
 /// at capitalized words where the text before already is a known label.
 fn split_labels(line: &str) -> Vec<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
-    let mut parts: Vec<Vec<&str>> = Vec::new();
+    let mut starts = label_starts(&words);
+    starts.push(words.len());
+    starts.windows(2).map(|w| words[w[0]..w[1]].join(" ")).collect()
+}
+
+/// Indices of the words that start a header label in one line of header
+/// words: the word after a leading number label ("TT"), and a capitalized
+/// word where the text before it is a known label, the text from it is one
+/// too, and joining them would change the first label's role or repeat its
+/// head ("Đơn vị chủ trì" | "Đơn vị phối hợp").
+pub(crate) fn label_starts(words: &[&str]) -> Vec<usize> {
+    let mut starts = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let starts_new = match parts.last() {
-            None => true,
-            Some(cur) => {
-                let cur_text = cur.join(" ");
-                let is_number_label = i == 1 && classify(&cur_text) == Role::Number;
-                let capital = w.starts_with(|c: char| c.is_uppercase());
-                let rest = words[i..].join(" ");
-                is_number_label
-                    || (capital
-                        && classify(&cur_text) != Role::Extra
-                        && classify(&rest) != Role::Extra
-                        && classify(&format!("{cur_text} {rest}")) != classify(&cur_text))
-            }
+        let Some(&cur_start) = starts.last() else {
+            starts.push(i);
+            continue;
         };
-        if starts_new {
-            parts.push(vec![w]);
-        } else if let Some(cur) = parts.last_mut() {
-            cur.push(w);
+        let cur_text = words[cur_start..i].join(" ");
+        let cur_role = classify(&cur_text);
+        let is_number_label = i == cur_start + 1 && cur_role == Role::Number;
+        let rest = words[i..].join(" ");
+        let repeats_head = words[cur_start] == *w;
+        let both_known = cur_role != Role::Extra && classify(&rest) != Role::Extra;
+        let changes = classify(&format!("{cur_text} {rest}")) != cur_role;
+        if is_number_label || (w.starts_with(char::is_uppercase) && both_known && (changes || repeats_head)) {
+            starts.push(i);
         }
     }
-    parts.into_iter().map(|p| p.join(" ")).collect()
+    starts
 }
 
 #[cfg(test)]

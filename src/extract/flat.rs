@@ -23,6 +23,8 @@ use crate::normalize::join_lines;
 use crate::source_doc::TextLine;
 use std::collections::HashMap;
 
+mod interleaved;
+
 /// What flat text holds, in reading order.
 #[derive(Debug, Clone)]
 pub enum FlatItem {
@@ -101,14 +103,16 @@ struct Slots {
 }
 
 impl Slots {
-    fn of(model: &ColumnModel) -> Slots {
+    /// The model's columns after the number; `merge_units` joins adjacent
+    /// lead and coordinating columns into one slot.
+    fn of(model: &ColumnModel, merge_units: bool) -> Slots {
         let mut roles: Vec<Role> = Vec::new();
         let mut columns: Vec<Vec<usize>> = Vec::new();
         for (i, col) in model.columns.iter().enumerate() {
             if col.role == Role::Number {
                 continue;
             }
-            let merge = col.role == Role::Coordinating && roles.last() == Some(&Role::Lead);
+            let merge = merge_units && col.role == Role::Coordinating && roles.last() == Some(&Role::Lead);
             if merge {
                 if let Some(last) = columns.last_mut() {
                     last.push(i);
@@ -273,8 +277,12 @@ fn assign_rows(
     gazetteer: &Gazetteer,
     warnings: Vec<Warning>,
 ) -> RawTable {
-    let slots = Slots::of(model);
     let groups: Vec<bool> = (0..rows.len()).map(|i| is_group(&rows, i)).collect();
+    // Reading-order text interleaves the lead and coordinating lines, so
+    // there each is its own slot; flat text keeps a cell's lines together
+    // and the merged unit cell is split afterwards.
+    let reading_order = interleaved::is_interleaved(&rows, &groups);
+    let slots = Slots::of(model, !reading_order);
     let first_pass: Vec<Vec<Vec<Piece>>> = rows
         .iter()
         .zip(&groups)
@@ -293,6 +301,8 @@ fn assign_rows(
         .map(|(r, &g)| {
             if g {
                 Vec::new()
+            } else if reading_order {
+                interleaved::assign_row(r, &slots, gazetteer)
             } else {
                 assign_row(r, &slots, Some(&widths))
             }

@@ -10,7 +10,7 @@
 //! pushed its neighbour left) is cut at the space nearest that start.
 
 use super::RawLine;
-use crate::extract::columns::{classify, line_fits_header, opens_header, Role};
+use crate::extract::columns::{classify, label_starts, line_fits_header, opens_header, Role};
 use crate::extract::deadline::is_clean_deadline;
 use crate::extract::docref::{find_date, starts_with_reference};
 use crate::extract::flat::looks_documentary;
@@ -141,34 +141,19 @@ fn split_label_runs(line_runs: &[Run]) -> Vec<Run> {
     let mut out = Vec::new();
     for run in line_runs {
         let words: Vec<&str> = run.text.split(' ').collect();
-        let mut start_word = 0;
-        let mut offset = run.start;
-        let mut cur_start = run.start;
-        for (k, w) in words.iter().enumerate() {
-            if k > start_word && w.starts_with(char::is_uppercase) {
-                let left = words[start_word..k].join(" ");
-                let right = words[k..].join(" ");
-                let whole = words[start_word..].join(" ");
-                let number_label = classify(&left) == Role::Number;
-                let both_known = classify(&left) != Role::Extra && classify(&right) != Role::Extra;
-                let repeats_head = words.get(start_word) == Some(w);
-                if number_label
-                    || (both_known && (classify(&whole) != classify(&left) || repeats_head))
-                {
-                    out.push(Run {
-                        start: cur_start,
-                        text: left,
-                    });
-                    start_word = k;
-                    cur_start = offset;
-                }
-            }
-            offset += w.chars().count() + 1;
+        let offsets: Vec<usize> = words
+            .iter()
+            .scan(run.start, |at, w| {
+                let start = *at;
+                *at += w.chars().count() + 1;
+                Some(start)
+            })
+            .collect();
+        let mut starts = label_starts(&words);
+        starts.push(words.len());
+        for w in starts.windows(2) {
+            out.push(Run { start: offsets[w[0]], text: words[w[0]..w[1]].join(" ") });
         }
-        out.push(Run {
-            start: cur_start,
-            text: words[start_word..].join(" "),
-        });
     }
     out
 }
