@@ -195,10 +195,24 @@ pub fn header_from_lines(lines: &[&str]) -> Option<(ColumnModel, usize)> {
 /// first label it completes toward one of these (in reading-order text
 /// the wrapped halves of several labels come after all their first lines).
 const FULL_LABELS: &[&str] = &[
-    "tên nhiệm vụ", "nội dung nhiệm vụ", "nội dung công việc", "văn bản giao nhiệm vụ", "văn bản chỉ đạo",
-    "đơn vị chủ trì", "đơn vị phối hợp", "cơ quan chủ trì", "cơ quan phối hợp", "đơn vị thực hiện",
-    "cơ quan thực hiện", "trách nhiệm thực hiện", "thời gian hoàn thành", "thời hạn hoàn thành",
-    "thời gian thực hiện", "kết quả dự kiến", "sản phẩm dự kiến", "sản phẩm đầu ra",
+    "tên nhiệm vụ",
+    "nội dung nhiệm vụ",
+    "nội dung công việc",
+    "văn bản giao nhiệm vụ",
+    "văn bản chỉ đạo",
+    "đơn vị chủ trì",
+    "đơn vị phối hợp",
+    "cơ quan chủ trì",
+    "cơ quan phối hợp",
+    "đơn vị thực hiện",
+    "cơ quan thực hiện",
+    "trách nhiệm thực hiện",
+    "thời gian hoàn thành",
+    "thời hạn hoàn thành",
+    "thời gian thực hiện",
+    "kết quả dự kiến",
+    "sản phẩm dự kiến",
+    "sản phẩm đầu ra",
 ];
 
 /// The header cell a lowercase continuation belongs to: the first whose
@@ -264,7 +278,10 @@ fn split_labels(line: &str) -> Vec<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let mut starts = label_starts(&words);
     starts.push(words.len());
-    starts.windows(2).map(|w| words[w[0]..w[1]].join(" ")).collect()
+    starts
+        .windows(2)
+        .map(|w| words[w[0]..w[1]].join(" "))
+        .collect()
 }
 
 /// Indices of the words that start a header label in one line of header
@@ -286,7 +303,9 @@ pub(crate) fn label_starts(words: &[&str]) -> Vec<usize> {
         let repeats_head = words[cur_start] == *w;
         let both_known = cur_role != Role::Extra && classify(&rest) != Role::Extra;
         let changes = classify(&format!("{cur_text} {rest}")) != cur_role;
-        if is_number_label || (w.starts_with(char::is_uppercase) && both_known && (changes || repeats_head)) {
+        if is_number_label
+            || (w.starts_with(char::is_uppercase) && both_known && (changes || repeats_head))
+        {
             starts.push(i);
         }
     }

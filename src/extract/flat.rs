@@ -112,7 +112,8 @@ impl Slots {
             if col.role == Role::Number {
                 continue;
             }
-            let merge = merge_units && col.role == Role::Coordinating && roles.last() == Some(&Role::Lead);
+            let merge =
+                merge_units && col.role == Role::Coordinating && roles.last() == Some(&Role::Lead);
             if merge {
                 if let Some(last) = columns.last_mut() {
                     last.push(i);

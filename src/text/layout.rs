@@ -16,10 +16,10 @@ use crate::extract::docref::{find_date, starts_with_reference};
 use crate::extract::flat::looks_documentary;
 use crate::extract::numbering::RowNumber;
 use crate::extract::units::{looks_like_unit, Gazetteer};
-use std::sync::OnceLock;
 use crate::model::Location;
 use crate::normalize::normalize_line;
 use crate::source_doc::{Block, Cell, Row, Table, TextLine};
+use std::sync::OnceLock;
 
 /// A run of text on a line and the character column it starts at.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,7 +152,10 @@ fn split_label_runs(line_runs: &[Run]) -> Vec<Run> {
         let mut starts = label_starts(&words);
         starts.push(words.len());
         for w in starts.windows(2) {
-            out.push(Run { start: offsets[w[0]], text: words[w[0]..w[1]].join(" ") });
+            out.push(Run {
+                start: offsets[w[0]],
+                text: words[w[0]..w[1]].join(" "),
+            });
         }
     }
     out
@@ -331,14 +334,31 @@ fn split_at_boundary(run: &Run, next_start: usize, next_role: Role) -> Option<(R
         return None;
     }
     let spaces: Vec<usize> = (1..chars.len()).filter(|&k| chars[k] == ' ').collect();
-    let fitting = spaces.iter().copied().filter(|&k| run.start + k + 1 + 12 >= next_start).find(|&k| {
-        let right: String = chars[k + 1..].iter().collect();
-        fits_role(next_role, &right)
-    });
-    let cut = fitting.or_else(|| (end > next_start + 2).then(|| cut_near(&chars, run.start, next_start)).flatten())?;
+    let fitting = spaces
+        .iter()
+        .copied()
+        .filter(|&k| run.start + k + 1 + 12 >= next_start)
+        .find(|&k| {
+            let right: String = chars[k + 1..].iter().collect();
+            fits_role(next_role, &right)
+        });
+    let cut = fitting.or_else(|| {
+        (end > next_start + 2)
+            .then(|| cut_near(&chars, run.start, next_start))
+            .flatten()
+    })?;
     let left: String = chars[..cut].iter().collect();
     let right: String = chars[cut + 1..].iter().collect();
-    Some((Run { start: run.start, text: left }, Run { start: run.start + cut + 1, text: right }))
+    Some((
+        Run {
+            start: run.start,
+            text: left,
+        },
+        Run {
+            start: run.start + cut + 1,
+            text: right,
+        },
+    ))
 }
 
 /// Whether text reads as the start of a cell of a column with this role.
@@ -347,12 +367,19 @@ fn fits_role(role: Role, text: &str) -> bool {
     let text = text.trim();
     match role {
         Role::Documents => {
-            let opens = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || text.starts_with("ngày");
-            opens && looks_documentary(text) && (starts_with_reference(text) || find_date(text).is_some() || text.chars().any(|c| c.is_ascii_digit()) || text == "ngày")
+            let opens = text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || text.starts_with("ngày");
+            opens
+                && looks_documentary(text)
+                && (starts_with_reference(text)
+                    || find_date(text).is_some()
+                    || text.chars().any(|c| c.is_ascii_digit())
+                    || text == "ngày")
         }
         Role::Deadline => is_clean_deadline(text) || text.starts_with("Quý"),
         r if r.is_units() => {
-            text.starts_with(char::is_uppercase) && looks_like_unit(text, GAZETTEER.get_or_init(Gazetteer::builtin))
+            text.starts_with(char::is_uppercase)
+                && looks_like_unit(text, GAZETTEER.get_or_init(Gazetteer::builtin))
         }
         _ => false,
     }
@@ -361,10 +388,14 @@ fn fits_role(role: Role, text: &str) -> bool {
 /// The space (index into `chars`) nearest a character column, preferring
 /// one before a word that can open a cell (a capital, a digit, a bullet).
 fn cut_near(chars: &[char], start: usize, column: usize) -> Option<usize> {
-    (1..chars.len()).filter(|&k| chars[k] == ' ').min_by_key(|&k| {
-        let opens = chars.get(k + 1).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '+'));
-        (start + k + 1).abs_diff(column) + if opens { 0 } else { 4 }
-    })
+    (1..chars.len())
+        .filter(|&k| chars[k] == ' ')
+        .min_by_key(|&k| {
+            let opens = chars
+                .get(k + 1)
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '+'));
+            (start + k + 1).abs_diff(column) + if opens { 0 } else { 4 }
+        })
 }
 
 #[cfg(test)]

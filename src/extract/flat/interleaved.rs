@@ -22,8 +22,15 @@ pub(super) fn is_interleaved(rows: &[PendingRow], groups: &[bool]) -> bool {
     let mut scattered = 0;
     let mut measured = 0;
     for (row, _) in rows.iter().zip(groups).filter(|(_, g)| !**g) {
-        let Some(segment) = row.segments.first() else { continue };
-        let strong: Vec<usize> = segment.iter().enumerate().filter(|(_, p)| is_strong_document(p)).map(|(i, _)| i).collect();
+        let Some(segment) = row.segments.first() else {
+            continue;
+        };
+        let strong: Vec<usize> = segment
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| is_strong_document(p))
+            .map(|(i, _)| i)
+            .collect();
         if strong.len() < 2 {
             continue;
         }
@@ -41,15 +48,27 @@ fn is_strong_document(p: &Piece) -> bool {
 }
 
 /// Assign every piece of a row to a slot by Viterbi decoding.
-pub(super) fn assign_row(row: &PendingRow, slots: &Slots, gazetteer: &Gazetteer) -> Vec<Vec<Piece>> {
+pub(super) fn assign_row(
+    row: &PendingRow,
+    slots: &Slots,
+    gazetteer: &Gazetteer,
+) -> Vec<Vec<Piece>> {
     let k = slots.roles.len();
     let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); k];
-    let pieces: Vec<Piece> = row.segments.iter().flatten().flat_map(|p| split_document_tail(p, gazetteer)).collect();
+    let pieces: Vec<Piece> = row
+        .segments
+        .iter()
+        .flatten()
+        .flat_map(|p| split_document_tail(p, gazetteer))
+        .collect();
     let pieces: Vec<&Piece> = pieces.iter().collect();
     if pieces.is_empty() || k == 0 {
         return cells;
     }
-    let widest = pieces.iter().map(|p| super::text_width(&p.text)).fold(0.0, f64::max);
+    let widest = pieces
+        .iter()
+        .map(|p| super::text_width(&p.text))
+        .fold(0.0, f64::max);
     let emit = |s: usize, p: &Piece| emission(slots.roles[s], p, widest);
     // score[i][s], back[i][s]: best path ending with piece i in slot s.
     let mut score = vec![vec![f64::NEG_INFINITY; k]; pieces.len()];
@@ -72,7 +91,9 @@ pub(super) fn assign_row(row: &PendingRow, slots: &Slots, gazetteer: &Gazetteer)
         }
     }
     let last = pieces.len() - 1;
-    let mut s = (0..k).max_by(|&a, &b| score[last][a].total_cmp(&score[last][b])).unwrap_or(0);
+    let mut s = (0..k)
+        .max_by(|&a, &b| score[last][a].total_cmp(&score[last][b]))
+        .unwrap_or(0);
     let mut path = vec![0usize; pieces.len()];
     for i in (0..pieces.len()).rev() {
         path[i] = s;
@@ -88,7 +109,9 @@ pub(super) fn assign_row(row: &PendingRow, slots: &Slots, gazetteer: &Gazetteer)
 /// when they nearly touch ("đồng bộ về 11-KH/BCĐ", "các cơ ngày"): cut off
 /// a last word that reads as a document reference line.
 fn split_document_tail(p: &Piece, gazetteer: &Gazetteer) -> Vec<Piece> {
-    let Some((head, tail)) = p.text.rsplit_once(' ') else { return vec![p.clone()] };
+    let Some((head, tail)) = p.text.rsplit_once(' ') else {
+        return vec![p.clone()];
+    };
     let tail_piece = Piece::new(tail, p.line, gazetteer);
     let head_piece = Piece::new(head, p.line, gazetteer);
     if is_strong_document(&tail_piece) || tail == "ngày" {
@@ -102,11 +125,16 @@ fn split_document_tail(p: &Piece, gazetteer: &Gazetteer) -> Vec<Piece> {
 /// How well one piece reads as a line of a column with this role.
 fn emission(role: Role, p: &Piece, widest: f64) -> f64 {
     let wide = super::text_width(&p.text) >= 0.6 * widest;
-    let documentish = p.documentary && (p.dated || p.cites || p.opens_reference || p.text == "ngày" || p.text == "số");
+    let documentish = p.documentary
+        && (p.dated || p.cites || p.opens_reference || p.text == "ngày" || p.text == "số");
     let deadlineish = p.deadline || (p.datable && p.words <= 2) || is_deadline_fragment(&p.text);
     match role {
         Role::Name => {
-            let mut s = if wide || (!p.opens && p.words >= 4) { 1.0 } else { 0.0 };
+            let mut s = if wide || (!p.opens && p.words >= 4) {
+                1.0
+            } else {
+                0.0
+            };
             if documentish || deadlineish {
                 s -= 3.0;
             }
@@ -161,6 +189,20 @@ fn emission(role: Role, p: &Piece, widest: f64) -> f64 {
 fn is_deadline_fragment(text: &str) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
-    ["quý", "thường", "xuyên", "hằng", "hàng", "năm", "tháng", "định kỳ", "trước"].iter().any(|w| lower == *w || lower.starts_with(&format!("{w} ")))
-        || (!t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | 'I' | 'V' | 'X')))
+    [
+        "quý",
+        "thường",
+        "xuyên",
+        "hằng",
+        "hàng",
+        "năm",
+        "tháng",
+        "định kỳ",
+        "trước",
+    ]
+    .iter()
+    .any(|w| lower == *w || lower.starts_with(&format!("{w} ")))
+        || (!t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | 'I' | 'V' | 'X')))
 }
