@@ -114,10 +114,8 @@ fn split_document_tail(p: &Piece, gazetteer: &Gazetteer) -> Vec<Piece> {
     };
     let tail_piece = Piece::new(tail, p.line, gazetteer);
     let head_piece = Piece::new(head, p.line, gazetteer);
-    if is_strong_document(&tail_piece) || tail == "ngày" {
-        if !head_piece.documentary {
-            return vec![head_piece, tail_piece];
-        }
+    if (is_strong_document(&tail_piece) || tail == "ngày") && !head_piece.documentary {
+        return vec![head_piece, tail_piece];
     }
     vec![p.clone()]
 }
