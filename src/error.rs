@@ -39,6 +39,14 @@ pub enum Error {
         /// The input path.
         path: PathBuf,
     },
+    /// No page has a usable text layer (scans, or OCR that is not Vietnamese).
+    #[error("{path}: no usable text layer on page(s) {}; the document looks scanned: run OCR first, e.g. ocrmypdf -l vie", pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))]
+    NoTextLayer {
+        /// The input path.
+        path: PathBuf,
+        /// The pages without a usable text layer.
+        pages: Vec<u32>,
+    },
     /// The input format is known but cannot be read (with advice).
     #[error("{path}: {message}")]
     Unsupported {
@@ -75,6 +83,7 @@ impl Error {
             Error::Empty { .. } => "empty",
             Error::NotUtf8 { .. } => "not_utf8",
             Error::NoTasks { .. } => "no_tasks",
+            Error::NoTextLayer { .. } => "no_text_layer",
             Error::Unsupported { .. } => "unsupported",
             Error::Malformed { .. } => "malformed",
             Error::Write { .. } => "write",
@@ -85,6 +94,7 @@ impl Error {
     pub fn page(&self) -> Option<u32> {
         match self {
             Error::Malformed { page, .. } => *page,
+            Error::NoTextLayer { pages, .. } => pages.first().copied(),
             _ => None,
         }
     }

@@ -69,9 +69,39 @@ pub fn process_file(path: &Path, ctx: &Context) -> Result<ExtractedDocument> {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("document");
-    extract::extract(&doc, source, stem, ctx).ok_or_else(|| Error::NoTasks {
-        path: path.to_path_buf(),
-    })
+    extract::extract(&doc, source, stem, ctx).ok_or_else(|| no_tasks_error(path, &doc))
+}
+
+/// Why a document gave no tasks: its pages had no usable text layer, or
+/// it simply holds no task table or list.
+fn no_tasks_error(path: &Path, doc: &SourceDoc) -> Error {
+    let unreadable: Vec<u32> = doc
+        .warnings
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.code.as_str(),
+                "pdf_no_text_layer" | "pdf_garbage_text_layer"
+            )
+        })
+        .filter_map(|w| w.page)
+        .collect();
+    let has_text = doc.blocks.iter().any(|b| match b {
+        crate::source_doc::Block::Line(l) => {
+            l.text.chars().filter(|c| c.is_alphabetic()).count() > 3
+        }
+        crate::source_doc::Block::Table(_) => true,
+    });
+    if !unreadable.is_empty() && !has_text {
+        Error::NoTextLayer {
+            path: path.to_path_buf(),
+            pages: unreadable,
+        }
+    } else {
+        Error::NoTasks {
+            path: path.to_path_buf(),
+        }
+    }
 }
 
 /// Lowercase hex SHA-256 of a byte string.

@@ -65,6 +65,10 @@ pub struct Cell {
     pub text: String,
     /// How many grid columns the cell covers (1 for an ordinary cell).
     pub span: usize,
+    /// The cell continues a vertically merged cell from the row above (its
+    /// text is a copy of that cell's): a TT cell merged over several rows
+    /// makes the lower rows sub-rows of the first.
+    pub continued: bool,
 }
 
 impl Cell {
@@ -73,6 +77,7 @@ impl Cell {
         Cell {
             text: text.into(),
             span: 1,
+            continued: false,
         }
     }
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/text")
+        .join(name)
 }
 
 struct Run {
@@ -21,7 +23,10 @@ fn extract(args: &[&str], dir: &Path) -> Run {
         .current_dir(dir)
         .output()
         .expect("run nhiemvu");
-    Run { code: out.status.code(), stderr: String::from_utf8_lossy(&out.stderr).into_owned() }
+    Run {
+        code: out.status.code(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 fn read(path: &Path) -> String {
@@ -33,29 +38,53 @@ fn bad_inputs_are_named_and_the_rest_is_processed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     std::fs::write(d.join("empty.txt"), "").expect("write");
-    std::fs::write(d.join("prose.txt"), "Chỉ là một đoạn văn.\nKhông có bảng nhiệm vụ.\n").expect("write");
+    std::fs::write(
+        d.join("prose.txt"),
+        "Chỉ là một đoạn văn.\nKhông có bảng nhiệm vụ.\n",
+    )
+    .expect("write");
     std::fs::write(d.join("latin1.txt"), b"Ke hoach\n\xe9\xe8 so 11\n").expect("write");
     std::fs::copy(fixture("phuluc_trachnhiem.txt"), d.join("plan.txt")).expect("copy");
-    let run = extract(&["empty.txt", "prose.txt", "latin1.txt", "plan.txt", "-o", "out"], d);
+    let run = extract(
+        &[
+            "empty.txt",
+            "prose.txt",
+            "latin1.txt",
+            "plan.txt",
+            "-o",
+            "out",
+        ],
+        d,
+    );
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     for needle in [
         "empty.txt: the file is empty",
         "prose.txt: no task table",
         "latin1.txt: line 2: not valid UTF-8",
     ] {
-        assert!(run.stderr.contains(needle), "missing {needle:?} in {}", run.stderr);
+        assert!(
+            run.stderr.contains(needle),
+            "missing {needle:?} in {}",
+            run.stderr
+        );
     }
-    let plan: serde_json::Value = serde_json::from_str(&read(&d.join("out/plan.json"))).expect("plan.json");
+    let plan: serde_json::Value =
+        serde_json::from_str(&read(&d.join("out/plan.json"))).expect("plan.json");
     assert_eq!(plan["tasks"].as_array().map(Vec::len), Some(4));
     let errors = read(&d.join("out/errors.jsonl"));
     assert_eq!(errors.lines().count(), 3, "{errors}");
-    assert!(errors.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    assert!(errors
+        .lines()
+        .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
     let dir = tempfile::tempdir().expect("temp dir");
-    assert_eq!(extract(&["--format", "xml", "x.txt"], dir.path()).code, Some(2));
+    assert_eq!(
+        extract(&["--format", "xml", "x.txt"], dir.path()).code,
+        Some(2)
+    );
     assert_eq!(extract(&[], dir.path()).code, Some(2));
 }
 
@@ -67,7 +96,10 @@ fn all_formats_agree_and_csv_has_a_bom_unless_asked() {
     std::fs::copy(fixture("phuluc_trachnhiem.txt"), d.join("b.txt")).expect("copy");
     assert_eq!(extract(&["a.txt", "b.txt", "-o", "out"], d).code, Some(0));
     let jsonl = read(&d.join("out/tasks.jsonl"));
-    let lines: Vec<serde_json::Value> = jsonl.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let lines: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
     assert_eq!(lines.len(), 5 + 4);
     assert_eq!(lines[0]["source_file"], "a.txt");
     assert_eq!(lines[8]["source_file"], "b.txt");
@@ -79,10 +111,16 @@ fn all_formats_agree_and_csv_has_a_bom_unless_asked() {
     assert_eq!(&headers[0], "id");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 9);
-    let deadline_kind = headers.iter().position(|h| h == "deadline_kind").expect("column");
+    let deadline_kind = headers
+        .iter()
+        .position(|h| h == "deadline_kind")
+        .expect("column");
     assert_eq!(&rows[2][deadline_kind], "periodic");
 
-    assert_eq!(extract(&["a.txt", "-o", "plain", "--format", "csv", "--no-bom"], d).code, Some(0));
+    assert_eq!(
+        extract(&["a.txt", "-o", "plain", "--format", "csv", "--no-bom"], d).code,
+        Some(0)
+    );
     assert!(read(&d.join("plain/tasks.csv")).starts_with("id,"));
     assert!(!d.join("plain/tasks.jsonl").exists() && !d.join("plain/a.json").exists());
 }
@@ -94,7 +132,10 @@ fn output_names_never_collide() {
     std::fs::create_dir_all(d.join("in/sub")).expect("mkdir");
     std::fs::copy(fixture("phuluc_trachnhiem.txt"), d.join("in/plan.txt")).expect("copy");
     std::fs::copy(fixture("phuluc_trachnhiem.txt"), d.join("in/sub/plan.txt")).expect("copy");
-    assert_eq!(extract(&["in", "-o", "out", "--format", "json"], d).code, Some(0));
+    assert_eq!(
+        extract(&["in", "-o", "out", "--format", "json"], d).code,
+        Some(0)
+    );
     assert!(d.join("out/plan.json").exists());
     assert!(d.join("out/sub/plan.json").exists());
 }

@@ -1,8 +1,11 @@
-//! Golden tests: every text fixture under `fixtures/text/` is extracted and
-//! compared field by field with its hand-checked `<stem>.expected.json`,
-//! using the same comparison as `nhiemvu check`. Known disagreements are
-//! listed in `fixtures/text/known_differences.tsv`; anything else fails with
-//! a readable diff, and so does a listed disagreement that has gone away.
+//! Golden tests: every fixture under `fixtures/text`, `fixtures/pdf` and
+//! `fixtures/docx` is extracted and compared field by field with its
+//! hand-checked `<stem>.expected.json` (or `<file name>.expected.json` where
+//! two fixtures share a stem), using the same comparison as `nhiemvu check`;
+//! a fixture that must fail has `<file name>.expected-error` holding the
+//! error code instead. Known disagreements are listed in
+//! `fixtures/text/known_differences.tsv`; anything else fails with a
+//! readable diff, and so does a listed disagreement that has gone away.
 
 use nhiemvu::compare::compare_documents;
 use nhiemvu::extract::Context;
@@ -13,6 +16,56 @@ use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text")
+}
+
+/// Every input fixture (text, PDF, Word and their refused cousins).
+fn inputs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out: Vec<PathBuf> = ["text", "pdf", "docx"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root.join(d)).expect("fixture folder"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e, "txt" | "pdf" | "docx" | "doc" | "odt"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The expected JSON beside an input: `<stem>.expected.json`, or
+/// `<file name>.expected.json` where that exists.
+fn expected_json(input: &Path) -> PathBuf {
+    let mut by_name = input.as_os_str().to_owned();
+    by_name.push(".expected.json");
+    let by_name = PathBuf::from(by_name);
+    if by_name.exists() {
+        by_name
+    } else {
+        input.with_extension("expected.json")
+    }
+}
+
+#[test]
+fn fixtures_that_must_fail_fail_with_their_error() {
+    let mut checked = 0;
+    for input in inputs() {
+        let mut path = input.as_os_str().to_owned();
+        path.push(".expected-error");
+        let Ok(code) = std::fs::read_to_string(PathBuf::from(path)) else {
+            continue;
+        };
+        let err = process_file(&input, &Context::default()).expect_err("this fixture must fail");
+        assert_eq!(err.code(), code.trim(), "{}: {err}", input.display());
+        assert!(
+            err.to_string().contains(&input.display().to_string()),
+            "the error names the file: {err}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "expected-error fixtures: {checked}");
 }
 
 fn known_differences() -> BTreeSet<(String, String, String)> {
@@ -28,24 +81,24 @@ fn known_differences() -> BTreeSet<(String, String, String)> {
 }
 
 #[test]
-fn text_fixtures_match_their_expected_output() {
+fn fixtures_match_their_expected_output() {
     let known = known_differences();
     let mut seen = BTreeSet::new();
     let mut failures = Vec::new();
-    let mut inputs: Vec<PathBuf> = std::fs::read_dir(fixtures())
-        .expect("fixtures/text")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    inputs.sort();
-    assert!(inputs.len() >= 3, "expected at least three text fixtures");
-    for input in inputs {
+    let mut compared = 0;
+    for input in inputs() {
         let file = input
             .file_name()
             .and_then(|n| n.to_str())
             .expect("name")
             .to_string();
-        let expected_path = input.with_extension("expected.json");
+        let mut error_path = input.as_os_str().to_owned();
+        error_path.push(".expected-error");
+        if PathBuf::from(error_path).exists() {
+            continue;
+        }
+        compared += 1;
+        let expected_path = expected_json(&input);
         let expected: ExtractedDocument = serde_json::from_str(
             &std::fs::read_to_string(&expected_path).expect("expected JSON next to fixture"),
         )
@@ -79,6 +132,7 @@ fn text_fixtures_match_their_expected_output() {
             ));
         }
     }
+    assert!(compared >= 10, "fixtures compared: {compared}");
     let gone: Vec<_> = known.difference(&seen).collect();
     assert!(
         gone.is_empty(),

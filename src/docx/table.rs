@@ -86,6 +86,7 @@ impl RawTable {
             }
             for cell in raw.cells {
                 let own = cell.lines.join("\n");
+                let continued = cell.vmerge == VMerge::Continue && above.contains_key(&col);
                 let text = match (cell.vmerge, above.get(&col)) {
                     (VMerge::Continue, Some(top)) if own.is_empty() || *top == own => top.clone(),
                     (VMerge::Continue, Some(top)) => format!("{top}\n{own}"),
@@ -93,7 +94,11 @@ impl RawTable {
                 };
                 here.insert(col, text.clone());
                 let span = cell.span.max(1);
-                cells.push(Cell { text, span });
+                cells.push(Cell {
+                    text,
+                    span,
+                    continued,
+                });
                 col += span;
             }
             if raw.grid_after > 0 {
@@ -113,6 +118,7 @@ fn gap(span: usize) -> Cell {
     Cell {
         text: String::new(),
         span,
+        continued: false,
     }
 }
 

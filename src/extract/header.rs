@@ -18,6 +18,29 @@ const MOTTOS: &[&str] = &[
     "độc lập tự do hạnh phúc",
 ];
 
+/// A header line without the national or party motto that a two-column
+/// header block put on the same line ("UBND TỈNH X CỘNG HÒA XÃ HỘI ..."),
+/// and without a motto's wrapped tail ("VIỆT NAM").
+fn without_motto(text: &str) -> String {
+    const MOTTO_STARTS: &[&str] = &[
+        "CỘNG HÒA XÃ HỘI",
+        "CỘNG HOÀ XÃ HỘI",
+        "ĐẢNG CỘNG SẢN",
+        "Độc lập - Tự do",
+    ];
+    let mut text = text.to_string();
+    for start in MOTTO_STARTS {
+        if let Some(at) = text.find(start).filter(|&at| at > 0) {
+            text.truncate(at);
+        }
+    }
+    let key = match_key(&text);
+    if key == match_key("việt nam") || key == match_key("hạnh phúc") {
+        return String::new();
+    }
+    text.trim().to_string()
+}
+
 /// Whether a text is written in capitals (at least four letters, no lowercase).
 pub fn is_capitals(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -35,22 +58,39 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     let mut issuer: Vec<String> = Vec::new();
     let mut title: Vec<String> = Vec::new();
     let mut seen_number = false;
-    for line in lines.iter().take(HEADER_LINES) {
-        let text = line.text.trim();
+    let head: Vec<String> = lines
+        .iter()
+        .take(HEADER_LINES)
+        .map(|l| without_motto(l.text.trim()))
+        .collect();
+    for (i, text) in head.iter().enumerate() {
+        let text = text.as_str();
+        if text.is_empty() {
+            continue;
+        }
+        let mut consumed = false;
         if meta.number.is_none() {
             if let Some(c) = number_re.captures(text) {
                 let number = tidy_number(&c[1]);
                 meta.doc_type = type_from_number(&number);
                 meta.number = Some(number);
                 seen_number = true;
-                continue;
+                consumed = true;
             }
         }
-        if meta.date.is_none() && text.to_lowercase().contains("ngày") && text.contains("năm") {
-            if let Some((date, _)) = find_date(text) {
+        if meta.date.is_none() && text.to_lowercase().contains("ngày") {
+            // The place-and-date line may wrap ("... tháng 3 năm" / "2025").
+            let with_next = format!(
+                "{text} {}",
+                head.get(i + 1).map(String::as_str).unwrap_or("")
+            );
+            if let Some((date, _)) = find_date(text).or_else(|| find_date(&with_next)) {
                 meta.date = Some(date);
-                continue;
+                consumed = true;
             }
+        }
+        if consumed {
+            continue;
         }
         let key = match_key(text);
         if MOTTOS.iter().any(|m| key.starts_with(&match_key(m)))

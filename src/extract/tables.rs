@@ -24,8 +24,17 @@ pub fn read_table(table: &Table) -> Option<RawTable> {
         if repeated || is_column_numbering(cells) {
             continue;
         }
+        let mut cells = split_spanning_group(row, cells, &model);
+        if let Some(n) = model
+            .index_of(Role::Number)
+            .filter(|&n| continued_at(row, n))
+        {
+            // A TT cell merged down from the row above: this row is a
+            // sub-row of that task, not a second task with its number.
+            cells[n].clear();
+        }
         rows.push(RawRow {
-            cells: split_spanning_group(row, cells, &model),
+            cells,
             at: row.at,
             warnings: Vec::new(),
         });
@@ -92,6 +101,19 @@ fn is_column_numbering(cells: &[String]) -> bool {
 /// Number of grid columns a row covers.
 fn grid_width(row: &Row) -> usize {
     row.cells.iter().map(|c| c.span.max(1)).sum()
+}
+
+/// Whether the cell covering grid column `col` continues a vertical merge.
+fn continued_at(row: &Row, col: usize) -> bool {
+    let mut start = 0;
+    for cell in &row.cells {
+        let span = cell.span.max(1);
+        if (start..start + span).contains(&col) {
+            return cell.continued;
+        }
+        start += span;
+    }
+    false
 }
 
 /// The row's texts on the grid: a spanning cell's text in its first column.

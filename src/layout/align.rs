@@ -175,6 +175,7 @@ fn build(lines: &[Line], members: &Members, gaps: &[(f64, f64)], page: u32) -> P
                 Kind::Group => vec![Cell {
                     text: cell_text(cells.into_iter().flatten().collect()),
                     span: cols,
+                    continued: false,
                 }],
                 Kind::Cells => cells
                     .into_iter()

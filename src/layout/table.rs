@@ -69,10 +69,11 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
             }
         }
         let text = cell_text(ws);
-        for row in &mut rows[reg.r0..=reg.r1] {
+        for (k, row) in rows[reg.r0..=reg.r1].iter_mut().enumerate() {
             row.cells.push(Cell {
                 text: text.clone(),
                 span: reg.c1 - reg.c0 + 1,
+                continued: k > 0,
             });
         }
     }
