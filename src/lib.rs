@@ -6,6 +6,8 @@
 //! ([`model`]), and [`output`] writes them. [`batch`] runs many inputs and
 //! [`cli`] is the command line.
 
+#![warn(missing_docs)]
+
 pub mod batch;
 pub mod cli;
 pub mod compare;

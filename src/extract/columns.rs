@@ -76,7 +76,19 @@ impl ColumnModel {
             }
         }
         let has = |r| columns.iter().any(|c| c.role == r);
-        if !(has(Role::Number) && has(Role::Name)) || columns.len() < 3 {
+        // A task table names who, when, on whose order or with what result.
+        let says_more = columns.iter().any(|c| {
+            matches!(
+                c.role,
+                Role::Documents
+                    | Role::Lead
+                    | Role::Coordinating
+                    | Role::Responsibility
+                    | Role::Result
+                    | Role::Deadline
+            )
+        });
+        if !(has(Role::Number) && has(Role::Name)) || !says_more || columns.len() < 3 {
             return None;
         }
         let year = headers.iter().find_map(|h| header_year(h));
@@ -122,12 +134,23 @@ pub fn classify(header: &str) -> Role {
     if has("kết quả") || has("sản phẩm") {
         return Role::Result;
     }
-    if has("trách nhiệm") || has("thực hiện") || has("đơn vị") || has("cơ quan") {
+    let bare_body = ["đơn vị", "cơ quan", "đơn vị cơ quan", "cơ quan đơn vị"]
+        .iter()
+        .any(|b| k == match_key(b));
+    if has("trách nhiệm") || has("thực hiện") || bare_body {
         return Role::Responsibility;
     }
+    let named_work = [
+        "tên nhiệm vụ",
+        "tên công việc",
+        "tên hoạt động",
+        "tên đề án",
+        "tên dự án",
+        "tên chương trình",
+    ];
     if has("nhiệm vụ")
         || starts("nội dung")
-        || starts("tên")
+        || named_work.iter().any(|w| starts(w))
         || starts("công việc")
         || starts("hoạt động")
         || starts("giải pháp")
@@ -215,6 +238,13 @@ const FULL_LABELS: &[&str] = &[
     "sản phẩm đầu ra",
 ];
 
+/// Whether text is the beginning of a full label ("Đơn vị phối" of "Đơn vị
+/// phối hợp"), as header cells broken over lines are.
+fn begins_full_label(text: &str) -> bool {
+    let key = match_key(text);
+    FULL_LABELS.iter().any(|l| match_key(l).starts_with(&key))
+}
+
 /// The header cell a lowercase continuation belongs to: the first whose
 /// text grows toward a full label with it, else the last.
 fn label_to_continue(cells: &[Vec<String>], part: &str) -> usize {
@@ -301,7 +331,8 @@ pub(crate) fn label_starts(words: &[&str]) -> Vec<usize> {
         let is_number_label = i == cur_start + 1 && cur_role == Role::Number;
         let rest = words[i..].join(" ");
         let repeats_head = words[cur_start] == *w;
-        let both_known = cur_role != Role::Extra && classify(&rest) != Role::Extra;
+        let both_known =
+            cur_role != Role::Extra && (classify(&rest) != Role::Extra || begins_full_label(&rest));
         let changes = classify(&format!("{cur_text} {rest}")) != cur_role;
         if is_number_label
             || (w.starts_with(char::is_uppercase) && both_known && (changes || repeats_head))
