@@ -88,7 +88,7 @@ impl ColumnModel {
                     | Role::Deadline
             )
         });
-        if !(has(Role::Number) && has(Role::Name)) || !says_more || columns.len() < 3 {
+        if !(has(Role::Number) && has(Role::Name) && says_more) || columns.len() < 3 {
             return None;
         }
         let year = headers.iter().find_map(|h| header_year(h));
