@@ -61,6 +61,12 @@ struct Piece {
     unit: bool,
     /// Number of words.
     words: usize,
+    /// Estimated printed width.
+    width: f64,
+    /// Estimated printed width of the first word.
+    first_word_width: f64,
+    /// The first word could begin a deadline ("Quý", "Thường", "2026", ...).
+    deadline_start: bool,
 }
 
 impl Piece {
@@ -80,6 +86,9 @@ impl Piece {
             cites: mentions_document(text),
             unit: looks_like_unit(text, gazetteer),
             words: text.split_whitespace().count(),
+            width: text_width(text),
+            first_word_width: text_width(text.split_whitespace().next().unwrap_or("")),
+            deadline_start: could_start_deadline(text),
         }
     }
 }
@@ -530,7 +539,7 @@ impl Scorer<'_> {
             Role::Deadline => self.deadline_fit(pieces),
             r if r.is_units() => units_fit(pieces) - if opens_lower { 1.5 } else { 0.0 },
             _ => {
-                let deadline_like = pieces.len() <= 3 && is_clean_deadline(&joined(pieces));
+                let deadline_like = pieces.len() <= 3 && is_clean_deadline_cell(pieces);
                 0.1 - if opens_lower { 1.0 } else { 0.0 } - if deadline_like { 2.0 } else { 0.0 }
             }
         };
@@ -545,7 +554,7 @@ impl Scorer<'_> {
 
     fn name_fit(&self, pieces: &[Piece]) -> f64 {
         let mut s = 0.0;
-        if pieces.len() <= 3 && is_clean_deadline(&joined(pieces)) {
+        if pieces.len() <= 3 && is_clean_deadline_cell(pieces) {
             s -= 4.0;
         }
         for (i, p) in pieces.iter().enumerate() {
@@ -576,7 +585,7 @@ impl Scorer<'_> {
                 };
             }
         }
-        if is_clean_deadline(&text) {
+        if is_clean_deadline_cell(pieces) {
             4.0 - 1.5 * pieces.len().saturating_sub(3) as f64
         } else if pieces[0].datable && !pieces[0].documentary {
             // A compound deadline ("Ban hành trong tháng 01/2026 và ...").
@@ -587,6 +596,45 @@ impl Scorer<'_> {
             -0.5 - 0.5 * pieces.len() as f64
         }
     }
+}
+
+/// A cheap test before parsing: whether text could begin a deadline.
+fn could_start_deadline(text: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "quý",
+        "thường",
+        "hằng",
+        "hàng",
+        "định",
+        "theo",
+        "tháng",
+        "năm",
+        "trong",
+        "trước",
+        "từ",
+        "bắt",
+        "sau",
+        "giai",
+        "ngày",
+        "chậm",
+        "hoàn",
+        "cuối",
+        "đầu",
+        "liên",
+        "kể",
+        "khi",
+        "ban",
+        "nhiệm",
+        "sáu",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    first.starts_with(|c: char| c.is_ascii_digit())
+        || STARTS.contains(&first.trim_end_matches([',', '.', ':']))
+}
+
+/// Whether pieces read as a whole deadline (parsed only when they could).
+fn is_clean_deadline_cell(pieces: &[Piece]) -> bool {
+    pieces.first().is_some_and(|p| p.deadline_start) && is_clean_deadline(&joined(pieces))
 }
 
 /// Whether a cell's parentheses are balanced (a cell never holds half of
@@ -612,8 +660,36 @@ fn joined(pieces: &[Piece]) -> String {
 
 /// [`wrap_violations`] over pieces, re-joining pieces cut from one line.
 fn wrap_violations_of(pieces: &[Piece], column: f64) -> f64 {
-    let text = lines_text(pieces);
-    wrap_violations(&text.lines().collect::<Vec<_>>(), column)
+    // (width, first word width) of each input line the pieces come from.
+    let mut lines: Vec<(f64, f64, usize, bool, bool)> = Vec::new();
+    for p in pieces {
+        match lines.last_mut() {
+            Some(l) if l.2 == p.line => {
+                l.0 += text_width(" ") + p.width;
+                l.4 = p.text.ends_with([':', ';', '.']);
+            }
+            _ => lines.push((
+                p.width,
+                p.first_word_width,
+                p.line,
+                p.text.starts_with(['-', '+', '•', '(']),
+                p.text.ends_with([':', ';', '.']),
+            )),
+        }
+    }
+    let space = text_width(" ");
+    let mut cost = 0.0;
+    for (k, &(width, _, _, _, ends_forced)) in lines.iter().enumerate() {
+        if width > column * 1.12 {
+            cost += 1.0;
+        }
+        if let Some(&(_, next_first, _, opens_forced, _)) = lines.get(k + 1) {
+            if !ends_forced && !opens_forced && width + space + next_first < column * 0.9 {
+                cost += 1.0;
+            }
+        }
+    }
+    cost
 }
 
 /// Words allowed in a document-reference cell besides numbers and codes.

@@ -83,6 +83,8 @@ const UNIT_HEADS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     by_key: HashMap<String, String>,
+    /// Match keys of the full names.
+    full_keys: std::collections::HashSet<String>,
     /// Longest abbreviation in words, to bound phrase lookups.
     max_words: usize,
 }
@@ -132,6 +134,7 @@ impl Gazetteer {
                 continue;
             }
             self.max_words = self.max_words.max(abbr.split(' ').count());
+            self.full_keys.insert(match_key(&full));
             self.by_key.insert(abbr_key(&abbr), full);
             added += 1;
         }
@@ -188,8 +191,7 @@ impl Gazetteer {
         // generic to mark a phrase as one whole unit.
         let key = match_key(phrase);
         self.lookup(phrase).is_some()
-            || (key.split(' ').count() >= 3
-                && self.by_key.values().any(|full| match_key(full) == key))
+            || (key.split(' ').count() >= 3 && self.full_keys.contains(&key))
     }
 
     /// The unit record for a raw unit phrase.
@@ -227,9 +229,18 @@ pub fn ends_with_bare_head(line: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     (1..=words.len().min(3)).any(|n| {
         let tail = words[words.len() - n..].join(" ");
+        head_keys().iter().any(|(h, plural)| *h == tail && !plural)
+    })
+}
+
+/// Match keys of [`UNIT_HEADS`], each with whether it is a plural ("các ...").
+fn head_keys() -> &'static [(String, bool)] {
+    static KEYS: std::sync::OnceLock<Vec<(String, bool)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
         UNIT_HEADS
             .iter()
-            .any(|h| match_key(h) == tail && !h.starts_with("các"))
+            .map(|h| (match_key(h), h.starts_with("các")))
+            .collect()
     })
 }
 
@@ -257,9 +268,11 @@ pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
     if !phrase.starts_with(char::is_uppercase) && !generic {
         return false;
     }
-    UNIT_HEADS.iter().any(|head| {
-        let hk = match_key(head);
-        key == hk || key.starts_with(&format!("{hk} "))
+    head_keys().iter().any(|(hk, _)| {
+        key == *hk
+            || key
+                .strip_prefix(hk.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
     }) || phrase
         .split(' ')
         .any(|w| gazetteer.lookup(w).is_some() && is_abbreviation_like(w))
