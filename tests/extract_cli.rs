@@ -149,14 +149,41 @@ fn user_units_extend_the_gazetteer() {
         "TT Nhiệm vụ\nĐơn vị chủ trì\nThời hạn\n1 Xây dựng kho dữ liệu của tỉnh\nSTTTT\nQuý II/2026\n",
     )
     .expect("write");
-    std::fs::write(d.join("units.csv"), "abbreviation,full name\nSTTTT,Sở Thông tin và Truyền thông tỉnh\n").expect("write");
-    assert_eq!(extract(&["plan.txt", "-o", "a", "--format", "json"], d).code, Some(0));
-    let plain: serde_json::Value = serde_json::from_str(&read(&d.join("a/plan.json"))).expect("json");
+    std::fs::write(
+        d.join("units.csv"),
+        "abbreviation,full name\nSTTTT,Sở Thông tin và Truyền thông tỉnh\n",
+    )
+    .expect("write");
+    assert_eq!(
+        extract(&["plan.txt", "-o", "a", "--format", "json"], d).code,
+        Some(0)
+    );
+    let plain: serde_json::Value =
+        serde_json::from_str(&read(&d.join("a/plan.json"))).expect("json");
     assert_eq!(plain["tasks"][0]["lead_units"][0]["name"], "STTTT");
-    assert_eq!(extract(&["plan.txt", "-o", "b", "--format", "json", "--units", "units.csv"], d).code, Some(0));
-    let with: serde_json::Value = serde_json::from_str(&read(&d.join("b/plan.json"))).expect("json");
+    assert_eq!(
+        extract(
+            &[
+                "plan.txt",
+                "-o",
+                "b",
+                "--format",
+                "json",
+                "--units",
+                "units.csv"
+            ],
+            d
+        )
+        .code,
+        Some(0)
+    );
+    let with: serde_json::Value =
+        serde_json::from_str(&read(&d.join("b/plan.json"))).expect("json");
     assert_eq!(with["tasks"][0]["lead_units"][0]["raw"], "STTTT");
-    assert_eq!(with["tasks"][0]["lead_units"][0]["name"], "Sở Thông tin và Truyền thông tỉnh");
+    assert_eq!(
+        with["tasks"][0]["lead_units"][0]["name"],
+        "Sở Thông tin và Truyền thông tỉnh"
+    );
     let bad = extract(&["plan.txt", "--units", "missing.csv"], d);
     assert_eq!(bad.code, Some(2));
     assert!(bad.stderr.contains("missing.csv"), "{}", bad.stderr);

@@ -450,11 +450,17 @@ struct Scorer<'a> {
     prior_deadline: Option<String>,
 }
 
+/// A back-pointer of the row segmentation: where the cell started, the
+/// slot filled before it, and whether the row had wrapped by then.
+type Step = (usize, usize, usize);
+
 /// Cost of leaving a column empty.
 const EMPTY_CELL: f64 = -0.4;
 /// Cost of wrapping from the last column back to an earlier one without a
 /// header break (a cell continued on the next page without a repeated header).
 const WRAP: f64 = -8.0;
+/// Cost of that wrap when the overflow opens with a parenthesis.
+const WRAP_PARENTHESIS: f64 = -3.0;
 /// Cost per column skipped at the start of a continued row segment.
 const CONTINUATION_SKIP: f64 = -0.3;
 /// Longest cell, in pieces, of a column other than the name.
@@ -468,62 +474,80 @@ impl Scorer<'_> {
         let k = self.slots.roles.len();
         // Cell scores depend only on (slot, start, end): compute each once.
         let mut memo: HashMap<(usize, usize, usize), f64> = HashMap::new();
-        // dp[i][s]: best score with pieces[..i] used and slot s the last
-        // filled; slot index k stands for "nothing filled yet".
-        let mut dp = vec![vec![f64::NEG_INFINITY; k + 1]; n + 1];
-        let mut back: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; k + 1]; n + 1];
-        dp[0][k] = 0.0;
+        // dp[i][s][w]: best score with pieces[..i] used, slot s the last
+        // filled (k: nothing yet) and w whether the row already wrapped from
+        // its last column back to an earlier one (after which the last
+        // column, already complete, is not filled again).
+        let mut dp = vec![vec![[f64::NEG_INFINITY; 2]; k + 1]; n + 1];
+        let mut back: Vec<Vec<[Option<Step>; 2]>> = vec![vec![[None; 2]; k + 1]; n + 1];
+        dp[0][k][0] = 0.0;
         for i in 0..n {
             for last in 0..=k {
-                let base = dp[i][last];
-                if base == f64::NEG_INFINITY {
-                    continue;
-                }
-                for slot in 0..k {
-                    let (skipped, wrap) = if last == k {
-                        if !self.continuation && slot != 0 {
-                            continue;
-                        }
-                        // A row continued after a page break most often
-                        // continues its first (widest) cells.
-                        (0, CONTINUATION_SKIP * slot as f64)
-                    } else if slot > last {
-                        (slot - last - 1, 0.0)
-                    } else if last == k - 1 && slot < last {
-                        (slot, WRAP)
-                    } else {
+                for w in 0..2 {
+                    let base = dp[i][last][w];
+                    if base == f64::NEG_INFINITY {
                         continue;
-                    };
-                    let longest = if self.slots.roles[slot] == Role::Name {
-                        n
-                    } else {
-                        MAX_CELL
-                    };
-                    for j in i + 1..=n.min(i + longest) {
-                        let score = *memo
-                            .entry((slot, i, j))
-                            .or_insert_with(|| self.cell(slot, &pieces[i..j]));
-                        let total = base + score + wrap + EMPTY_CELL * skipped as f64;
-                        if total > dp[j][slot] {
-                            dp[j][slot] = total;
-                            back[j][slot] = Some((i, last));
+                    }
+                    for slot in 0..k {
+                        let (skipped, cost, now_wrapped) = if last == k {
+                            if !self.continuation && slot != 0 {
+                                continue;
+                            }
+                            // A row continued after a page break most often
+                            // continues its first (widest) cells.
+                            (0, CONTINUATION_SKIP * slot as f64, w)
+                        } else if slot > last {
+                            if w == 1 && slot == k - 1 {
+                                continue;
+                            }
+                            (slot - last - 1, 0.0, w)
+                        } else if w == 0 && last == k - 1 && slot < last {
+                            // A parenthesis opening after the row's last cell
+                            // is the overflow of a wide cell (a cited source).
+                            let cost = if pieces[i].text.starts_with('(') {
+                                WRAP_PARENTHESIS
+                            } else {
+                                WRAP
+                            };
+                            (slot, cost, 1)
+                        } else {
+                            continue;
+                        };
+                        let longest = if self.slots.roles[slot] == Role::Name {
+                            n
+                        } else {
+                            MAX_CELL
+                        };
+                        for j in i + 1..=n.min(i + longest) {
+                            let score = *memo
+                                .entry((slot, i, j))
+                                .or_insert_with(|| self.cell(slot, &pieces[i..j]));
+                            let total = base + score + cost + EMPTY_CELL * skipped as f64;
+                            if total > dp[j][slot][now_wrapped] {
+                                dp[j][slot][now_wrapped] = total;
+                                back[j][slot][now_wrapped] = Some((i, last, w));
+                            }
                         }
                     }
                 }
             }
         }
-        let Some(mut slot) = (0..k).max_by(|&a, &b| dp[n][a].total_cmp(&dp[n][b])) else {
+        let end_state = (0..k)
+            .flat_map(|s| [(s, 0), (s, 1)])
+            .max_by(|a, b| dp[n][a.0][a.1].total_cmp(&dp[n][b.0][b.1]));
+        let Some((mut slot, mut w)) = end_state else {
             return Vec::new();
         };
         let mut end = n;
         let mut cells = Vec::new();
-        while let Some((start, prev)) = back[end][slot] {
+        while let Some((start, prev, prev_w)) = back[end][slot][w] {
             cells.push((slot, (start, end)));
             if prev == k {
                 break;
             }
             end = start;
             slot = prev;
+            w = prev_w;
         }
         cells.reverse();
         cells
@@ -557,7 +581,15 @@ impl Scorer<'_> {
         if pieces.len() <= 3 && is_clean_deadline_cell(pieces) {
             s -= 4.0;
         }
+        // Inside parentheses a name may cite its source document
+        // ("(Thông báo số 07-TB/... ngày 15/10/2025)"): no penalty there.
+        let mut depth = 0i32;
         for (i, p) in pieces.iter().enumerate() {
+            let cited = depth > 0 || p.text.starts_with('(');
+            depth += p.text.matches('(').count() as i32 - p.text.matches(')').count() as i32;
+            if cited {
+                continue;
+            }
             if i > 0 && p.reference {
                 s -= 1.5;
             }
