@@ -15,7 +15,7 @@ use super::deadline::{is_clean_deadline, parse_deadline};
 use super::docref::{find_date, mentions_document, starts_with_reference};
 use super::numbering::{is_plausible_next, RowNumber};
 use super::rows::{RawRow, RawTable};
-use super::units::{ends_with_bare_head, looks_like_unit, Gazetteer};
+use super::units::{ends_with_bare_head, looks_like_unit, starts_with_unit_head, Gazetteer};
 use super::width::{robust_max, text_width, wrap_violations};
 use crate::model::DeadlineKind;
 use crate::model::{Location, Warning};
@@ -237,21 +237,55 @@ fn is_section_heading_line(text: &str) -> bool {
     RowNumber::at_line_start(text).is_some_and(|(n, rest)| n.is_roman() && is_section_heading(rest))
 }
 
-/// Cut a line into pieces where two cells may share it: after a date that
-/// is followed by more text ("27/3/2025 Tỉnh ủy,").
+/// Cut a line into pieces where two cells may share it. Cutting too much
+/// costs nothing (pieces of one line that land in one cell are joined
+/// again), so every plausible cell boundary is offered:
+/// - after a date followed by capitalized text ("27/3/2025 Tỉnh ủy,");
+/// - after a leading deadline phrase followed by capitalized text
+///   ("Quý I/2026 Kế hoạch được");
+/// - before a capitalized unit head that follows a complete unit name
+///   ("Sở Nội vụ Trường Chính trị").
 fn split_line(text: &str, line: usize, gazetteer: &Gazetteer) -> Vec<Piece> {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut cuts: Vec<usize> = Vec::new();
     if let Some((_, at)) = find_date(text) {
-        if let Some(end) = text[at..].find(' ').map(|e| at + e) {
-            let (a, b) = text.split_at(end);
-            if b.trim_start().starts_with(|c: char| c.is_uppercase()) {
-                return vec![
-                    Piece::new(a.trim(), line, gazetteer),
-                    Piece::new(b.trim(), line, gazetteer),
-                ];
-            }
+        let end_word = text[..at].split(' ').count() - 1;
+        if let Some(next) = words
+            .get(end_word + 1)
+            .filter(|w| w.starts_with(char::is_uppercase))
+        {
+            let _ = next;
+            cuts.push(end_word + 1);
         }
     }
-    vec![Piece::new(text, line, gazetteer)]
+    if let Some(k) = (1..words.len()).rev().find(|&k| {
+        words[k].starts_with(char::is_uppercase)
+            && could_start_deadline(text)
+            && is_clean_deadline(&words[..k].join(" "))
+    }) {
+        cuts.push(k);
+    }
+    for k in 1..words.len() {
+        let left = words[..k].join(" ");
+        let right = words[k..].join(" ");
+        if words[k].starts_with(char::is_uppercase)
+            && starts_with_unit_head(&right)
+            && looks_like_unit(&left, gazetteer)
+            && !gazetteer.spans(&left, &right)
+        {
+            cuts.push(k);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for cut in cuts.into_iter().filter(|&c| c > 0 && c < words.len()) {
+        pieces.push(Piece::new(&words[from..cut].join(" "), line, gazetteer));
+        from = cut;
+    }
+    pieces.push(Piece::new(&words[from..].join(" "), line, gazetteer));
+    pieces
 }
 
 /// The last line of a row segment may end with the deadline cell
@@ -785,6 +819,15 @@ fn units_fit(pieces: &[Piece]) -> f64 {
     s
 }
 
+/// A column width learned from enough lines to be trusted (a table of a
+/// few rows says too little about its columns).
+fn trusted_width(widths: Vec<f64>) -> Option<f64> {
+    if widths.len() < 6 {
+        return None;
+    }
+    robust_max(widths)
+}
+
 /// Splits a merged unit cell into the lead and coordinating columns using
 /// where a new unit starts, the gazetteer, and the two columns' wrap widths
 /// learned from the rows where the split is clear.
@@ -820,8 +863,8 @@ impl UnitSplitter {
                 coord_w.extend(lines_text(&pieces[k..]).lines().map(text_width));
             }
             splitter = UnitSplitter {
-                lead: robust_max(lead_w),
-                coord: robust_max(coord_w),
+                lead: trusted_width(lead_w),
+                coord: trusted_width(coord_w),
             };
         }
         splitter
@@ -858,6 +901,15 @@ impl UnitSplitter {
             if gazetteer.spans(&lines_text(lead), &first.text) {
                 s -= 2.0;
             }
+            // A change of list style (bulleted ↔ plain) marks a new cell;
+            // two bullets in a row are more likely one list.
+            let bulleted = |p: &Piece| p.text.starts_with(['-', '+', '•']);
+            let lead_list = lead.iter().any(bulleted);
+            s += match (lead_list, bulleted(first)) {
+                (true, true) => -0.5,
+                (false, false) => 0.0,
+                _ => 1.0,
+            };
             if lead.last().is_some_and(|p| p.line == first.line)
                 && !first.text.starts_with(['-', '+'])
             {
@@ -909,5 +961,34 @@ impl UnitSplitter {
             None
         };
         (pieces[..k].to_vec(), pieces[k..].to_vec(), warning)
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(text: &str) -> Vec<String> {
+        split_line(text, 0, &Gazetteer::builtin())
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn lines_are_cut_where_two_cells_may_meet() {
+        assert_eq!(cut("27/3/2025 Tỉnh ủy,"), ["27/3/2025", "Tỉnh ủy,"]);
+        assert_eq!(
+            cut("Quý I/2026 Kế hoạch được"),
+            ["Quý I/2026", "Kế hoạch được"]
+        );
+        assert_eq!(
+            cut("Sở Nội vụ Trường Chính trị"),
+            ["Sở Nội vụ", "Trường Chính trị"]
+        );
+        assert_eq!(
+            cut("Văn phòng Trung ương Đảng"),
+            ["Văn phòng Trung ương Đảng"]
+        );
+        assert_eq!(cut("trong các cơ quan đảng"), ["trong các cơ quan đảng"]);
     }
 }

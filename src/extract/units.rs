@@ -225,11 +225,29 @@ fn is_abbreviation_like(token: &str) -> bool {
 /// Whether a line ends with a unit head word that still needs its name
 /// ("Học viện", "Bộ", "Đảng ủy"): the unit continues on the next line.
 pub fn ends_with_bare_head(line: &str) -> bool {
-    let key = match_key(line.trim_end_matches([',', ';']));
-    let words: Vec<&str> = key.split(' ').collect();
+    let words: Vec<&str> = line
+        .trim_end_matches([',', ';'])
+        .split_whitespace()
+        .collect();
     (1..=words.len().min(3)).any(|n| {
-        let tail = words[words.len() - n..].join(" ");
-        head_keys().iter().any(|(h, plural)| *h == tail && !plural)
+        let tail = &words[words.len() - n..];
+        // A head that opens a name is capitalized ("Học viện", "Đảng ủy");
+        // "vụ" in "Nội vụ" is not the head "Vụ".
+        let capitalized = tail[0].starts_with(char::is_uppercase);
+        let key = match_key(&tail.join(" "));
+        capitalized && head_keys().iter().any(|(h, plural)| *h == key && !plural)
+    })
+}
+
+/// Whether a phrase begins with a unit head word ("Trường ...", "Sở ...").
+pub fn starts_with_unit_head(phrase: &str) -> bool {
+    let key = match_key(phrase);
+    head_keys().iter().any(|(hk, plural)| {
+        !plural
+            && (key == *hk
+                || key
+                    .strip_prefix(hk.as_str())
+                    .is_some_and(|r| r.starts_with(' ')))
     })
 }
 
