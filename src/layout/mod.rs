@@ -14,25 +14,38 @@ pub mod words;
 
 use crate::model::{InputKind, Location, Warning};
 use crate::pdf::textlayer::{assess, TextLayer};
-use crate::pdf::{PdfFile, PdfPage};
+use crate::pdf::PdfPage;
 use crate::source_doc::{SourceDoc, TextLine};
 use merge::PageBlock;
 
-/// Lay out an already-loaded PDF.
-pub fn build(file: PdfFile) -> SourceDoc {
-    let mut warnings = file.warnings;
-    let mut pages = Vec::with_capacity(file.pages.len());
-    for page in &file.pages {
+/// A document being laid out page by page (pages need not stay in memory).
+#[derive(Debug, Default)]
+pub struct DocLayout {
+    pages: Vec<Vec<PageBlock>>,
+    count: u32,
+    warnings: Vec<Warning>,
+}
+
+impl DocLayout {
+    /// Lay out the next page.
+    pub fn add_page(&mut self, page: &PdfPage) {
+        self.count += 1;
         match usable_text(page) {
-            Ok(()) => pages.push(page_blocks(page)),
-            Err(w) => warnings.push(w),
+            Ok(()) => self.pages.push(page_blocks(page)),
+            Err(w) => self.warnings.push(w),
         }
     }
-    SourceDoc {
-        input_kind: InputKind::Pdf,
-        pages: Some(file.pages.len() as u32),
-        blocks: merge::join_pages(pages),
-        warnings,
+
+    /// Join the pages into a [`SourceDoc`]; `warnings` (from reading the
+    /// file) come first.
+    pub fn finish(self, mut warnings: Vec<Warning>) -> SourceDoc {
+        warnings.extend(self.warnings);
+        SourceDoc {
+            input_kind: InputKind::Pdf,
+            pages: Some(self.count),
+            blocks: merge::join_pages(self.pages),
+            warnings,
+        }
     }
 }
 

@@ -65,7 +65,8 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
         let mut ws = Vec::new();
         for r in reg.r0..=reg.r1 {
             for c in reg.c0..=reg.c1 {
-                ws.extend(per_cell[r * cols + c].iter().cloned());
+                // Every elementary cell is in exactly one region.
+                ws.append(&mut per_cell[r * cols + c]);
             }
         }
         let text = cell_text(ws);

@@ -75,7 +75,7 @@ pub fn words(glyphs: &[Glyph]) -> Vec<Word> {
             _ => {
                 out.extend(current.take());
                 current = Some(Word {
-                    text: g.text.clone(),
+                    text: g.text.to_string(),
                     x0: g.x,
                     x1: g.x + g.width,
                     y: g.y,

@@ -133,6 +133,11 @@ impl ToUnicode {
         self.map.get(&code).map(String::as_str)
     }
 
+    /// Every mapping, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.map.iter().map(|(c, t)| (*c, t.as_str()))
+    }
+
     /// Number of mappings.
     pub fn len(&self) -> usize {
         self.map.len()

@@ -76,7 +76,7 @@ impl Matrix {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     /// Unicode text (after the legacy hook).
-    pub text: String,
+    pub text: Rc<str>,
     /// Left edge of the glyph origin, page coordinates (y up).
     pub x: f64,
     /// Baseline.
@@ -174,7 +174,6 @@ pub struct Interpreter<'a> {
     doc: &'a Document,
     fonts: &'a mut FontCache,
     budget: &'a mut Budget,
-    hook: fn(&str, String) -> String,
     out: PageContent,
     ops: usize,
     path: PathBuilder,
@@ -182,19 +181,13 @@ pub struct Interpreter<'a> {
 }
 
 impl<'a> Interpreter<'a> {
-    /// An interpreter for one page of `doc`; `hook` gets every decoded
-    /// string with its font name (see [`super::legacy_hook`]).
-    pub fn new(
-        doc: &'a Document,
-        fonts: &'a mut FontCache,
-        budget: &'a mut Budget,
-        hook: fn(&str, String) -> String,
-    ) -> Self {
+    /// An interpreter for one page of `doc`, sharing the document's font
+    /// cache and decompression budget.
+    pub fn new(doc: &'a Document, fonts: &'a mut FontCache, budget: &'a mut Budget) -> Self {
         Interpreter {
             doc,
             fonts,
             budget,
-            hook,
             out: PageContent::default(),
             ops: 0,
             path: PathBuilder::default(),
@@ -234,7 +227,7 @@ impl<'a> Interpreter<'a> {
                 return;
             }
             let n = |i: usize| op.operands.get(i).and_then(Operand::number);
-            match op.op.as_slice() {
+            match op.op {
                 b"q" => {
                     if stack.len() < MAX_GSTATE_DEPTH {
                         stack.push(gs.clone());
@@ -324,7 +317,7 @@ impl<'a> Interpreter<'a> {
 
     fn path_op(&mut self, op: &Operation, gs: &GState) {
         let n = |i: usize| op.operands.get(i).and_then(Operand::number);
-        match op.op.as_slice() {
+        match op.op {
             b"m" => {
                 if let (Some(x), Some(y)) = (n(0), n(1)) {
                     self.path.subpaths.push(SubPath {
@@ -421,36 +414,44 @@ impl<'a> Interpreter<'a> {
         };
         self.scratch.clear();
         font.decode(bytes, &mut self.scratch);
-        let decoded = std::mem::take(&mut self.scratch);
+        let mut decoded = std::mem::take(&mut self.scratch);
         let mut drew_unknown = false;
-        for d in &decoded {
-            let trm = Matrix([gs.size * gs.h_scale, 0.0, 0.0, gs.size, 0.0, gs.rise])
-                .then(tm)
-                .then(&gs.ctm);
-            let [a, b, c, dd, e, f] = trm.0;
-            if !d.text.is_empty() {
-                let text = (self.hook)(&font.name, d.text.clone());
+        // Text space → page: the glyph scaling is the same for the whole
+        // string and glyphs only move along the text line, so one matrix
+        // and an advancing x offset give every glyph's place.
+        let m = tm.then(&gs.ctm);
+        let [a, b, c, d, _, _] = m.0;
+        let x_scale = a.hypot(b) * gs.size * gs.h_scale;
+        let size = c.hypot(d) * gs.size.abs();
+        let upright = a * gs.size * gs.h_scale > 0.0
+            && d * gs.size > 0.0
+            && b.abs() < 0.01 * a.abs()
+            && c.abs() < 0.01 * d.abs();
+        let mut advance = 0.0;
+        for g in decoded.drain(..) {
+            if let Some(text) = g.text.filter(|t| !t.is_empty()) {
+                let (x, y) = m.apply(advance, gs.rise);
                 self.out.glyphs.push(Glyph {
                     text,
-                    x: e,
-                    y: f,
-                    width: d.width * a.hypot(b),
-                    size: c.hypot(dd),
+                    x,
+                    y,
+                    width: g.width * x_scale,
+                    size,
                     font: Rc::clone(&font.name),
-                    upright: a > 0.0 && dd > 0.0 && b.abs() < 0.01 * a && c.abs() < 0.01 * dd,
+                    upright,
                 });
             } else {
                 drew_unknown = true;
             }
             let spacing = gs.char_spacing
-                + if d.is_space_code {
+                + if g.is_space_code {
                     gs.word_spacing
                 } else {
                     0.0
                 };
-            let tx = (d.width * gs.size + spacing) * gs.h_scale;
-            *tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(tm);
+            advance += (g.width * gs.size + spacing) * gs.h_scale;
         }
+        *tm = Matrix([1.0, 0.0, 0.0, 1.0, advance, 0.0]).then(tm);
         self.scratch = decoded;
         if drew_unknown && !font.has_unicode && !self.out.fonts_without_unicode.contains(&font.name)
         {

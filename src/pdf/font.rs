@@ -20,8 +20,9 @@ const FALLBACK_WIDTH: f64 = 500.0;
 /// One character code decoded by a font.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
-    /// The Unicode text of the code (empty when the font cannot tell).
-    pub text: String,
+    /// The Unicode text of the code (after the legacy hook), `None` when
+    /// the font cannot tell.
+    pub text: Option<Rc<str>>,
     /// Advance width in text-space units (already scaled by the font matrix).
     pub width: f64,
     /// Whether the code is the single byte 32 (word spacing `Tw` applies).
@@ -39,6 +40,9 @@ pub struct Font {
     unicode_codes: bool,
     to_unicode: Option<ToUnicode>,
     simple: Option<Box<[Option<char>; 256]>>,
+    /// Text per code, hook applied: all 256 codes of a simple font, the
+    /// ToUnicode entries of a composite font.
+    texts: HashMap<u32, Rc<str>>,
     widths: HashMap<u32, f64>,
     default_width: f64,
     scale: f64,
@@ -46,7 +50,9 @@ pub struct Font {
 
 impl Font {
     /// Read a font dictionary. Never fails: what cannot be read is left out.
-    pub fn load(doc: &Document, dict: &Dictionary, budget: &mut Budget) -> Font {
+    /// `hook` gets the font name and each code's text (see
+    /// [`super::legacy_hook`]).
+    pub fn load(doc: &Document, dict: &Dictionary, budget: &mut Budget, hook: Hook) -> Font {
         let subtype = dict_get(doc, dict, b"Subtype").and_then(name_of);
         let raw_name = dict_get(doc, dict, b"BaseFont")
             .and_then(name_of)
@@ -63,6 +69,7 @@ impl Font {
             unicode_codes: false,
             to_unicode,
             simple: None,
+            texts: HashMap::new(),
             widths: HashMap::new(),
             default_width: FALLBACK_WIDTH / 1000.0,
             scale: 0.001,
@@ -72,7 +79,28 @@ impl Font {
         } else {
             font.load_simple(doc, dict, subtype);
         }
+        font.texts = font.code_texts(hook);
         font
+    }
+
+    /// The text of every code the font can map, with the hook applied.
+    fn code_texts(&self, hook: Hook) -> HashMap<u32, Rc<str>> {
+        let mut texts = HashMap::new();
+        if let Some(map) = &self.to_unicode {
+            for (code, text) in map.iter() {
+                texts.insert(code, Rc::from(hook(&self.name, text.to_string())));
+            }
+        }
+        if let Some(table) = &self.simple {
+            for (code, c) in table.iter().enumerate() {
+                if let Some(c) = c {
+                    texts
+                        .entry(code as u32)
+                        .or_insert_with(|| Rc::from(hook(&self.name, c.to_string())));
+                }
+            }
+        }
+        texts
     }
 
     fn load_composite(&mut self, doc: &Document, dict: &Dictionary) {
@@ -230,21 +258,14 @@ impl Font {
         }
     }
 
-    fn text_of(&self, code: u32) -> String {
-        if let Some(t) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
-            return t.to_string();
+    fn text_of(&self, code: u32) -> Option<Rc<str>> {
+        if let Some(t) = self.texts.get(&code) {
+            return Some(Rc::clone(t));
         }
         if self.unicode_codes {
-            return char::from_u32(code).map(String::from).unwrap_or_default();
+            return char::from_u32(code).map(|c| Rc::from(c.to_string()));
         }
-        match &self.simple {
-            Some(table) => u8::try_from(code)
-                .ok()
-                .and_then(|c| table[usize::from(c)])
-                .map(String::from)
-                .unwrap_or_default(),
-            None => String::new(),
-        }
+        None
     }
 }
 
@@ -275,13 +296,24 @@ fn strip_subset_prefix(name: &str) -> &str {
     }
 }
 
+/// The legacy-encoding hook: font name and decoded text in, text out.
+pub type Hook = fn(&str, String) -> String;
+
 /// Fonts already read in one document, by object id.
-#[derive(Default)]
 pub struct FontCache {
     fonts: HashMap<lopdf::ObjectId, Rc<Font>>,
+    hook: Hook,
 }
 
 impl FontCache {
+    /// An empty cache whose fonts apply `hook` to their texts.
+    pub fn new(hook: Hook) -> Self {
+        FontCache {
+            fonts: HashMap::new(),
+            hook,
+        }
+    }
+
     /// The font a resource entry refers to, loading it on first use.
     pub fn get(&mut self, doc: &Document, entry: &Object, budget: &mut Budget) -> Option<Rc<Font>> {
         match entry {
@@ -290,11 +322,11 @@ impl FontCache {
                     return Some(Rc::clone(f));
                 }
                 let dict = doc.get_dictionary(*id).ok()?;
-                let font = Rc::new(Font::load(doc, dict, budget));
+                let font = Rc::new(Font::load(doc, dict, budget, self.hook));
                 self.fonts.insert(*id, Rc::clone(&font));
                 Some(font)
             }
-            Object::Dictionary(d) => Some(Rc::new(Font::load(doc, d, budget))),
+            Object::Dictionary(d) => Some(Rc::new(Font::load(doc, d, budget, self.hook))),
             _ => None,
         }
     }
@@ -316,11 +348,12 @@ mod tests {
                 "Differences" => vec![Object::Integer(66), Object::Name(b"uhorn".to_vec())],
             },
         };
-        let font = Font::load(&doc, &dict, &mut Budget::new(1 << 20));
+        let hook: Hook = |_, t| t;
+        let font = Font::load(&doc, &dict, &mut Budget::new(1 << 20), hook);
         assert_eq!(&*font.name, "Times");
         let mut out = Vec::new();
         font.decode(b"AB C", &mut out);
-        let text: String = out.iter().map(|d| d.text.as_str()).collect();
+        let text: String = out.iter().filter_map(|d| d.text.as_deref()).collect();
         assert_eq!(text, "Aư C");
         assert!((out[0].width - 0.6).abs() < 1e-9);
         assert!((out[1].width - 0.7).abs() < 1e-9);

@@ -37,9 +37,9 @@ impl Operand {
 
 /// One operator with its operands.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Operation {
-    /// The operator keyword (`Tj`, `re`, …).
-    pub op: Vec<u8>,
+pub struct Operation<'a> {
+    /// The operator keyword (`Tj`, `re`, …), borrowed from the stream.
+    pub op: &'a [u8],
     /// Its operands in order.
     pub operands: Vec<Operand>,
 }
@@ -291,10 +291,10 @@ enum Token<'a> {
     Bad,
 }
 
-impl Iterator for Lexer<'_> {
-    type Item = Operation;
+impl<'a> Iterator for Lexer<'a> {
+    type Item = Operation<'a>;
 
-    fn next(&mut self) -> Option<Operation> {
+    fn next(&mut self) -> Option<Operation<'a>> {
         let mut operands = Vec::new();
         loop {
             match self.object(0)? {
@@ -308,12 +308,7 @@ impl Iterator for Lexer<'_> {
                     self.skip_inline_image();
                     operands.clear();
                 }
-                Token::Keyword(k) => {
-                    return Some(Operation {
-                        op: k.to_vec(),
-                        operands,
-                    })
-                }
+                Token::Keyword(k) => return Some(Operation { op: k, operands }),
             }
         }
     }
@@ -364,12 +359,7 @@ mod tests {
 
     fn ops(data: &[u8]) -> Vec<(String, usize)> {
         Lexer::new(data)
-            .map(|o| {
-                (
-                    String::from_utf8_lossy(&o.op).into_owned(),
-                    o.operands.len(),
-                )
-            })
+            .map(|o| (String::from_utf8_lossy(o.op).into_owned(), o.operands.len()))
             .collect()
     }
 

@@ -2,7 +2,6 @@
 //! garbage (an OCR layer made without Vietnamese)?
 
 use super::content::PageContent;
-use unicode_normalization::UnicodeNormalization;
 
 /// Fewer letters than this on a page with images: treated as a scan.
 const MIN_LETTERS: usize = 20;
@@ -73,30 +72,59 @@ pub fn is_legacy_font_name(name: &str) -> bool {
     n.starts_with("Vn") || n.starts_with("VN") || n.starts_with("VNI")
 }
 
-/// A letter of the Vietnamese alphabet outside ASCII (đ, ă, â, ê, ô, ơ, ư
-/// and the toned vowels), composed or not.
+/// A precomposed letter of the Vietnamese alphabet outside ASCII (đ, ă, â,
+/// ê, ô, ơ, ư and the toned vowels). Decomposed text counts through its
+/// ASCII base letters (combining marks are not letters).
 fn is_vietnamese_letter(c: char) -> bool {
-    if matches!(c, 'đ' | 'Đ') {
-        return true;
-    }
-    let mut parts = c.nfd();
-    let Some(base) = parts.next() else {
-        return false;
-    };
-    base.is_ascii_alphabetic()
-        && parts.all(|m| {
-            matches!(
-                m,
-                '\u{0300}'
-                    | '\u{0301}'
-                    | '\u{0302}'
-                    | '\u{0303}'
-                    | '\u{0306}'
-                    | '\u{0309}'
-                    | '\u{031B}'
-                    | '\u{0323}'
-            )
-        })
+    matches!(
+        c,
+        '\u{1EA0}'
+            ..='\u{1EF9}'
+                | 'À'
+                | 'Á'
+                | 'Â'
+                | 'Ã'
+                | 'È'
+                | 'É'
+                | 'Ê'
+                | 'Ì'
+                | 'Í'
+                | 'Ò'
+                | 'Ó'
+                | 'Ô'
+                | 'Õ'
+                | 'Ù'
+                | 'Ú'
+                | 'Ý'
+                | 'à'
+                | 'á'
+                | 'â'
+                | 'ã'
+                | 'è'
+                | 'é'
+                | 'ê'
+                | 'ì'
+                | 'í'
+                | 'ò'
+                | 'ó'
+                | 'ô'
+                | 'õ'
+                | 'ù'
+                | 'ú'
+                | 'ý'
+                | 'Ă'
+                | 'ă'
+                | 'Đ'
+                | 'đ'
+                | 'Ĩ'
+                | 'ĩ'
+                | 'Ũ'
+                | 'ũ'
+                | 'Ơ'
+                | 'ơ'
+                | 'Ư'
+                | 'ư'
+    )
 }
 
 #[cfg(test)]
@@ -109,7 +137,7 @@ mod tests {
         let glyphs = text
             .chars()
             .map(|c| Glyph {
-                text: c.to_string(),
+                text: c.to_string().into(),
                 x: 0.0,
                 y: 0.0,
                 width: 5.0,
