@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Pages per second of `nhiemvu tables` and `nhiemvu extract` against
 # `pdftotext` on the same files, on one core, side by side in one run.
+# Pages per second are per CPU second (user + sys), measured with
+# /usr/bin/time, so that other load on the machine does not skew them.
 #
 #   bench/pdf_bench.sh            # fixtures, a generated 200-page table, the real corpus
 #
@@ -64,45 +66,42 @@ pages_of() { # total pages of the given files
     echo "$total"
 }
 
-best_time() { # best wall time (s) of RUNS runs of a command
-    local best="" i s e t
+# Best CPU time (user + sys, s) of RUNS runs of a command and its children:
+# on a shared machine CPU time is steadier than wall time.
+best_time() {
+    local best="" i t
     for ((i = 0; i < RUNS; i++)); do
-        s=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
-        e=$(date +%s.%N)
-        t=$(echo "$e - $s" | bc -l)
+        t=$( { /usr/bin/time -f "%U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 | awk '{print $1 + $2}')
         if [[ -z "$best" ]] || (($(echo "$t < $best" | bc -l))); then best=$t; fi
     done
     echo "$best"
 }
 
-run_pdftotext() { for f in "$@"; do "${PIN[@]}" pdftotext "$f" /dev/null; done; }
-run_tables() { "${PIN[@]}" "$BIN" tables "$@" -o "$WORK/tables"; }
-run_extract() { "${PIN[@]}" "$BIN" extract "$@" -o "$WORK/extract" --quiet; }
-
-bench_set() { # name files...
-    local name=$1
-    shift
-    local pages t_ref t_tab t_ext
+bench_set() { # name repeat files... (the list is read `repeat` times, for timer resolution)
+    local name=$1 repeat=$2
+    shift 2
+    local files=() k pages t_ref t_tab t_ext
+    for ((k = 0; k < repeat; k++)); do files+=("$@"); done
+    set -- "${files[@]}"
     pages=$(pages_of "$@")
-    t_ref=$(best_time run_pdftotext "$@")
-    t_tab=$(best_time run_tables "$@")
-    t_ext=$(best_time run_extract "$@")
+    t_ref=$(best_time "${PIN[@]}" bash -c 'for f in "$@"; do pdftotext "$f" /dev/null; done' _ "$@")
+    t_tab=$(best_time "${PIN[@]}" "$BIN" tables "$@" -o "$WORK/tables")
+    t_ext=$(best_time "${PIN[@]}" "$BIN" extract "$@" -o "$WORK/extract" --quiet)
     for pair in "pdftotext:$t_ref" "nhiemvu tables:$t_tab" "nhiemvu extract:$t_ext"; do
         local tool=${pair%%:*} t=${pair#*:}
-        printf "%-22s %5d pages  %-16s %8.3f s  %9.1f pages/s  %5.2fx pdftotext\n" \
+        printf "%-20s %5d pages  %-16s %7.3f s CPU  %8.1f pages/s  %5.2fx pdftotext\n" \
             "$name" "$pages" "$tool" "$t" "$(echo "$pages / $t" | bc -l)" "$(echo "$t_ref / $t" | bc -l)"
     done
 }
 
-echo "one core: ${PIN[*]:-(no taskset)}; best of $RUNS runs; $(nproc) cores on the machine"
+echo "CPU time (user+sys), best of $RUNS runs, pinned: ${PIN[*]:-no (taskset missing)}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 mapfile -t FIXTURES < <(find "$ROOT/fixtures/pdf" -name '*.pdf' ! -name 'encrypted_secret.pdf' | sort)
-bench_set "fixtures" "${FIXTURES[@]}"
-bench_set "generated 200-page" "$WORK/generated_200p.pdf"
+bench_set "fixtures (x20)" 20 "${FIXTURES[@]}"
+bench_set "generated 200-page" 1 "$WORK/generated_200p.pdf"
 CORPUS="$ROOT/../shared/corpus/real"
 if [[ -d "$CORPUS" ]]; then
     mapfile -t REAL < <(find "$CORPUS" -name '*.pdf' | sort)
-    bench_set "real corpus" "${REAL[@]}"
+    bench_set "real corpus" 1 "${REAL[@]}"
 else
     echo "real corpus: skipped ($CORPUS missing)"
 fi
