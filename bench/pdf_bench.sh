@@ -2,7 +2,8 @@
 # Pages per second of `nhiemvu tables` and `nhiemvu extract` against
 # `pdftotext` on the same files, on one core, side by side in one run.
 # Pages per second are per CPU second (user + sys), measured with
-# /usr/bin/time, so that other load on the machine does not skew them.
+# /usr/bin/time, so that other load on the machine does not skew them;
+# every tool runs once per file.
 #
 #   bench/pdf_bench.sh            # fixtures, a generated 200-page table, the real corpus
 #
@@ -71,7 +72,8 @@ pages_of() { # total pages of the given files
 best_time() {
     local best="" i t
     for ((i = 0; i < RUNS; i++)); do
-        t=$( { /usr/bin/time -f "%U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 | awk '{print $1 + $2}')
+        /usr/bin/time -o "$WORK/time" -f "%U %S" "$@" >/dev/null 2>&1 || true
+        t=$(awk '{print $1 + $2}' "$WORK/time")
         if [[ -z "$best" ]] || (($(echo "$t < $best" | bc -l))); then best=$t; fi
     done
     echo "$best"
@@ -85,8 +87,11 @@ bench_set() { # name repeat files... (the list is read `repeat` times, for timer
     set -- "${files[@]}"
     pages=$(pages_of "$@")
     t_ref=$(best_time "${PIN[@]}" bash -c 'for f in "$@"; do pdftotext "$f" /dev/null; done' _ "$@")
-    t_tab=$(best_time "${PIN[@]}" "$BIN" tables "$@" -o "$WORK/tables")
-    t_ext=$(best_time "${PIN[@]}" "$BIN" extract "$@" -o "$WORK/extract" --quiet)
+    # One process per file for every tool, as pdftotext takes one file.
+    t_tab=$(best_time "${PIN[@]}" bash -c 'for f in "${@:2}"; do "$1" tables "$f" -o "$0"; done 2>/dev/null' \
+        "$WORK/tables" "$BIN" "$@")
+    t_ext=$(best_time "${PIN[@]}" bash -c 'for f in "${@:2}"; do "$1" extract "$f" -o "$0" --quiet; done' \
+        "$WORK/extract" "$BIN" "$@")
     for pair in "pdftotext:$t_ref" "nhiemvu tables:$t_tab" "nhiemvu extract:$t_ext"; do
         local tool=${pair%%:*} t=${pair#*:}
         printf "%-20s %5d pages  %-16s %7.3f s CPU  %8.1f pages/s  %5.2fx pdftotext\n" \

@@ -46,7 +46,7 @@ impl Matrix {
         (a * x + c * y + e, b * x + d * y + f)
     }
 
-    fn from_operands(ops: &[Operand]) -> Option<Matrix> {
+    fn from_operands(ops: &[Operand<'_>]) -> Option<Matrix> {
         let mut m = [0.0; 6];
         if ops.len() < 6 {
             return None;
@@ -220,7 +220,9 @@ impl<'a> Interpreter<'a> {
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
-        for op in Lexer::new(content) {
+        let mut lexer = Lexer::new(content);
+        let mut op = Operation::default();
+        while lexer.read(&mut op) {
             self.ops += 1;
             if self.ops > MAX_OPS_PER_PAGE {
                 self.out.truncated = true;
