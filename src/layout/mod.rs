@@ -30,9 +30,10 @@ impl DocLayout {
     /// Lay out the next page.
     pub fn add_page(&mut self, page: &PdfPage) {
         self.count += 1;
-        match usable_text(page) {
-            Ok(()) => self.pages.push(page_blocks(page)),
-            Err(w) => self.warnings.push(w),
+        let (use_text, warning) = check_text_layer(page);
+        self.warnings.extend(warning);
+        if use_text {
+            self.pages.push(page_blocks(page));
         }
     }
 
@@ -49,29 +50,37 @@ impl DocLayout {
     }
 }
 
-/// Whether a page's text layer can be used; a warning when it cannot.
-pub fn usable_text(page: &PdfPage) -> std::result::Result<(), Warning> {
+/// Whether to use a page's text layer, and the warning to give about it:
+/// a scan keeps what little text it has (a stamp) with a warning; a
+/// garbage OCR layer is dropped with a warning.
+pub fn check_text_layer(page: &PdfPage) -> (bool, Option<Warning>) {
     let at = Location {
         page: Some(page.number),
         line: None,
     };
     let n = page.number;
     match assess(&page.content) {
-        TextLayer::Good | TextLayer::Blank => Ok(()),
-        TextLayer::Missing => Err(Warning::new(
-            "pdf_no_text_layer",
-            format!("page {n} has no text layer; run OCR, e.g. ocrmypdf -l vie"),
-            at,
-        )),
-        TextLayer::Implausible => Err(Warning::new(
-            "pdf_garbage_text_layer",
-            format!(
-                "page {n} has a text layer that is not plausible Vietnamese (OCR without \
-                 Vietnamese?); treated as no text layer; run OCR again, e.g. \
-                 ocrmypdf -l vie --redo-ocr"
-            ),
-            at,
-        )),
+        TextLayer::Good | TextLayer::Blank => (true, None),
+        TextLayer::Missing => (
+            true,
+            Some(Warning::new(
+                "pdf_no_text_layer",
+                format!("page {n} has no text layer; run OCR, e.g. ocrmypdf -l vie"),
+                at,
+            )),
+        ),
+        TextLayer::Implausible => (
+            false,
+            Some(Warning::new(
+                "pdf_garbage_text_layer",
+                format!(
+                    "page {n} has a text layer that is not plausible Vietnamese (OCR without \
+                     Vietnamese?); treated as no text layer; run OCR again, e.g. \
+                     ocrmypdf -l vie --redo-ocr"
+                ),
+                at,
+            )),
+        ),
     }
 }
 

@@ -6,7 +6,7 @@
 //! `/Widths` (simple fonts) or `/W` (CID fonts) with the declared defaults.
 
 use super::cmap::ToUnicode;
-use super::encoding::{glyph_name_to_unicode, BaseEncoding};
+use super::encoding::{glyph_name_to_unicode, symbol_pua_to_unicode, BaseEncoding};
 use super::objects::{dict_get, name_of, number_of, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -88,7 +88,8 @@ impl Font {
         let mut texts = HashMap::new();
         if let Some(map) = &self.to_unicode {
             for (code, text) in map.iter() {
-                texts.insert(code, Rc::from(hook(&self.name, text.to_string())));
+                let text: String = text.chars().map(symbol_pua_to_unicode).collect();
+                texts.insert(code, Rc::from(hook(&self.name, text)));
             }
         }
         if let Some(table) = &self.simple {

@@ -3,8 +3,9 @@
 
 use super::content::PageContent;
 
-/// Fewer letters than this on a page with images: treated as a scan.
-const MIN_LETTERS: usize = 20;
+/// Fewer letters than this on a page with images: a scan (whatever text
+/// there is, such as a copy stamp, is not the page's content).
+const MIN_LETTERS: usize = 100;
 /// Least share of Vietnamese-only letters (ă, ơ, ư, đ, toned vowels) expected.
 const MIN_VIETNAMESE_SHARE: f64 = 0.03;
 /// Most share of letters foreign to Vietnamese before the layer is garbage.
@@ -17,7 +18,7 @@ pub enum TextLayer {
     Good,
     /// Nothing drawn at all.
     Blank,
-    /// Images with (almost) no text: a scan without OCR.
+    /// Images with no or almost no text (a stamp): a scan without OCR.
     Missing,
     /// Text that is not plausible Vietnamese (OCR without Vietnamese, low-byte text).
     Implausible,
@@ -156,16 +157,21 @@ mod tests {
     #[test]
     fn judges_layers() {
         let good = "Cộng hòa xã hội chủ nghĩa Việt Nam, Độc lập Tự do Hạnh phúc";
-        assert_eq!(assess(&page(good, "Times")), TextLayer::Good);
+        let good = good.repeat(3);
+        assert_eq!(assess(&page(&good, "Times")), TextLayer::Good);
         let ocr = "cgNG HoA x.A. Hor cHU NGHIA VIET NAM Ldm D6ng QUYET DINH";
-        assert_eq!(assess(&page(ocr, "Helvetica")), TextLayer::Implausible);
-        let low_byte = "C¤NG H¯A X· HÚI CHØ NGH¨A VIÆT NAM ®éc lËp tù do";
+        let ocr = ocr.repeat(3);
+        assert_eq!(assess(&page(&ocr, "Helvetica")), TextLayer::Implausible);
+        let low_byte = "C¤NG H¯A X· HÚI CHØ NGH¨A VIÆT NAM ®éc lËp tù do".repeat(3);
         assert_eq!(
-            assess(&page(low_byte, "Times-Roman")),
+            assess(&page(&low_byte, "Times-Roman")),
             TextLayer::Implausible
         );
-        assert_eq!(assess(&page(low_byte, ".VnTime")), TextLayer::Good);
-        assert_eq!(assess(&page("SAO Y", "Times")), TextLayer::Missing);
+        assert_eq!(assess(&page(&low_byte, ".VnTime")), TextLayer::Good);
+        assert_eq!(
+            assess(&page("SAO Y CÔNG AN TỈNH LÂM ĐỒNG", "Times")),
+            TextLayer::Missing
+        );
         assert_eq!(assess(&PageContent::default()), TextLayer::Blank);
     }
 }
