@@ -81,27 +81,62 @@ fn glue(words: Vec<Word>) -> Vec<Word> {
     out
 }
 
-/// Render lines with their horizontal positions kept: each word starts at
-/// the column its x position maps to, `char_width` points per column.
+/// Render lines with their horizontal positions kept: a word after a wide
+/// gap starts at the column its x position maps to (`char_width` points
+/// per column, at least two spaces); a word after an ordinary word space
+/// follows with one space.
 pub fn layout_text(lines: &[Line], left: f64, char_width: f64) -> String {
     let mut out = String::new();
     for line in lines {
         let mut row = String::new();
         let mut col = 0usize;
+        let mut prev_x1: Option<f64> = None;
         for w in &line.words {
             let want = ((w.x0 - left) / char_width).max(0.0).round() as usize;
-            let pad = if col == 0 && row.is_empty() {
-                want
-            } else {
-                want.saturating_sub(col).max(1)
+            let pad = match prev_x1 {
+                None => want,
+                Some(x1) if w.x0 - x1 <= 2.0 * char_width => 1,
+                Some(_) => want.saturating_sub(col).max(2),
             };
             row.extend(std::iter::repeat_n(' ', pad));
             let text = normalize_line(&w.text);
             col += pad + text.chars().count();
             row.push_str(&text);
+            prev_x1 = Some(w.x1);
         }
         out.push_str(row.trim_end());
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x0: f64, y: f64) -> Word {
+        Word {
+            text: text.into(),
+            x0,
+            x1: x0 + 5.0 * text.chars().count() as f64,
+            y,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn lines_join_same_baseline_and_keep_columns() {
+        let lines = group_lines(vec![
+            word("phối", 100.0, 699.0),
+            word("Đơn", 0.0, 700.0),
+            word("vị", 22.0, 700.2),
+            word("hợp", 100.0, 688.0),
+        ]);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text(), "Đơn vị phối");
+        assert_eq!(
+            layout_text(&lines, 0.0, 5.0),
+            "Đơn vị              phối\n                    hợp\n"
+        );
+    }
 }

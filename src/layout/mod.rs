@@ -133,10 +133,18 @@ pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
 /// spaces), for `nhiemvu text --layout`.
 pub fn page_layout_text(page: &PdfPage) -> String {
     let words = words::words(&page.content.glyphs);
+    // A column is a little under the median glyph advance, so that text
+    // keeps about its width and rarely runs into the next column.
     let char_width = {
-        let mut sizes: Vec<f64> = words.iter().map(|w| w.size).collect();
-        sizes.sort_by(f64::total_cmp);
-        sizes.get(sizes.len() / 2).copied().unwrap_or(10.0) * 0.5
+        let mut widths: Vec<f64> = page
+            .content
+            .glyphs
+            .iter()
+            .filter(|g| g.upright && g.width > 0.0)
+            .map(|g| g.width)
+            .collect();
+        widths.sort_by(f64::total_cmp);
+        widths.get(widths.len() / 2).copied().unwrap_or(5.0) * 0.9
     };
     let left = words.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
     lines::layout_text(&lines::group_lines(words), left, char_width.max(1.0))
