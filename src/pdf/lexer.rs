@@ -3,7 +3,8 @@
 //! Unlike lenient whole-stream parsers it never gives up: a token it cannot
 //! read is skipped together with the operands gathered so far, and reading
 //! resumes at the next delimiter. Inline images (`BI … ID <data> EI`) are
-//! skipped without interpreting their binary data.
+//! skipped without interpreting their binary data (the reader sees a bare
+//! `BI` operator).
 
 /// Deepest array nesting kept in an operand; deeper input is flattened away.
 const MAX_ARRAY_DEPTH: usize = 8;
@@ -307,8 +308,11 @@ impl<'a> Lexer<'a> {
                 }
                 Some(Token::Bad) => op.operands.clear(),
                 Some(Token::Keyword(b"BI")) => {
+                    // Returned without operands once its data is skipped.
                     self.skip_inline_image();
                     op.operands.clear();
+                    op.op = b"BI";
+                    return true;
                 }
                 Some(Token::Keyword(k)) => {
                     op.op = k;
@@ -426,7 +430,12 @@ mod tests {
         let got = ops(b"q BI /W 2 /H 2 ID \x00EI\xff) EI Q 1 0 0 1 0 0 cm");
         assert_eq!(
             got,
-            vec![("q".into(), 0), ("Q".into(), 0), ("cm".into(), 6)]
+            vec![
+                ("q".into(), 0),
+                ("BI".into(), 0),
+                ("Q".into(), 0),
+                ("cm".into(), 6)
+            ]
         );
     }
 
