@@ -150,7 +150,8 @@ impl Font {
                 Some(Object::Array(list)) => {
                     for (k, item) in list.iter().enumerate() {
                         if let Some(width) = value(item) {
-                            self.widths.insert(first + k as u32, width * self.scale);
+                            self.widths
+                                .insert(first.saturating_add(k as u32), width * self.scale);
                         }
                     }
                     i += 2;
@@ -160,7 +161,8 @@ impl Font {
                     else {
                         break;
                     };
-                    let last = (last.max(0.0) as u32).min(first + MAX_CID_WIDTHS as u32);
+                    let last =
+                        (last.max(0.0) as u32).min(first.saturating_add(MAX_CID_WIDTHS as u32));
                     for code in first..=last {
                         self.widths.insert(code, width * self.scale);
                     }
@@ -359,5 +361,23 @@ mod tests {
         assert!((out[0].width - 0.6).abs() < 1e-9);
         assert!((out[1].width - 0.7).abs() < 1e-9);
         assert!(out[2].is_space_code);
+    }
+
+    #[test]
+    fn hostile_cid_widths() {
+        let doc = Document::new();
+        let big = Object::Integer(i64::from(u32::MAX));
+        let dict = dictionary! {
+            "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                "W" => vec![big.clone(), Object::Array(vec![1.into(), 2.into()]),
+                            big.clone(), big, 5.into(), Object::Integer(-7), "junk".into()],
+            })],
+        };
+        let hook: Hook = |_, t| t;
+        let font = Font::load(&doc, &dict, &mut Budget::new(1 << 20), hook);
+        let mut out = Vec::new();
+        font.decode(&[0xFF, 0xFF, 0xFF], &mut out);
+        assert_eq!(out.len(), 2);
     }
 }

@@ -440,6 +440,33 @@ mod tests {
     }
 
     #[test]
+    fn random_bytes_never_panic() {
+        let mut seed: u32 = 0x1234_5678;
+        // Bias towards the bytes that matter to the tokenizer.
+        let mut data = Vec::new();
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            // Bias towards the bytes that matter to the tokenizer.
+            let b = (seed >> 16) as u8;
+            let alphabet = b"()<>[]{}/%\\ 0.9-BIDEITjTJ";
+            data.push(if b & 1 == 0 {
+                alphabet[usize::from(b >> 1) % alphabet.len()]
+            } else {
+                b
+            });
+        }
+        let mut lexer = Lexer::new(&data);
+        let mut op = Operation::default();
+        let mut n = 0;
+        while lexer.read(&mut op) {
+            n += 1;
+        }
+        assert!(n <= data.len());
+        let cmap = crate::pdf::cmap::ToUnicode::parse(&data);
+        assert!(cmap.len() <= data.len());
+    }
+
+    #[test]
     fn sloppy_numbers() {
         assert_eq!(parse_number(b"-.5"), Some(-0.5));
         assert_eq!(parse_number(b"4."), Some(4.0));
