@@ -74,8 +74,10 @@ pub fn words(glyphs: &[Glyph]) -> Vec<Word> {
             }
             _ => {
                 out.extend(current.take());
+                let mut text = String::with_capacity(16);
+                text.push_str(&g.text);
                 current = Some(Word {
-                    text: g.text.to_string(),
+                    text,
                     x0: g.x,
                     x1: g.x + g.width,
                     y: g.y,

@@ -10,7 +10,32 @@ use super::encoding::{glyph_name_to_unicode, symbol_pua_to_unicode, BaseEncoding
 use super::objects::{dict_get, name_of, number_of, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+
+/// A map keyed by character code with a cheap multiplicative hash: codes
+/// are looked up for every glyph, and SipHash costs more than the lookup.
+type CodeMap<V> = HashMap<u32, V, BuildHasherDefault<CodeHasher>>;
+
+/// Fibonacci hashing of a character code.
+#[derive(Default)]
+struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Most entries read from a `/W` array.
 const MAX_CID_WIDTHS: usize = 1 << 16;
@@ -42,8 +67,8 @@ pub struct Font {
     simple: Option<Box<[Option<char>; 256]>>,
     /// Text per code, hook applied: all 256 codes of a simple font, the
     /// ToUnicode entries of a composite font.
-    texts: HashMap<u32, Rc<str>>,
-    widths: HashMap<u32, f64>,
+    texts: CodeMap<Rc<str>>,
+    widths: CodeMap<f64>,
     default_width: f64,
     scale: f64,
 }
@@ -69,8 +94,8 @@ impl Font {
             unicode_codes: false,
             to_unicode,
             simple: None,
-            texts: HashMap::new(),
-            widths: HashMap::new(),
+            texts: CodeMap::default(),
+            widths: CodeMap::default(),
             default_width: FALLBACK_WIDTH / 1000.0,
             scale: 0.001,
         };
@@ -84,8 +109,8 @@ impl Font {
     }
 
     /// The text of every code the font can map, with the hook applied.
-    fn code_texts(&self, hook: Hook) -> HashMap<u32, Rc<str>> {
-        let mut texts = HashMap::new();
+    fn code_texts(&self, hook: Hook) -> CodeMap<Rc<str>> {
+        let mut texts = CodeMap::default();
         if let Some(map) = &self.to_unicode {
             for (code, text) in map.iter() {
                 let text: String = text.chars().map(symbol_pua_to_unicode).collect();

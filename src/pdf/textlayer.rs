@@ -24,23 +24,37 @@ pub enum TextLayer {
     Implausible,
 }
 
+enum Letter {
+    Ascii,
+    Vietnamese,
+    Foreign,
+}
+
 /// Judge a page's text layer.
 pub fn assess(content: &PageContent) -> TextLayer {
     let (mut letters, mut vietnamese, mut foreign, mut legacy) = (0usize, 0usize, 0usize, 0usize);
     for g in &content.glyphs {
         let from_legacy = is_legacy_font_name(&g.font);
         for c in g.text.chars() {
-            if !c.is_alphabetic() && !matches!(c, '\u{A1}'..='\u{BF}') {
-                continue;
-            }
-            letters += 1;
-            if from_legacy {
-                legacy += 1;
-            } else if c.is_ascii() {
+            // Cheapest tests first: this runs for every character.
+            let kind = if c.is_ascii() {
+                if !c.is_ascii_alphabetic() {
+                    continue;
+                }
+                Letter::Ascii
             } else if is_vietnamese_letter(c) {
-                vietnamese += 1;
+                Letter::Vietnamese
+            } else if c.is_alphabetic() || matches!(c, '\u{A1}'..='\u{BF}') {
+                Letter::Foreign
             } else {
-                foreign += 1;
+                continue;
+            };
+            letters += 1;
+            match kind {
+                _ if from_legacy => legacy += 1,
+                Letter::Ascii => {}
+                Letter::Vietnamese => vietnamese += 1,
+                Letter::Foreign => foreign += 1,
             }
         }
     }
