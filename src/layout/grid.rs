@@ -133,11 +133,11 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// Find table grids among a page's ruling segments.
-pub fn find_grids(rulings: &[Segment]) -> Vec<Grid> {
+/// Split segments into horizontal and vertical lines, joining collinear pieces.
+fn lines_of(segments: &[Segment]) -> (Vec<Line>, Vec<Line>) {
     let mut hs = Vec::new();
     let mut vs = Vec::new();
-    for s in rulings {
+    for s in segments {
         if s.is_horizontal() && s.x1 - s.x0 >= MIN_LENGTH {
             hs.push(Line {
                 at: (s.y0 + s.y1) / 2.0,
@@ -152,8 +152,16 @@ pub fn find_grids(rulings: &[Segment]) -> Vec<Grid> {
             });
         }
     }
-    let hs = join_collinear(hs);
-    let vs = join_collinear(vs);
+    (join_collinear(hs), join_collinear(vs))
+}
+
+/// Find table grids among a page's ruling segments. `fill_edges` (edges
+/// of shaded areas) only confirm borders between cells of a grid the
+/// rulings make: Word may leave a border undrawn where a shaded header
+/// cell meets a white one.
+pub fn find_grids(rulings: &[Segment], fill_edges: &[Segment]) -> Vec<Grid> {
+    let (hs, vs) = lines_of(rulings);
+    let (weak_hs, weak_vs) = lines_of(fill_edges);
     // Connected components of crossing lines: indices 0..hs are horizontals.
     let n = hs.len() + vs.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -182,7 +190,7 @@ pub fn find_grids(rulings: &[Segment]) -> Vec<Grid> {
     }
     groups
         .into_iter()
-        .filter_map(|(_, h, v)| build_grid(&h, &v))
+        .filter_map(|(_, h, v)| build_grid(&h, &v, &weak_hs, &weak_vs))
         .collect()
 }
 
@@ -238,7 +246,7 @@ fn cluster(mut values: Vec<f64>) -> Vec<f64> {
         .collect()
 }
 
-fn build_grid(hs: &[Line], vs: &[Line]) -> Option<Grid> {
+fn build_grid(hs: &[Line], vs: &[Line], weak_hs: &[Line], weak_vs: &[Line]) -> Option<Grid> {
     if hs.is_empty() || vs.is_empty() {
         return None;
     }
@@ -264,6 +272,7 @@ fn build_grid(hs: &[Line], vs: &[Line]) -> Option<Grid> {
             xs.iter()
                 .map(|&x| {
                     vs.iter()
+                        .chain(weak_vs)
                         .any(|l| (l.at - x).abs() <= SNAP && l.from <= mid && l.to >= mid)
                 })
                 .collect()
@@ -276,6 +285,7 @@ fn build_grid(hs: &[Line], vs: &[Line]) -> Option<Grid> {
                 .map(|c| {
                     let mid = (xs[c] + xs[c + 1]) / 2.0;
                     hs.iter()
+                        .chain(weak_hs)
                         .any(|l| (l.at - y).abs() <= SNAP && l.from <= mid && l.to >= mid)
                 })
                 .collect()
@@ -308,7 +318,7 @@ mod tests {
             r.push(seg(x, 60.0, x, 90.0));
             r.push(seg(x, 0.0, x, 30.0));
         }
-        let grids = find_grids(&r);
+        let grids = find_grids(&r, &[]);
         assert_eq!(grids.len(), 1);
         let g = &grids[0];
         assert_eq!((g.rows(), g.cols()), (3, 3));
@@ -325,6 +335,6 @@ mod tests {
 
     #[test]
     fn underline_is_not_a_table() {
-        assert!(find_grids(&[seg(0.0, 0.0, 100.0, 0.0)]).is_empty());
+        assert!(find_grids(&[seg(0.0, 0.0, 100.0, 0.0)], &[]).is_empty());
     }
 }

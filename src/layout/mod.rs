@@ -88,10 +88,11 @@ pub fn check_text_layer(page: &PdfPage) -> (bool, Option<Warning>) {
 pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
     let words = words::words(&page.content.glyphs);
     let mut used = vec![false; words.len()];
-    let mut tables: Vec<table::PageTable> = grid::find_grids(&page.content.rulings)
-        .iter()
-        .filter_map(|g| table::fill(g, &words, &mut used, page.number))
-        .collect();
+    let mut tables: Vec<table::PageTable> =
+        grid::find_grids(&page.content.rulings, &page.content.fill_edges)
+            .iter()
+            .filter_map(|g| table::fill(g, &words, &mut used, page.number))
+            .collect();
     let free: Vec<words::Word> = words
         .into_iter()
         .zip(&used)

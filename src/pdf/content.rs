@@ -127,6 +127,9 @@ pub struct PageContent {
     pub glyphs: Vec<Glyph>,
     /// Axis-aligned ruling segments.
     pub rulings: Vec<Segment>,
+    /// Edges of filled rectangles too wide to be lines (cell shading):
+    /// weak evidence of cell borders, never enough to make a table.
+    pub fill_edges: Vec<Segment>,
     /// Number of images drawn.
     pub images: usize,
     /// Whether interpretation stopped early at a limit.
@@ -378,8 +381,22 @@ impl<'a> Interpreter<'a> {
         {
             if stroke {
                 self.stroke_segments(sub, close);
-            } else if let Some(seg) = thin_rectangle(&sub.points) {
-                self.out.rulings.push(seg);
+            } else if let Some([x0, y0, x1, y1]) = axis_rectangle(&sub.points) {
+                let (w, h) = (x1 - x0, y1 - y0);
+                if h <= MAX_RULE_THICKNESS && w > h {
+                    let y = (y0 + y1) / 2.0;
+                    self.out.rulings.push(Segment::new(x0, y, x1, y));
+                } else if w <= MAX_RULE_THICKNESS && h > w {
+                    let x = (x0 + x1) / 2.0;
+                    self.out.rulings.push(Segment::new(x, y0, x, y1));
+                } else {
+                    self.out.fill_edges.extend([
+                        Segment::new(x0, y0, x1, y0),
+                        Segment::new(x0, y1, x1, y1),
+                        Segment::new(x0, y0, x0, y1),
+                        Segment::new(x1, y0, x1, y1),
+                    ]);
+                }
             }
         }
     }
@@ -505,17 +522,18 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-/// A filled axis-aligned rectangle thin enough to be a drawn line.
-fn thin_rectangle(points: &[(f64, f64)]) -> Option<Segment> {
-    let pts: Vec<(f64, f64)> = match points {
-        [first, rest @ ..] if rest.last() == Some(first) => points[..points.len() - 1].to_vec(),
-        _ => points.to_vec(),
+/// The bounds `[x0, y0, x1, y1]` of a closed path that is an axis-aligned
+/// rectangle (four corners, optionally repeating the first).
+fn axis_rectangle(points: &[(f64, f64)]) -> Option<[f64; 4]> {
+    let pts = match points {
+        [first, rest @ ..] if rest.last() == Some(first) => &points[..points.len() - 1],
+        _ => points,
     };
     if pts.len() != 4 {
         return None;
     }
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in &pts {
+    for &(x, y) in pts {
         x0 = x0.min(x);
         y0 = y0.min(y);
         x1 = x1.max(x);
@@ -526,19 +544,7 @@ fn thin_rectangle(points: &[(f64, f64)]) -> Option<Segment> {
         ((x - x0).abs() < AXIS_TOLERANCE || (x - x1).abs() < AXIS_TOLERANCE)
             && ((y - y0).abs() < AXIS_TOLERANCE || (y - y1).abs() < AXIS_TOLERANCE)
     };
-    if !pts.iter().all(on_corner) {
-        return None;
-    }
-    let (w, h) = (x1 - x0, y1 - y0);
-    if h <= MAX_RULE_THICKNESS && w > h {
-        let y = (y0 + y1) / 2.0;
-        Some(Segment::new(x0, y, x1, y))
-    } else if w <= MAX_RULE_THICKNESS && h > w {
-        let x = (x0 + x1) / 2.0;
-        Some(Segment::new(x, y0, x, y1))
-    } else {
-        None
-    }
+    pts.iter().all(on_corner).then_some([x0, y0, x1, y1])
 }
 
 #[cfg(test)]
@@ -554,11 +560,29 @@ mod tests {
     }
 
     #[test]
-    fn thin_rectangles_become_rules() {
-        let r = thin_rectangle(&[(0.0, 0.0), (100.0, 0.0), (100.0, 0.5), (0.0, 0.5)]);
-        assert_eq!(r, Some(Segment::new(0.0, 0.25, 100.0, 0.25)));
+    fn filled_rectangles_become_rules_or_fill_edges() {
+        let mut fonts = FontCache::new(|_, t| t);
+        let mut budget = Budget::new(1 << 20);
+        let doc = Document::new();
+        let page = Interpreter::new(&doc, &mut fonts, &mut budget).run_page(
+            b"0 0 100 0.5 re f 10 10 m 10 90 l 10.4 90 l 10.4 10 l h f 0 0 200 50 re f",
+            None,
+            Matrix::IDENTITY,
+        );
         assert_eq!(
-            thin_rectangle(&[(0.0, 0.0), (100.0, 0.0), (100.0, 50.0), (0.0, 50.0)]),
+            page.rulings,
+            [
+                Segment::new(0.0, 0.25, 100.0, 0.25),
+                Segment::new(10.2, 10.0, 10.2, 90.0)
+            ]
+        );
+        assert_eq!(page.fill_edges.len(), 4);
+        assert_eq!(
+            axis_rectangle(&[(0.0, 0.0), (5.0, 9.0), (0.0, 9.0), (5.0, 0.0)]),
+            Some([0.0, 0.0, 5.0, 9.0])
+        );
+        assert_eq!(
+            axis_rectangle(&[(0.0, 0.0), (5.0, 3.0), (0.0, 9.0), (5.0, 0.0)]),
             None
         );
     }
