@@ -334,6 +334,27 @@ mod tests {
     }
 
     #[test]
+    fn shading_edges_confirm_missing_borders() {
+        // Two columns, two rows; the border under the right header cell is
+        // not drawn, but the header's shading ends there.
+        let r = vec![
+            seg(0.0, 60.0, 200.0, 60.0),
+            seg(0.0, 30.0, 100.0, 30.0),
+            seg(0.0, 0.0, 200.0, 0.0),
+            seg(0.0, 0.0, 0.0, 60.0),
+            seg(100.0, 0.0, 100.0, 60.0),
+            seg(200.0, 0.0, 200.0, 60.0),
+        ];
+        let merged = &find_grids(&r, &[])[0];
+        assert_eq!(merged.regions().len(), 3);
+        let shading = [seg(100.0, 30.2, 200.0, 30.2), seg(100.0, 60.0, 200.0, 60.0)];
+        let split = &find_grids(&r, &shading)[0];
+        assert_eq!(split.regions().len(), 4);
+        // Shading alone makes no table.
+        assert!(find_grids(&[], &shading).is_empty());
+    }
+
+    #[test]
     fn underline_is_not_a_table() {
         assert!(find_grids(&[seg(0.0, 0.0, 100.0, 0.0)], &[]).is_empty());
     }
