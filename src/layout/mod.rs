@@ -101,7 +101,12 @@ pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
         .collect();
     let lines = lines::group_lines(free);
     let mut line_used = vec![false; lines.len()];
-    tables.extend(align::find_tables(&lines, &mut line_used, page.number));
+    tables.extend(align::find_tables(
+        &lines,
+        &mut line_used,
+        &page.content.fill_edges,
+        page.number,
+    ));
     let mut items: Vec<(f64, PageBlock)> = tables
         .into_iter()
         .map(|t| (t.top, PageBlock::Table(t)))
