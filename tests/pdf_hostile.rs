@@ -135,3 +135,17 @@ fn page_tree_loop_reads_each_page_once() {
     assert_eq!(doc.pages, Some(1));
     assert_eq!(lines(&doc), ["Only"]);
 }
+
+#[test]
+fn dense_hatching_is_not_a_table_and_stays_fast() {
+    let mut content = Vec::new();
+    for i in 0..2500 {
+        let at = f64::from(i) * 0.3 + 10.0;
+        content.extend(format!("10 {at} m 800 {at} l S {at} 10 m {at} 800 l S\n").bytes());
+    }
+    content.extend(b"BT /F1 12 Tf 72 700 Td (Plan) Tj ET");
+    let started = std::time::Instant::now();
+    let doc = read(&build(&content, false));
+    assert_eq!(lines(&doc), ["Plan"]);
+    assert!(started.elapsed().as_secs() < 10);
+}

@@ -6,6 +6,7 @@
 //! borders are actually drawn decides merged cells.
 
 use crate::pdf::content::Segment;
+use std::collections::HashMap;
 
 /// Positions closer than this (points) are the same line.
 const SNAP: f64 = 2.0;
@@ -13,6 +14,11 @@ const SNAP: f64 = 2.0;
 const JOIN_GAP: f64 = 3.0;
 /// Segments shorter than this (points) are ignored (dots, glyph parts).
 const MIN_LENGTH: f64 = 1.0;
+/// More crossings to test than this: the page is a drawing (hatching,
+/// a plan), not tables; lattice mode is skipped.
+const MAX_CROSSING_TESTS: usize = 4_000_000;
+/// Grids with more elementary cells than this are drawings, not tables.
+const MAX_CELLS: usize = 100_000;
 
 /// A table grid: column and row boundaries and which borders are drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,29 +98,31 @@ impl Grid {
                 }
             }
         }
-        let mut regions: Vec<(usize, Region)> = Vec::new();
+        let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut regions: Vec<Region> = Vec::new();
         for r in 0..rows {
             for c in 0..cols {
                 let root = find(&mut parent, r * cols + c);
-                match regions.iter_mut().find(|(k, _)| *k == root) {
-                    Some((_, reg)) => {
+                match index_of_root.get(&root) {
+                    Some(&k) => {
+                        let reg = &mut regions[k];
                         reg.r1 = reg.r1.max(r);
                         reg.c0 = reg.c0.min(c);
                         reg.c1 = reg.c1.max(c);
                     }
-                    None => regions.push((
-                        root,
-                        Region {
+                    None => {
+                        index_of_root.insert(root, regions.len());
+                        regions.push(Region {
                             r0: r,
                             r1: r,
                             c0: c,
                             c1: c,
-                        },
-                    )),
+                        });
+                    }
                 }
             }
         }
-        regions.into_iter().map(|(_, r)| r).collect()
+        regions
     }
 }
 
@@ -161,6 +169,9 @@ fn lines_of(segments: &[Segment]) -> (Vec<Line>, Vec<Line>) {
 /// cell meets a white one.
 pub fn find_grids(rulings: &[Segment], fill_edges: &[Segment]) -> Vec<Grid> {
     let (hs, vs) = lines_of(rulings);
+    if hs.len().saturating_mul(vs.len()) > MAX_CROSSING_TESTS {
+        return Vec::new();
+    }
     let (weak_hs, weak_vs) = lines_of(fill_edges);
     // Connected components of crossing lines: indices 0..hs are horizontals.
     let n = hs.len() + vs.len();
@@ -261,7 +272,7 @@ fn build_grid(hs: &[Line], vs: &[Line], weak_hs: &[Line], weak_vs: &[Line]) -> O
     let xs = cluster(xs_raw);
     let mut ys = cluster(ys_raw);
     ys.reverse();
-    if xs.len() < 3 || ys.len() < 2 {
+    if xs.len() < 3 || ys.len() < 2 || (xs.len() - 1) * (ys.len() - 1) > MAX_CELLS {
         return None;
     }
     let rows = ys.len() - 1;

@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 /// Most operators interpreted on one page (Form XObjects included).
 pub const MAX_OPS_PER_PAGE: usize = 3_000_000;
+/// Most glyphs kept from one page.
+pub const MAX_GLYPHS_PER_PAGE: usize = 1_000_000;
 /// Deepest nesting of Form XObjects.
 pub const MAX_FORM_DEPTH: usize = 8;
 /// Deepest `q` nesting kept (deeper saves are ignored).
@@ -229,7 +231,7 @@ impl<'a> Interpreter<'a> {
         let mut op = Operation::default();
         while lexer.read(&mut op) {
             self.ops += 1;
-            if self.ops > MAX_OPS_PER_PAGE {
+            if self.ops > MAX_OPS_PER_PAGE || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
                 self.out.truncated = true;
                 return;
             }
@@ -450,6 +452,10 @@ impl<'a> Interpreter<'a> {
             && c.abs() < 0.01 * d.abs();
         let mut advance = 0.0;
         for g in decoded.drain(..) {
+            if self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+                self.out.truncated = true;
+                break;
+            }
             if let Some(text) = g.text.filter(|t| !t.is_empty()) {
                 let (x, y) = m.apply(advance, gs.rise);
                 self.out.glyphs.push(Glyph {
