@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 /// Most codes one `bfrange` entry may expand to (larger ranges are clipped).
 const MAX_RANGE: u32 = 0x1_0000;
-/// Most mappings kept from one CMap.
-const MAX_ENTRIES: usize = 1 << 20;
+/// Most mappings kept from one CMap (large CJK fonts map some 20 000).
+const MAX_ENTRIES: usize = 1 << 17;
 
 /// A code → Unicode map with the byte lengths its codes use.
 #[derive(Debug, Clone, Default)]

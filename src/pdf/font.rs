@@ -327,9 +327,14 @@ fn strip_subset_prefix(name: &str) -> &str {
 /// The legacy-encoding hook: font name and decoded text in, text out.
 pub type Hook = fn(&str, String) -> String;
 
-/// Fonts already read in one document, by object id.
+/// Most fonts read from one document; fonts beyond it draw nothing.
+const MAX_FONTS: usize = 4096;
+
+/// Fonts already read in one document, by object id (or, for a font
+/// dictionary written inline, by its place in the loaded document).
 pub struct FontCache {
     fonts: HashMap<lopdf::ObjectId, Rc<Font>>,
+    inline: HashMap<usize, Rc<Font>>,
     hook: Hook,
 }
 
@@ -338,23 +343,40 @@ impl FontCache {
     pub fn new(hook: Hook) -> Self {
         FontCache {
             fonts: HashMap::new(),
+            inline: HashMap::new(),
             hook,
         }
     }
 
     /// The font a resource entry refers to, loading it on first use.
     pub fn get(&mut self, doc: &Document, entry: &Object, budget: &mut Budget) -> Option<Rc<Font>> {
+        let loaded = self.fonts.len() + self.inline.len();
         match entry {
             Object::Reference(id) => {
                 if let Some(f) = self.fonts.get(id) {
                     return Some(Rc::clone(f));
+                }
+                if loaded >= MAX_FONTS {
+                    return None;
                 }
                 let dict = doc.get_dictionary(*id).ok()?;
                 let font = Rc::new(Font::load(doc, dict, budget, self.hook));
                 self.fonts.insert(*id, Rc::clone(&font));
                 Some(font)
             }
-            Object::Dictionary(d) => Some(Rc::new(Font::load(doc, d, budget, self.hook))),
+            Object::Dictionary(d) => {
+                // The document outlives the cache, so the address is stable.
+                let key = d as *const Dictionary as usize;
+                if let Some(f) = self.inline.get(&key) {
+                    return Some(Rc::clone(f));
+                }
+                if loaded >= MAX_FONTS {
+                    return None;
+                }
+                let font = Rc::new(Font::load(doc, d, budget, self.hook));
+                self.inline.insert(key, Rc::clone(&font));
+                Some(font)
+            }
             _ => None,
         }
     }
