@@ -149,3 +149,15 @@ fn dense_hatching_is_not_a_table_and_stays_fast() {
     assert_eq!(lines(&doc), ["Plan"]);
     assert!(started.elapsed().as_secs() < 10);
 }
+
+#[test]
+fn page_drawn_rotated_is_read_upright() {
+    // Landscape content on a portrait sheet: baselines run bottom to top and
+    // the first line is the leftmost (the top once the page is turned); the
+    // one upright glyph is a minority and is left out like a watermark.
+    let content = b"BT /F1 12 Tf 0 1 -1 0 300 100 Tm (First line) Tj ET\n\
+        BT /F1 12 Tf 0 1 -1 0 320 100 Tm (Second line) Tj ET\n\
+        BT /F1 12 Tf 72 760 Td (x) Tj ET";
+    let doc = read(&build(content, false));
+    assert_eq!(lines(&doc), ["First line", "Second line"]);
+}

@@ -2,13 +2,15 @@
 //!
 //! Per page: glyphs → [`words`] → ruled tables ([`grid`], [`table`]) →
 //! remaining words → [`lines`] → borderless tables ([`align`]) → running
-//! text. Pages are then joined ([`merge`]) so that tables spanning a page
+//! text. A page whose text mostly runs along another axis is turned first
+//! ([`orient`]). Pages are then joined ([`merge`]) so that tables spanning a page
 //! break become one table.
 
 pub mod align;
 pub mod grid;
 pub mod lines;
 pub mod merge;
+pub mod orient;
 pub mod table;
 pub mod words;
 
@@ -33,7 +35,9 @@ impl DocLayout {
         let (use_text, warning) = check_text_layer(page);
         self.warnings.extend(warning);
         if use_text {
-            self.pages.push(page_blocks(page));
+            let turned = orient::upright_page(page);
+            self.pages
+                .push(page_blocks(turned.as_ref().unwrap_or(page)));
         }
     }
 
@@ -138,6 +142,8 @@ pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
 /// A page's text with the horizontal layout kept (columns aligned by
 /// spaces), for `nhiemvu text --layout`.
 pub fn page_layout_text(page: &PdfPage) -> String {
+    let turned = orient::upright_page(page);
+    let page = turned.as_ref().unwrap_or(page);
     let words = words::words(&page.content.glyphs);
     // A column is a little under the median glyph advance, so that text
     // keeps about its width and rarely runs into the next column.
@@ -146,7 +152,7 @@ pub fn page_layout_text(page: &PdfPage) -> String {
             .content
             .glyphs
             .iter()
-            .filter(|g| g.upright && g.width > 0.0)
+            .filter(|g| g.upright() && g.width > 0.0)
             .map(|g| g.width)
             .collect();
         widths.sort_by(f64::total_cmp);

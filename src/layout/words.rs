@@ -54,7 +54,7 @@ pub fn words(glyphs: &[Glyph]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut current: Option<Word> = None;
     let mut last: Option<&Glyph> = None;
-    for g in glyphs.iter().filter(|g| g.upright && g.size > 0.0) {
+    for g in glyphs.iter().filter(|g| g.upright() && g.size > 0.0) {
         // A glyph drawn twice at (almost) the same place: fake bold or shadow.
         if last.is_some_and(|l| {
             l.text == g.text && (l.x - g.x).abs() < 0.1 * g.size && (l.y - g.y).abs() < 0.1 * g.size
@@ -103,7 +103,7 @@ mod tests {
             width: 5.0,
             size: 10.0,
             font: Rc::from("F"),
-            upright: true,
+            rotation: Some(0),
         }
     }
 

@@ -89,8 +89,17 @@ pub struct Glyph {
     pub size: f64,
     /// Font base name.
     pub font: Rc<str>,
-    /// Whether the text runs left to right, upright (not rotated or mirrored).
-    pub upright: bool,
+    /// Direction of the baseline in degrees counterclockwise (0: left to
+    /// right, 90: bottom to top, …) for text that is not mirrored and runs
+    /// along an axis; `None` for slanted or mirrored text (watermarks).
+    pub rotation: Option<u16>,
+}
+
+impl Glyph {
+    /// Whether the text runs left to right, upright.
+    pub fn upright(&self) -> bool {
+        self.rotation == Some(0)
+    }
 }
 
 /// An axis-aligned line segment on the page (a table border candidate).
@@ -107,7 +116,8 @@ pub struct Segment {
 }
 
 impl Segment {
-    fn new(ax: f64, ay: f64, bx: f64, by: f64) -> Segment {
+    /// The segment between two points, stored with the smaller coordinates first.
+    pub fn new(ax: f64, ay: f64, bx: f64, by: f64) -> Segment {
         Segment {
             x0: ax.min(bx),
             y0: ay.min(by),
@@ -446,10 +456,10 @@ impl<'a> Interpreter<'a> {
         let [a, b, c, d, _, _] = m.0;
         let x_scale = a.hypot(b) * gs.size * gs.h_scale;
         let size = c.hypot(d) * gs.size.abs();
-        let upright = a * gs.size * gs.h_scale > 0.0
-            && d * gs.size > 0.0
-            && b.abs() < 0.01 * a.abs()
-            && c.abs() < 0.01 * d.abs();
+        let rotation = text_rotation(
+            (a * gs.size * gs.h_scale, b * gs.size * gs.h_scale),
+            (c * gs.size, d * gs.size),
+        );
         let mut advance = 0.0;
         for g in decoded.drain(..) {
             if self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
@@ -465,7 +475,7 @@ impl<'a> Interpreter<'a> {
                     width: g.width * x_scale,
                     size,
                     font: Rc::clone(&font.name),
-                    upright,
+                    rotation,
                 });
             } else {
                 drew_unknown = true;
@@ -528,6 +538,22 @@ impl<'a> Interpreter<'a> {
     }
 }
 
+/// The direction of a baseline vector (with the glyphs' up vector), in
+/// degrees, when it runs along an axis and the text is not mirrored.
+fn text_rotation(base: (f64, f64), up: (f64, f64)) -> Option<u16> {
+    let (bx, by) = base;
+    if bx * up.1 - by * up.0 <= 0.0 {
+        return None;
+    }
+    if by.abs() < 0.01 * bx.abs() {
+        Some(if bx > 0.0 { 0 } else { 180 })
+    } else if bx.abs() < 0.01 * by.abs() {
+        Some(if by > 0.0 { 90 } else { 270 })
+    } else {
+        None
+    }
+}
+
 /// The bounds `[x0, y0, x1, y1]` of a closed path that is an axis-aligned
 /// rectangle (four corners, optionally repeating the first).
 fn axis_rectangle(points: &[(f64, f64)]) -> Option<[f64; 4]> {
@@ -563,6 +589,16 @@ mod tests {
         let shift = Matrix([1.0, 0.0, 0.0, 1.0, 10.0, 0.0]);
         assert_eq!(scale.then(&shift).apply(1.0, 1.0), (12.0, 2.0));
         assert_eq!(shift.then(&scale).apply(1.0, 1.0), (22.0, 2.0));
+    }
+
+    #[test]
+    fn text_rotations() {
+        assert_eq!(text_rotation((12.0, 0.0), (0.0, 12.0)), Some(0));
+        assert_eq!(text_rotation((0.0, 12.0), (-12.0, 0.0)), Some(90));
+        assert_eq!(text_rotation((-12.0, 0.0), (0.0, -12.0)), Some(180));
+        assert_eq!(text_rotation((0.0, -12.0), (12.0, 0.0)), Some(270));
+        assert_eq!(text_rotation((12.0, 0.0), (0.0, -12.0)), None, "mirrored");
+        assert_eq!(text_rotation((8.0, 8.0), (-8.0, 8.0)), None, "diagonal");
     }
 
     #[test]

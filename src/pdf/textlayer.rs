@@ -158,7 +158,7 @@ mod tests {
                 width: 5.0,
                 size: 10.0,
                 font: Rc::from(font),
-                upright: true,
+                rotation: Some(0),
             })
             .collect();
         PageContent {
