@@ -102,7 +102,7 @@ bench_set() { # name repeat files... (the list is read `repeat` times, for timer
 echo "CPU time (user+sys), best of $RUNS runs, pinned: ${PIN[*]:-no (taskset missing)}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 mapfile -t FIXTURES < <(find "$ROOT/fixtures/pdf" -name '*.pdf' ! -name 'encrypted_secret.pdf' | sort)
 bench_set "fixtures (x20)" 20 "${FIXTURES[@]}"
-bench_set "generated 200-page" 1 "$WORK/generated_200p.pdf"
+bench_set "generated 200p (x5)" 5 "$WORK/generated_200p.pdf"
 CORPUS="$ROOT/../shared/corpus/real"
 if [[ -d "$CORPUS" ]]; then
     mapfile -t REAL < <(find "$CORPUS" -name '*.pdf' | sort)
