@@ -40,9 +40,42 @@ impl Line {
 
     /// The words joined with single spaces, normalized.
     pub fn text(&self) -> String {
-        let raw: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
-        normalize_line(&raw.join(" "))
+        let mut raw = String::with_capacity(self.words.iter().map(|w| w.text.len() + 1).sum());
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                raw.push(' ');
+            }
+            raw.push_str(&w.text);
+        }
+        normalized(raw)
     }
+}
+
+/// Most memoized normalizations kept per thread (the memo is emptied when full).
+const MEMO_CAPACITY: usize = 65_536;
+
+thread_local! {
+    /// Lines already normalized: documents repeat many lines (unit names,
+    /// document numbers, dates, page headers), and normalizing is the
+    /// costliest step of laying out a table.
+    static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`normalize_line`], memoized.
+fn normalized(raw: String) -> String {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(done) = memo.get(&raw) {
+            return done.clone();
+        }
+        let done = normalize_line(&raw);
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(raw, done.clone());
+        done
+    })
 }
 
 /// Group words into lines, top to bottom; each line's words left to right.
