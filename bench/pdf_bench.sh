@@ -40,17 +40,27 @@ st = ParagraphStyle("c", fontName="DejaVu", fontSize=8.5, leading=10.5)
 header = ["TT", "Tên nhiệm vụ", "Văn bản giao nhiệm vụ", "Đơn vị chủ trì",
           "Đơn vị phối hợp", "Thời gian hoàn thành"]
 rows = [[Paragraph(h, st) for h in header]]
+# Names differ on every row (as in real plans); documents, units and
+# deadlines repeat from short lists.
+verbs = ["Xây dựng", "Hoàn thiện", "Rà soát", "Triển khai", "Nâng cấp", "Đánh giá"]
+objects = ["hệ thống thông tin", "cơ sở dữ liệu", "nền tảng số", "quy trình nghiệp vụ",
+           "hạ tầng kỹ thuật", "văn bản hướng dẫn", "dịch vụ công trực tuyến"]
+units = ["Văn phòng Trung ương Đảng", "Bộ Công an", "Bộ Khoa học và Công nghệ",
+         "Sở Nội vụ", "Sở Tài chính", "UBND các xã, phường", "Các cơ quan, đơn vị liên quan"]
+docs = ["Kế hoạch số 11-KH/BCĐ ngày 27/3/2025", "Kế hoạch số 04-KH/CQTTBCĐ ngày 20/10/2025",
+        "Quyết định số 1187/QĐ-BNV ngày 15/10/2025"]
 n = 0
-while len(rows) < 3000:
+while len(rows) < 2850:
     n += 1
     rows.append([Paragraph(f"{n}. Nhóm nhiệm vụ số {n} về chuyển đổi số", st)] + [""] * 5)
     for k in range(1, 9):
+        i = n * 8 + k
+        name = (f"{verbs[i % 6]} {objects[i % 7]} phục vụ nhiệm vụ {n}.{k} về "
+                f"{objects[(i // 7) % 7]}, bảo đảm kết nối, chia sẻ dữ liệu với "
+                f"{units[(i // 3) % 7].lower()} trong năm {2025 + k % 3}")
         rows.append([Paragraph(x, st) for x in [
-            f"{n}.{k}.",
-            "Xây dựng, hoàn thiện hệ thống thông tin, cơ sở dữ liệu dùng chung "
-            "phục vụ chỉ đạo, điều hành của các cơ quan, đơn vị",
-            "Kế hoạch số 11-KH/BCĐ ngày 27/3/2025", "Văn phòng Trung ương Đảng",
-            "Các cơ quan, đơn vị liên quan", f"Quý {k % 4 + 1}/2026"]])
+            f"{n}.{k}.", name, docs[i % 3], units[i % 7], units[(i + 3) % 7],
+            f"Quý {k % 4 + 1}/2026"]])
 spans = [("SPAN", (0, i), (5, i)) for i, r in enumerate(rows) if r[1] == ""]
 t = Table(rows, colWidths=[1.2*cm, 6.4*cm, 3.2*cm, 2.8*cm, 2.8*cm, 1.8*cm], repeatRows=1)
 t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP")] + spans))
