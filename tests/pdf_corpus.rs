@@ -126,7 +126,7 @@ fn check(path: &Path, expected: Option<&(String, String)>) -> Finding {
         Some(("yes", "yes")) if layer_warnings > 0 => {
             Some("good text layer reported as missing or garbage".to_string())
         }
-        Some(("none" | "ocr-garbage" | "ocr-lowbyte", _)) if layer_warnings == 0 => {
+        Some(("none" | "stamp-only" | "ocr-garbage" | "ocr-lowbyte", _)) if layer_warnings == 0 => {
             Some("scan or garbage OCR layer not reported".to_string())
         }
         _ => None,

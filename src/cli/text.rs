@@ -79,9 +79,12 @@ fn layout_text(input: &Path) -> Result<String, Error> {
         if page.number > 1 {
             out.push('\u{0C}');
         }
-        match crate::layout::usable_text(page) {
-            Ok(()) => out.push_str(&crate::layout::page_layout_text(page)),
-            Err(w) => eprintln!("warning: {}: {}", input.display(), w.message),
+        let (use_text, warning) = crate::layout::check_text_layer(page);
+        if let Some(w) = warning {
+            eprintln!("warning: {}: {}", input.display(), w.message);
+        }
+        if use_text {
+            out.push_str(&crate::layout::page_layout_text(page));
         }
     }
     Ok(out)

@@ -10,6 +10,7 @@ use super::lines::Line;
 use super::table::{cell_text, PageTable};
 use super::words::Word;
 use crate::model::Location;
+use crate::pdf::content::Segment;
 use crate::source_doc::{Cell, Row, Table};
 
 /// A gap wider than this share of the font size separates columns.
@@ -18,6 +19,12 @@ const COLUMN_GAP: f64 = 1.2;
 const MIN_COLUMNS: usize = 3;
 /// Fewest lines with two or more filled columns in a borderless table.
 const MIN_TABLE_LINES: usize = 3;
+/// Most edges of filled shapes inside a borderless table (three shaded
+/// rectangles).
+const MAX_FILL_EDGES: usize = 12;
+/// How far above and below a borderless table (in font sizes) filled
+/// shapes count against it.
+const GRAPHICS_MARGIN: f64 = 3.0;
 /// A vertical gap above this many line heights ends a table.
 const MAX_LINE_GAP: f64 = 3.0;
 /// Narrowest free gap still separating columns, as a share of the font
@@ -35,8 +42,15 @@ enum Kind {
 }
 
 /// Find borderless tables among a page's free lines (top to bottom).
-/// Lines that become table rows are marked in `used`.
-pub fn find_tables(lines: &[Line], used: &mut [bool], page: u32) -> Vec<PageTable> {
+/// Lines that become table rows are marked in `used`. Regions over many
+/// filled shapes (`fill_edges`: the bars of a chart, whose labels line up
+/// like columns) are not tables.
+pub fn find_tables(
+    lines: &[Line],
+    used: &mut [bool],
+    fill_edges: &[Segment],
+    page: u32,
+) -> Vec<PageTable> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -44,7 +58,7 @@ pub fn find_tables(lines: &[Line], used: &mut [bool], page: u32) -> Vec<PageTabl
             i += 1;
             continue;
         }
-        match grow(lines, used, i) {
+        match grow(lines, used, i).filter(|(m, _)| !over_graphics(lines, m, fill_edges)) {
             Some((members, gaps)) => {
                 let table = build(lines, &members, &gaps, page);
                 for &(k, _) in &members {
@@ -57,6 +71,29 @@ pub fn find_tables(lines: &[Line], used: &mut [bool], page: u32) -> Vec<PageTabl
         }
     }
     out
+}
+
+/// Whether the region of `members`, or the band just above or below it,
+/// holds the edges of more than a few filled shapes (a shaded header is
+/// one; a bar chart, with its labels under the bars, is many).
+fn over_graphics(lines: &[Line], members: &Members, fill_edges: &[Segment]) -> bool {
+    let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for &(k, _) in members {
+        let l = &lines[k];
+        let margin = l.size() * GRAPHICS_MARGIN;
+        x0 = x0.min(l.x0());
+        x1 = x1.max(l.x1());
+        y0 = y0.min(l.y - margin);
+        y1 = y1.max(l.top() + margin);
+    }
+    let inside = fill_edges
+        .iter()
+        .filter(|e| {
+            let (mx, my) = ((e.x0 + e.x1) / 2.0, (e.y0 + e.y1) / 2.0);
+            mx >= x0 && mx <= x1 && my >= y0 && my <= y1
+        })
+        .count();
+    inside > MAX_FILL_EDGES
 }
 
 /// Extents of a line's word groups separated by column-sized gaps.

@@ -6,6 +6,7 @@
 //! borders are actually drawn decides merged cells.
 
 use crate::pdf::content::Segment;
+use std::collections::HashMap;
 
 /// Positions closer than this (points) are the same line.
 const SNAP: f64 = 2.0;
@@ -13,6 +14,11 @@ const SNAP: f64 = 2.0;
 const JOIN_GAP: f64 = 3.0;
 /// Segments shorter than this (points) are ignored (dots, glyph parts).
 const MIN_LENGTH: f64 = 1.0;
+/// More crossings to test than this: the page is a drawing (hatching,
+/// a plan), not tables; lattice mode is skipped.
+const MAX_CROSSING_TESTS: usize = 4_000_000;
+/// Grids with more elementary cells than this are drawings, not tables.
+const MAX_CELLS: usize = 100_000;
 
 /// A table grid: column and row boundaries and which borders are drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,29 +98,31 @@ impl Grid {
                 }
             }
         }
-        let mut regions: Vec<(usize, Region)> = Vec::new();
+        let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut regions: Vec<Region> = Vec::new();
         for r in 0..rows {
             for c in 0..cols {
                 let root = find(&mut parent, r * cols + c);
-                match regions.iter_mut().find(|(k, _)| *k == root) {
-                    Some((_, reg)) => {
+                match index_of_root.get(&root) {
+                    Some(&k) => {
+                        let reg = &mut regions[k];
                         reg.r1 = reg.r1.max(r);
                         reg.c0 = reg.c0.min(c);
                         reg.c1 = reg.c1.max(c);
                     }
-                    None => regions.push((
-                        root,
-                        Region {
+                    None => {
+                        index_of_root.insert(root, regions.len());
+                        regions.push(Region {
                             r0: r,
                             r1: r,
                             c0: c,
                             c1: c,
-                        },
-                    )),
+                        });
+                    }
                 }
             }
         }
-        regions.into_iter().map(|(_, r)| r).collect()
+        regions
     }
 }
 
@@ -133,11 +141,11 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// Find table grids among a page's ruling segments.
-pub fn find_grids(rulings: &[Segment]) -> Vec<Grid> {
+/// Split segments into horizontal and vertical lines, joining collinear pieces.
+fn lines_of(segments: &[Segment]) -> (Vec<Line>, Vec<Line>) {
     let mut hs = Vec::new();
     let mut vs = Vec::new();
-    for s in rulings {
+    for s in segments {
         if s.is_horizontal() && s.x1 - s.x0 >= MIN_LENGTH {
             hs.push(Line {
                 at: (s.y0 + s.y1) / 2.0,
@@ -152,8 +160,19 @@ pub fn find_grids(rulings: &[Segment]) -> Vec<Grid> {
             });
         }
     }
-    let hs = join_collinear(hs);
-    let vs = join_collinear(vs);
+    (join_collinear(hs), join_collinear(vs))
+}
+
+/// Find table grids among a page's ruling segments. `fill_edges` (edges
+/// of shaded areas) only confirm borders between cells of a grid the
+/// rulings make: Word may leave a border undrawn where a shaded header
+/// cell meets a white one.
+pub fn find_grids(rulings: &[Segment], fill_edges: &[Segment]) -> Vec<Grid> {
+    let (hs, vs) = lines_of(rulings);
+    if hs.len().saturating_mul(vs.len()) > MAX_CROSSING_TESTS {
+        return Vec::new();
+    }
+    let (weak_hs, weak_vs) = lines_of(fill_edges);
     // Connected components of crossing lines: indices 0..hs are horizontals.
     let n = hs.len() + vs.len();
     let mut parent: Vec<usize> = (0..n).collect();
@@ -182,7 +201,7 @@ pub fn find_grids(rulings: &[Segment]) -> Vec<Grid> {
     }
     groups
         .into_iter()
-        .filter_map(|(_, h, v)| build_grid(&h, &v))
+        .filter_map(|(_, h, v)| build_grid(&h, &v, &weak_hs, &weak_vs))
         .collect()
 }
 
@@ -238,7 +257,7 @@ fn cluster(mut values: Vec<f64>) -> Vec<f64> {
         .collect()
 }
 
-fn build_grid(hs: &[Line], vs: &[Line]) -> Option<Grid> {
+fn build_grid(hs: &[Line], vs: &[Line], weak_hs: &[Line], weak_vs: &[Line]) -> Option<Grid> {
     if hs.is_empty() || vs.is_empty() {
         return None;
     }
@@ -253,7 +272,7 @@ fn build_grid(hs: &[Line], vs: &[Line]) -> Option<Grid> {
     let xs = cluster(xs_raw);
     let mut ys = cluster(ys_raw);
     ys.reverse();
-    if xs.len() < 3 || ys.len() < 2 {
+    if xs.len() < 3 || ys.len() < 2 || (xs.len() - 1) * (ys.len() - 1) > MAX_CELLS {
         return None;
     }
     let rows = ys.len() - 1;
@@ -264,6 +283,7 @@ fn build_grid(hs: &[Line], vs: &[Line]) -> Option<Grid> {
             xs.iter()
                 .map(|&x| {
                     vs.iter()
+                        .chain(weak_vs)
                         .any(|l| (l.at - x).abs() <= SNAP && l.from <= mid && l.to >= mid)
                 })
                 .collect()
@@ -276,6 +296,7 @@ fn build_grid(hs: &[Line], vs: &[Line]) -> Option<Grid> {
                 .map(|c| {
                     let mid = (xs[c] + xs[c + 1]) / 2.0;
                     hs.iter()
+                        .chain(weak_hs)
                         .any(|l| (l.at - y).abs() <= SNAP && l.from <= mid && l.to >= mid)
                 })
                 .collect()
@@ -308,7 +329,7 @@ mod tests {
             r.push(seg(x, 60.0, x, 90.0));
             r.push(seg(x, 0.0, x, 30.0));
         }
-        let grids = find_grids(&r);
+        let grids = find_grids(&r, &[]);
         assert_eq!(grids.len(), 1);
         let g = &grids[0];
         assert_eq!((g.rows(), g.cols()), (3, 3));
@@ -324,7 +345,28 @@ mod tests {
     }
 
     #[test]
+    fn shading_edges_confirm_missing_borders() {
+        // Two columns, two rows; the border under the right header cell is
+        // not drawn, but the header's shading ends there.
+        let r = vec![
+            seg(0.0, 60.0, 200.0, 60.0),
+            seg(0.0, 30.0, 100.0, 30.0),
+            seg(0.0, 0.0, 200.0, 0.0),
+            seg(0.0, 0.0, 0.0, 60.0),
+            seg(100.0, 0.0, 100.0, 60.0),
+            seg(200.0, 0.0, 200.0, 60.0),
+        ];
+        let merged = &find_grids(&r, &[])[0];
+        assert_eq!(merged.regions().len(), 3);
+        let shading = [seg(100.0, 30.2, 200.0, 30.2), seg(100.0, 60.0, 200.0, 60.0)];
+        let split = &find_grids(&r, &shading)[0];
+        assert_eq!(split.regions().len(), 4);
+        // Shading alone makes no table.
+        assert!(find_grids(&[], &shading).is_empty());
+    }
+
+    #[test]
     fn underline_is_not_a_table() {
-        assert!(find_grids(&[seg(0.0, 0.0, 100.0, 0.0)]).is_empty());
+        assert!(find_grids(&[seg(0.0, 0.0, 100.0, 0.0)], &[]).is_empty());
     }
 }

@@ -40,9 +40,42 @@ impl Line {
 
     /// The words joined with single spaces, normalized.
     pub fn text(&self) -> String {
-        let raw: Vec<&str> = self.words.iter().map(|w| w.text.as_str()).collect();
-        normalize_line(&raw.join(" "))
+        let mut raw = String::with_capacity(self.words.iter().map(|w| w.text.len() + 1).sum());
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                raw.push(' ');
+            }
+            raw.push_str(&w.text);
+        }
+        normalized(raw)
     }
+}
+
+/// Most memoized normalizations kept per thread (the memo is emptied when full).
+const MEMO_CAPACITY: usize = 65_536;
+
+thread_local! {
+    /// Lines already normalized: documents repeat many lines (unit names,
+    /// document numbers, dates, page headers), and normalizing is the
+    /// costliest step of laying out a table.
+    static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`normalize_line`], memoized.
+fn normalized(raw: String) -> String {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(done) = memo.get(&raw) {
+            return done.clone();
+        }
+        let done = normalize_line(&raw);
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(raw, done.clone());
+        done
+    })
 }
 
 /// Group words into lines, top to bottom; each line's words left to right.
@@ -81,27 +114,62 @@ fn glue(words: Vec<Word>) -> Vec<Word> {
     out
 }
 
-/// Render lines with their horizontal positions kept: each word starts at
-/// the column its x position maps to, `char_width` points per column.
+/// Render lines with their horizontal positions kept: a word after a wide
+/// gap starts at the column its x position maps to (`char_width` points
+/// per column, at least two spaces); a word after an ordinary word space
+/// follows with one space.
 pub fn layout_text(lines: &[Line], left: f64, char_width: f64) -> String {
     let mut out = String::new();
     for line in lines {
         let mut row = String::new();
         let mut col = 0usize;
+        let mut prev_x1: Option<f64> = None;
         for w in &line.words {
             let want = ((w.x0 - left) / char_width).max(0.0).round() as usize;
-            let pad = if col == 0 && row.is_empty() {
-                want
-            } else {
-                want.saturating_sub(col).max(1)
+            let pad = match prev_x1 {
+                None => want,
+                Some(x1) if w.x0 - x1 <= 2.0 * char_width => 1,
+                Some(_) => want.saturating_sub(col).max(2),
             };
             row.extend(std::iter::repeat_n(' ', pad));
             let text = normalize_line(&w.text);
             col += pad + text.chars().count();
             row.push_str(&text);
+            prev_x1 = Some(w.x1);
         }
         out.push_str(row.trim_end());
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(text: &str, x0: f64, y: f64) -> Word {
+        Word {
+            text: text.into(),
+            x0,
+            x1: x0 + 5.0 * text.chars().count() as f64,
+            y,
+            size: 10.0,
+        }
+    }
+
+    #[test]
+    fn lines_join_same_baseline_and_keep_columns() {
+        let lines = group_lines(vec![
+            word("phối", 100.0, 699.0),
+            word("Đơn", 0.0, 700.0),
+            word("vị", 22.0, 700.2),
+            word("hợp", 100.0, 688.0),
+        ]);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text(), "Đơn vị phối");
+        assert_eq!(
+            layout_text(&lines, 0.0, 5.0),
+            "Đơn vị              phối\n                    hợp\n"
+        );
+    }
 }

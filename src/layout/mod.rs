@@ -2,63 +2,89 @@
 //!
 //! Per page: glyphs → [`words`] → ruled tables ([`grid`], [`table`]) →
 //! remaining words → [`lines`] → borderless tables ([`align`]) → running
-//! text. Pages are then joined ([`merge`]) so that tables spanning a page
+//! text. A page whose text mostly runs along another axis is turned first
+//! ([`orient`]). Pages are then joined ([`merge`]) so that tables spanning a page
 //! break become one table.
 
 pub mod align;
 pub mod grid;
 pub mod lines;
 pub mod merge;
+pub mod orient;
 pub mod table;
 pub mod words;
 
 use crate::model::{InputKind, Location, Warning};
 use crate::pdf::textlayer::{assess, TextLayer};
-use crate::pdf::{PdfFile, PdfPage};
+use crate::pdf::PdfPage;
 use crate::source_doc::{SourceDoc, TextLine};
 use merge::PageBlock;
 
-/// Lay out an already-loaded PDF.
-pub fn build(file: PdfFile) -> SourceDoc {
-    let mut warnings = file.warnings;
-    let mut pages = Vec::with_capacity(file.pages.len());
-    for page in &file.pages {
-        match usable_text(page) {
-            Ok(()) => pages.push(page_blocks(page)),
-            Err(w) => warnings.push(w),
+/// A document being laid out page by page (pages need not stay in memory).
+#[derive(Debug, Default)]
+pub struct DocLayout {
+    pages: Vec<Vec<PageBlock>>,
+    count: u32,
+    warnings: Vec<Warning>,
+}
+
+impl DocLayout {
+    /// Lay out the next page.
+    pub fn add_page(&mut self, page: &PdfPage) {
+        self.count += 1;
+        let (use_text, warning) = check_text_layer(page);
+        self.warnings.extend(warning);
+        if use_text {
+            let turned = orient::upright_page(page);
+            self.pages
+                .push(page_blocks(turned.as_ref().unwrap_or(page)));
         }
     }
-    SourceDoc {
-        input_kind: InputKind::Pdf,
-        pages: Some(file.pages.len() as u32),
-        blocks: merge::join_pages(pages),
-        warnings,
+
+    /// Join the pages into a [`SourceDoc`]; `warnings` (from reading the
+    /// file) come first.
+    pub fn finish(self, mut warnings: Vec<Warning>) -> SourceDoc {
+        warnings.extend(self.warnings);
+        SourceDoc {
+            input_kind: InputKind::Pdf,
+            pages: Some(self.count),
+            blocks: merge::join_pages(self.pages),
+            warnings,
+        }
     }
 }
 
-/// Whether a page's text layer can be used; a warning when it cannot.
-pub fn usable_text(page: &PdfPage) -> std::result::Result<(), Warning> {
+/// Whether to use a page's text layer, and the warning to give about it:
+/// a scan keeps what little text it has (a stamp) with a warning; a
+/// garbage OCR layer is dropped with a warning.
+pub fn check_text_layer(page: &PdfPage) -> (bool, Option<Warning>) {
     let at = Location {
         page: Some(page.number),
         line: None,
     };
     let n = page.number;
     match assess(&page.content) {
-        TextLayer::Good | TextLayer::Blank => Ok(()),
-        TextLayer::Missing => Err(Warning::new(
-            "pdf_no_text_layer",
-            format!("page {n} has no text layer; run OCR, e.g. ocrmypdf -l vie"),
-            at,
-        )),
-        TextLayer::Implausible => Err(Warning::new(
-            "pdf_garbage_text_layer",
-            format!(
-                "page {n} has a text layer that is not plausible Vietnamese (OCR without \
-                 Vietnamese?); treated as no text layer; run OCR again, e.g. \
-                 ocrmypdf -l vie --redo-ocr"
-            ),
-            at,
-        )),
+        TextLayer::Good | TextLayer::Blank => (true, None),
+        TextLayer::Missing => (
+            true,
+            Some(Warning::new(
+                "pdf_no_text_layer",
+                format!("page {n} has no text layer; run OCR, e.g. ocrmypdf -l vie"),
+                at,
+            )),
+        ),
+        TextLayer::Implausible => (
+            false,
+            Some(Warning::new(
+                "pdf_garbage_text_layer",
+                format!(
+                    "page {n} has a text layer that is not plausible Vietnamese (OCR without \
+                     Vietnamese?); treated as no text layer; run OCR again, e.g. \
+                     ocrmypdf -l vie --redo-ocr"
+                ),
+                at,
+            )),
+        ),
     }
 }
 
@@ -66,10 +92,11 @@ pub fn usable_text(page: &PdfPage) -> std::result::Result<(), Warning> {
 pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
     let words = words::words(&page.content.glyphs);
     let mut used = vec![false; words.len()];
-    let mut tables: Vec<table::PageTable> = grid::find_grids(&page.content.rulings)
-        .iter()
-        .filter_map(|g| table::fill(g, &words, &mut used, page.number))
-        .collect();
+    let mut tables: Vec<table::PageTable> =
+        grid::find_grids(&page.content.rulings, &page.content.fill_edges)
+            .iter()
+            .filter_map(|g| table::fill(g, &words, &mut used, page.number))
+            .collect();
     let free: Vec<words::Word> = words
         .into_iter()
         .zip(&used)
@@ -78,7 +105,12 @@ pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
         .collect();
     let lines = lines::group_lines(free);
     let mut line_used = vec![false; lines.len()];
-    tables.extend(align::find_tables(&lines, &mut line_used, page.number));
+    tables.extend(align::find_tables(
+        &lines,
+        &mut line_used,
+        &page.content.fill_edges,
+        page.number,
+    ));
     let mut items: Vec<(f64, PageBlock)> = tables
         .into_iter()
         .map(|t| (t.top, PageBlock::Table(t)))
@@ -110,11 +142,21 @@ pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
 /// A page's text with the horizontal layout kept (columns aligned by
 /// spaces), for `nhiemvu text --layout`.
 pub fn page_layout_text(page: &PdfPage) -> String {
+    let turned = orient::upright_page(page);
+    let page = turned.as_ref().unwrap_or(page);
     let words = words::words(&page.content.glyphs);
+    // A column is a little under the median glyph advance, so that text
+    // keeps about its width and rarely runs into the next column.
     let char_width = {
-        let mut sizes: Vec<f64> = words.iter().map(|w| w.size).collect();
-        sizes.sort_by(f64::total_cmp);
-        sizes.get(sizes.len() / 2).copied().unwrap_or(10.0) * 0.5
+        let mut widths: Vec<f64> = page
+            .content
+            .glyphs
+            .iter()
+            .filter(|g| g.upright() && g.width > 0.0)
+            .map(|g| g.width)
+            .collect();
+        widths.sort_by(f64::total_cmp);
+        widths.get(widths.len() / 2).copied().unwrap_or(5.0) * 0.9
     };
     let left = words.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
     lines::layout_text(&lines::group_lines(words), left, char_width.max(1.0))

@@ -6,6 +6,12 @@ use super::words::Word;
 use crate::model::Location;
 use crate::source_doc::{Cell, Row, Table};
 
+/// Grids with at least this many cells are checked for sparseness.
+const SPARSE_MIN_CELLS: usize = 20;
+/// A grid with text in fewer than this share of its cells is a chart's
+/// gridlines, not a table.
+const SPARSE_SHARE: f64 = 0.12;
+
 /// A table found on one page, with where it starts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageTable {
@@ -31,13 +37,14 @@ pub fn cell_text(words: Vec<Word>) -> String {
 }
 
 /// Fill a grid with the words whose centre falls in it; marks them in
-/// `used`. Merged regions become one cell with a column span, copied into
+/// `used`. A large grid with text in very few cells (chart gridlines) is
+/// no table: `None`, its words left free. Merged regions become one cell with a column span, copied into
 /// every row they cover; rows with no text at all are dropped. `None` when
 /// no word falls in the grid.
 pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option<PageTable> {
     let cols = grid.cols();
     let mut per_cell: Vec<Vec<Word>> = vec![Vec::new(); grid.rows() * cols];
-    let mut any = false;
+    let mut taken = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if used[i] {
             continue;
@@ -45,13 +52,27 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
         if let Some((r, c)) = grid.locate(w.cx(), w.cy()) {
             per_cell[r * cols + c].push(w.clone());
             used[i] = true;
-            any = true;
+            taken.push(i);
         }
     }
-    if !any {
+    if taken.is_empty() {
         return None;
     }
     let regions = grid.regions();
+    let filled = regions
+        .iter()
+        .filter(|g| {
+            (g.r0..=g.r1).any(|r| (g.c0..=g.c1).any(|c| !per_cell[r * cols + c].is_empty()))
+        })
+        .count();
+    if regions.len() >= SPARSE_MIN_CELLS && (filled as f64) < SPARSE_SHARE * regions.len() as f64 {
+        // A chart's gridlines around its labels, not a table: give the
+        // words back to running text.
+        for &i in &taken {
+            used[i] = false;
+        }
+        return None;
+    }
     let mut rows: Vec<Row> = (0..grid.rows())
         .map(|_| Row {
             cells: Vec::new(),
@@ -65,7 +86,8 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
         let mut ws = Vec::new();
         for r in reg.r0..=reg.r1 {
             for c in reg.c0..=reg.c1 {
-                ws.extend(per_cell[r * cols + c].iter().cloned());
+                // Every elementary cell is in exactly one region.
+                ws.append(&mut per_cell[r * cols + c]);
             }
         }
         let text = cell_text(ws);
@@ -101,4 +123,72 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
         xs: grid.xs.clone(),
         slack: 0.0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::grid::find_grids;
+    use crate::pdf::content::Segment;
+
+    fn lattice(n: usize) -> Grid {
+        let mut rulings = Vec::new();
+        for k in 0..=n {
+            let at = k as f64 * 20.0;
+            let end = n as f64 * 20.0;
+            rulings.push(Segment {
+                x0: 0.0,
+                y0: at,
+                x1: end,
+                y1: at,
+            });
+            rulings.push(Segment {
+                x0: at,
+                y0: 0.0,
+                x1: at,
+                y1: end,
+            });
+        }
+        find_grids(&rulings, &[]).remove(0)
+    }
+
+    fn word(text: &str, x0: f64, y: f64) -> Word {
+        Word {
+            text: text.into(),
+            x0,
+            x1: x0 + 10.0,
+            y,
+            size: 8.0,
+        }
+    }
+
+    #[test]
+    fn cells_get_their_words_in_lines() {
+        let grid = lattice(2);
+        let words = [
+            word("a", 2.0, 25.0),
+            word("b", 14.0, 25.5),
+            word("c", 2.0, 32.0),
+            word("d", 22.0, 5.0),
+        ];
+        let mut used = vec![false; words.len()];
+        let t = fill(&grid, &words, &mut used, 1).expect("a table");
+        assert!(used.iter().all(|u| *u));
+        let texts: Vec<Vec<&str>> = t
+            .table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, [vec!["c\na b", ""], vec!["", "d"]]);
+    }
+
+    #[test]
+    fn sparse_lattice_is_a_chart_not_a_table() {
+        let grid = lattice(6);
+        let words = [word("12,5", 2.0, 5.0), word("Quý I", 22.0, 5.0)];
+        let mut used = vec![false; words.len()];
+        assert!(fill(&grid, &words, &mut used, 1).is_none());
+        assert!(used.iter().all(|u| !*u));
+    }
 }

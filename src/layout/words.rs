@@ -54,7 +54,7 @@ pub fn words(glyphs: &[Glyph]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     let mut current: Option<Word> = None;
     let mut last: Option<&Glyph> = None;
-    for g in glyphs.iter().filter(|g| g.upright && g.size > 0.0) {
+    for g in glyphs.iter().filter(|g| g.upright() && g.size > 0.0) {
         // A glyph drawn twice at (almost) the same place: fake bold or shadow.
         if last.is_some_and(|l| {
             l.text == g.text && (l.x - g.x).abs() < 0.1 * g.size && (l.y - g.y).abs() < 0.1 * g.size
@@ -74,8 +74,10 @@ pub fn words(glyphs: &[Glyph]) -> Vec<Word> {
             }
             _ => {
                 out.extend(current.take());
+                let mut text = String::with_capacity(16);
+                text.push_str(&g.text);
                 current = Some(Word {
-                    text: g.text.clone(),
+                    text,
                     x0: g.x,
                     x1: g.x + g.width,
                     y: g.y,
@@ -101,7 +103,7 @@ mod tests {
             width: 5.0,
             size: 10.0,
             font: Rc::from("F"),
-            upright: true,
+            rotation: Some(0),
         }
     }
 

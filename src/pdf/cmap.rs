@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 /// Most codes one `bfrange` entry may expand to (larger ranges are clipped).
 const MAX_RANGE: u32 = 0x1_0000;
-/// Most mappings kept from one CMap.
-const MAX_ENTRIES: usize = 1 << 20;
+/// Most mappings kept from one CMap (large CJK fonts map some 20 000).
+const MAX_ENTRIES: usize = 1 << 17;
 
 /// A code → Unicode map with the byte lengths its codes use.
 #[derive(Debug, Clone, Default)]
@@ -131,6 +131,11 @@ impl ToUnicode {
     /// The Unicode text of a code.
     pub fn get(&self, code: u32) -> Option<&str> {
         self.map.get(&code).map(String::as_str)
+    }
+
+    /// Every mapping, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.map.iter().map(|(c, t)| (*c, t.as_str()))
     }
 
     /// Number of mappings.

@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 /// Most operators interpreted on one page (Form XObjects included).
 pub const MAX_OPS_PER_PAGE: usize = 3_000_000;
+/// Most glyphs kept from one page.
+pub const MAX_GLYPHS_PER_PAGE: usize = 1_000_000;
 /// Deepest nesting of Form XObjects.
 pub const MAX_FORM_DEPTH: usize = 8;
 /// Deepest `q` nesting kept (deeper saves are ignored).
@@ -46,7 +48,7 @@ impl Matrix {
         (a * x + c * y + e, b * x + d * y + f)
     }
 
-    fn from_operands(ops: &[Operand]) -> Option<Matrix> {
+    fn from_operands(ops: &[Operand<'_>]) -> Option<Matrix> {
         let mut m = [0.0; 6];
         if ops.len() < 6 {
             return None;
@@ -76,7 +78,7 @@ impl Matrix {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     /// Unicode text (after the legacy hook).
-    pub text: String,
+    pub text: Rc<str>,
     /// Left edge of the glyph origin, page coordinates (y up).
     pub x: f64,
     /// Baseline.
@@ -87,8 +89,17 @@ pub struct Glyph {
     pub size: f64,
     /// Font base name.
     pub font: Rc<str>,
-    /// Whether the text runs left to right, upright (not rotated or mirrored).
-    pub upright: bool,
+    /// Direction of the baseline in degrees counterclockwise (0: left to
+    /// right, 90: bottom to top, …) for text that is not mirrored and runs
+    /// along an axis; `None` for slanted or mirrored text (watermarks).
+    pub rotation: Option<u16>,
+}
+
+impl Glyph {
+    /// Whether the text runs left to right, upright.
+    pub fn upright(&self) -> bool {
+        self.rotation == Some(0)
+    }
 }
 
 /// An axis-aligned line segment on the page (a table border candidate).
@@ -105,7 +116,8 @@ pub struct Segment {
 }
 
 impl Segment {
-    fn new(ax: f64, ay: f64, bx: f64, by: f64) -> Segment {
+    /// The segment between two points, stored with the smaller coordinates first.
+    pub fn new(ax: f64, ay: f64, bx: f64, by: f64) -> Segment {
         Segment {
             x0: ax.min(bx),
             y0: ay.min(by),
@@ -127,6 +139,9 @@ pub struct PageContent {
     pub glyphs: Vec<Glyph>,
     /// Axis-aligned ruling segments.
     pub rulings: Vec<Segment>,
+    /// Edges of filled rectangles too wide to be lines (cell shading):
+    /// weak evidence of cell borders, never enough to make a table.
+    pub fill_edges: Vec<Segment>,
     /// Number of images drawn.
     pub images: usize,
     /// Whether interpretation stopped early at a limit.
@@ -174,7 +189,6 @@ pub struct Interpreter<'a> {
     doc: &'a Document,
     fonts: &'a mut FontCache,
     budget: &'a mut Budget,
-    hook: fn(&str, String) -> String,
     out: PageContent,
     ops: usize,
     path: PathBuilder,
@@ -182,19 +196,13 @@ pub struct Interpreter<'a> {
 }
 
 impl<'a> Interpreter<'a> {
-    /// An interpreter for one page of `doc`; `hook` gets every decoded
-    /// string with its font name (see [`super::legacy_hook`]).
-    pub fn new(
-        doc: &'a Document,
-        fonts: &'a mut FontCache,
-        budget: &'a mut Budget,
-        hook: fn(&str, String) -> String,
-    ) -> Self {
+    /// An interpreter for one page of `doc`, sharing the document's font
+    /// cache and decompression budget.
+    pub fn new(doc: &'a Document, fonts: &'a mut FontCache, budget: &'a mut Budget) -> Self {
         Interpreter {
             doc,
             fonts,
             budget,
-            hook,
             out: PageContent::default(),
             ops: 0,
             path: PathBuilder::default(),
@@ -209,6 +217,8 @@ impl<'a> Interpreter<'a> {
         resources: Option<&Dictionary>,
         ctm: Matrix,
     ) -> PageContent {
+        // About one glyph per 8 content bytes in typical text-heavy pages.
+        self.out.glyphs.reserve(content.len() / 8);
         self.run(content, resources, ctm, 0);
         self.out
     }
@@ -227,14 +237,16 @@ impl<'a> Interpreter<'a> {
         let mut stack: Vec<GState> = Vec::new();
         let mut tm = Matrix::IDENTITY;
         let mut tlm = Matrix::IDENTITY;
-        for op in Lexer::new(content) {
+        let mut lexer = Lexer::new(content);
+        let mut op = Operation::default();
+        while lexer.read(&mut op) {
             self.ops += 1;
-            if self.ops > MAX_OPS_PER_PAGE {
+            if self.ops > MAX_OPS_PER_PAGE || self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
                 self.out.truncated = true;
                 return;
             }
             let n = |i: usize| op.operands.get(i).and_then(Operand::number);
-            match op.op.as_slice() {
+            match op.op {
                 b"q" => {
                     if stack.len() < MAX_GSTATE_DEPTH {
                         stack.push(gs.clone());
@@ -324,7 +336,7 @@ impl<'a> Interpreter<'a> {
 
     fn path_op(&mut self, op: &Operation, gs: &GState) {
         let n = |i: usize| op.operands.get(i).and_then(Operand::number);
-        match op.op.as_slice() {
+        match op.op {
             b"m" => {
                 if let (Some(x), Some(y)) = (n(0), n(1)) {
                     self.path.subpaths.push(SubPath {
@@ -381,8 +393,22 @@ impl<'a> Interpreter<'a> {
         {
             if stroke {
                 self.stroke_segments(sub, close);
-            } else if let Some(seg) = thin_rectangle(&sub.points) {
-                self.out.rulings.push(seg);
+            } else if let Some([x0, y0, x1, y1]) = axis_rectangle(&sub.points) {
+                let (w, h) = (x1 - x0, y1 - y0);
+                if h <= MAX_RULE_THICKNESS && w > h {
+                    let y = (y0 + y1) / 2.0;
+                    self.out.rulings.push(Segment::new(x0, y, x1, y));
+                } else if w <= MAX_RULE_THICKNESS && h > w {
+                    let x = (x0 + x1) / 2.0;
+                    self.out.rulings.push(Segment::new(x, y0, x, y1));
+                } else {
+                    self.out.fill_edges.extend([
+                        Segment::new(x0, y0, x1, y0),
+                        Segment::new(x0, y1, x1, y1),
+                        Segment::new(x0, y0, x0, y1),
+                        Segment::new(x1, y0, x1, y1),
+                    ]);
+                }
             }
         }
     }
@@ -421,36 +447,48 @@ impl<'a> Interpreter<'a> {
         };
         self.scratch.clear();
         font.decode(bytes, &mut self.scratch);
-        let decoded = std::mem::take(&mut self.scratch);
+        let mut decoded = std::mem::take(&mut self.scratch);
         let mut drew_unknown = false;
-        for d in &decoded {
-            let trm = Matrix([gs.size * gs.h_scale, 0.0, 0.0, gs.size, 0.0, gs.rise])
-                .then(tm)
-                .then(&gs.ctm);
-            let [a, b, c, dd, e, f] = trm.0;
-            if !d.text.is_empty() {
-                let text = (self.hook)(&font.name, d.text.clone());
+        // Text space → page: the glyph scaling is the same for the whole
+        // string and glyphs only move along the text line, so one matrix
+        // and an advancing x offset give every glyph's place.
+        let m = tm.then(&gs.ctm);
+        let [a, b, c, d, _, _] = m.0;
+        let x_scale = a.hypot(b) * gs.size * gs.h_scale;
+        let size = c.hypot(d) * gs.size.abs();
+        let rotation = text_rotation(
+            (a * gs.size * gs.h_scale, b * gs.size * gs.h_scale),
+            (c * gs.size, d * gs.size),
+        );
+        let mut advance = 0.0;
+        for g in decoded.drain(..) {
+            if self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+                self.out.truncated = true;
+                break;
+            }
+            if let Some(text) = g.text.filter(|t| !t.is_empty()) {
+                let (x, y) = m.apply(advance, gs.rise);
                 self.out.glyphs.push(Glyph {
                     text,
-                    x: e,
-                    y: f,
-                    width: d.width * a.hypot(b),
-                    size: c.hypot(dd),
+                    x,
+                    y,
+                    width: g.width * x_scale,
+                    size,
                     font: Rc::clone(&font.name),
-                    upright: a > 0.0 && dd > 0.0 && b.abs() < 0.01 * a && c.abs() < 0.01 * dd,
+                    rotation,
                 });
             } else {
                 drew_unknown = true;
             }
             let spacing = gs.char_spacing
-                + if d.is_space_code {
+                + if g.is_space_code {
                     gs.word_spacing
                 } else {
                     0.0
                 };
-            let tx = (d.width * gs.size + spacing) * gs.h_scale;
-            *tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(tm);
+            advance += (g.width * gs.size + spacing) * gs.h_scale;
         }
+        *tm = Matrix([1.0, 0.0, 0.0, 1.0, advance, 0.0]).then(tm);
         self.scratch = decoded;
         if drew_unknown && !font.has_unicode && !self.out.fonts_without_unicode.contains(&font.name)
         {
@@ -500,17 +538,34 @@ impl<'a> Interpreter<'a> {
     }
 }
 
-/// A filled axis-aligned rectangle thin enough to be a drawn line.
-fn thin_rectangle(points: &[(f64, f64)]) -> Option<Segment> {
-    let pts: Vec<(f64, f64)> = match points {
-        [first, rest @ ..] if rest.last() == Some(first) => points[..points.len() - 1].to_vec(),
-        _ => points.to_vec(),
+/// The direction of a baseline vector (with the glyphs' up vector), in
+/// degrees, when it runs along an axis and the text is not mirrored.
+fn text_rotation(base: (f64, f64), up: (f64, f64)) -> Option<u16> {
+    let (bx, by) = base;
+    if bx * up.1 - by * up.0 <= 0.0 {
+        return None;
+    }
+    if by.abs() < 0.01 * bx.abs() {
+        Some(if bx > 0.0 { 0 } else { 180 })
+    } else if bx.abs() < 0.01 * by.abs() {
+        Some(if by > 0.0 { 90 } else { 270 })
+    } else {
+        None
+    }
+}
+
+/// The bounds `[x0, y0, x1, y1]` of a closed path that is an axis-aligned
+/// rectangle (four corners, optionally repeating the first).
+fn axis_rectangle(points: &[(f64, f64)]) -> Option<[f64; 4]> {
+    let pts = match points {
+        [first, rest @ ..] if rest.last() == Some(first) => &points[..points.len() - 1],
+        _ => points,
     };
     if pts.len() != 4 {
         return None;
     }
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in &pts {
+    for &(x, y) in pts {
         x0 = x0.min(x);
         y0 = y0.min(y);
         x1 = x1.max(x);
@@ -521,19 +576,7 @@ fn thin_rectangle(points: &[(f64, f64)]) -> Option<Segment> {
         ((x - x0).abs() < AXIS_TOLERANCE || (x - x1).abs() < AXIS_TOLERANCE)
             && ((y - y0).abs() < AXIS_TOLERANCE || (y - y1).abs() < AXIS_TOLERANCE)
     };
-    if !pts.iter().all(on_corner) {
-        return None;
-    }
-    let (w, h) = (x1 - x0, y1 - y0);
-    if h <= MAX_RULE_THICKNESS && w > h {
-        let y = (y0 + y1) / 2.0;
-        Some(Segment::new(x0, y, x1, y))
-    } else if w <= MAX_RULE_THICKNESS && h > w {
-        let x = (x0 + x1) / 2.0;
-        Some(Segment::new(x, y0, x, y1))
-    } else {
-        None
-    }
+    pts.iter().all(on_corner).then_some([x0, y0, x1, y1])
 }
 
 #[cfg(test)]
@@ -549,11 +592,39 @@ mod tests {
     }
 
     #[test]
-    fn thin_rectangles_become_rules() {
-        let r = thin_rectangle(&[(0.0, 0.0), (100.0, 0.0), (100.0, 0.5), (0.0, 0.5)]);
-        assert_eq!(r, Some(Segment::new(0.0, 0.25, 100.0, 0.25)));
+    fn text_rotations() {
+        assert_eq!(text_rotation((12.0, 0.0), (0.0, 12.0)), Some(0));
+        assert_eq!(text_rotation((0.0, 12.0), (-12.0, 0.0)), Some(90));
+        assert_eq!(text_rotation((-12.0, 0.0), (0.0, -12.0)), Some(180));
+        assert_eq!(text_rotation((0.0, -12.0), (12.0, 0.0)), Some(270));
+        assert_eq!(text_rotation((12.0, 0.0), (0.0, -12.0)), None, "mirrored");
+        assert_eq!(text_rotation((8.0, 8.0), (-8.0, 8.0)), None, "diagonal");
+    }
+
+    #[test]
+    fn filled_rectangles_become_rules_or_fill_edges() {
+        let mut fonts = FontCache::new(|_, t| t);
+        let mut budget = Budget::new(1 << 20);
+        let doc = Document::new();
+        let page = Interpreter::new(&doc, &mut fonts, &mut budget).run_page(
+            b"0 0 100 0.5 re f 10 10 m 10 90 l 10.4 90 l 10.4 10 l h f 0 0 200 50 re f",
+            None,
+            Matrix::IDENTITY,
+        );
         assert_eq!(
-            thin_rectangle(&[(0.0, 0.0), (100.0, 0.0), (100.0, 50.0), (0.0, 50.0)]),
+            page.rulings,
+            [
+                Segment::new(0.0, 0.25, 100.0, 0.25),
+                Segment::new(10.2, 10.0, 10.2, 90.0)
+            ]
+        );
+        assert_eq!(page.fill_edges.len(), 4);
+        assert_eq!(
+            axis_rectangle(&[(0.0, 0.0), (5.0, 9.0), (0.0, 9.0), (5.0, 0.0)]),
+            Some([0.0, 0.0, 5.0, 9.0])
+        );
+        assert_eq!(
+            axis_rectangle(&[(0.0, 0.0), (5.0, 3.0), (0.0, 9.0), (5.0, 0.0)]),
             None
         );
     }

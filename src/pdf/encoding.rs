@@ -57,6 +57,22 @@ pub fn glyph_name_to_unicode(name: &[u8]) -> Option<char> {
     char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }
 
+/// Symbol-font characters that Word writes in the Private Use Area
+/// (U+F0xx, the font's byte code + 0xF000) mapped to their meaning; other
+/// characters unchanged.
+pub fn symbol_pua_to_unicode(c: char) -> char {
+    match c {
+        '\u{F020}' => ' ',
+        '\u{F02D}' => '-',
+        '\u{F0A7}' => '▪',
+        '\u{F0B7}' => '•',
+        '\u{F0D8}' => '➢',
+        '\u{F0E0}' => '→',
+        '\u{F0FC}' => '✓',
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +86,12 @@ mod tests {
         assert_eq!(glyph_name_to_unicode(b"a.sc"), Some('a'));
         assert_eq!(glyph_name_to_unicode(b"g123"), None);
         assert_eq!(glyph_name_to_unicode(b"uniZZZZ"), None);
+    }
+
+    #[test]
+    fn symbol_private_use() {
+        assert_eq!(symbol_pua_to_unicode('\u{F02D}'), '-');
+        assert_eq!(symbol_pua_to_unicode('ư'), 'ư');
     }
 
     #[test]

@@ -6,11 +6,36 @@
 //! `/Widths` (simple fonts) or `/W` (CID fonts) with the declared defaults.
 
 use super::cmap::ToUnicode;
-use super::encoding::{glyph_name_to_unicode, BaseEncoding};
+use super::encoding::{glyph_name_to_unicode, symbol_pua_to_unicode, BaseEncoding};
 use super::objects::{dict_get, name_of, number_of, stream_bytes, Budget};
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
+
+/// A map keyed by character code with a cheap multiplicative hash: codes
+/// are looked up for every glyph, and SipHash costs more than the lookup.
+type CodeMap<V> = HashMap<u32, V, BuildHasherDefault<CodeHasher>>;
+
+/// Fibonacci hashing of a character code.
+#[derive(Default)]
+struct CodeHasher(u64);
+
+impl Hasher for CodeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Most entries read from a `/W` array.
 const MAX_CID_WIDTHS: usize = 1 << 16;
@@ -20,8 +45,9 @@ const FALLBACK_WIDTH: f64 = 500.0;
 /// One character code decoded by a font.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
-    /// The Unicode text of the code (empty when the font cannot tell).
-    pub text: String,
+    /// The Unicode text of the code (after the legacy hook), `None` when
+    /// the font cannot tell.
+    pub text: Option<Rc<str>>,
     /// Advance width in text-space units (already scaled by the font matrix).
     pub width: f64,
     /// Whether the code is the single byte 32 (word spacing `Tw` applies).
@@ -39,14 +65,19 @@ pub struct Font {
     unicode_codes: bool,
     to_unicode: Option<ToUnicode>,
     simple: Option<Box<[Option<char>; 256]>>,
-    widths: HashMap<u32, f64>,
+    /// Text per code, hook applied: all 256 codes of a simple font, the
+    /// ToUnicode entries of a composite font.
+    texts: CodeMap<Rc<str>>,
+    widths: CodeMap<f64>,
     default_width: f64,
     scale: f64,
 }
 
 impl Font {
     /// Read a font dictionary. Never fails: what cannot be read is left out.
-    pub fn load(doc: &Document, dict: &Dictionary, budget: &mut Budget) -> Font {
+    /// `hook` gets the font name and each code's text (see
+    /// [`super::legacy_hook`]).
+    pub fn load(doc: &Document, dict: &Dictionary, budget: &mut Budget, hook: Hook) -> Font {
         let subtype = dict_get(doc, dict, b"Subtype").and_then(name_of);
         let raw_name = dict_get(doc, dict, b"BaseFont")
             .and_then(name_of)
@@ -63,7 +94,8 @@ impl Font {
             unicode_codes: false,
             to_unicode,
             simple: None,
-            widths: HashMap::new(),
+            texts: CodeMap::default(),
+            widths: CodeMap::default(),
             default_width: FALLBACK_WIDTH / 1000.0,
             scale: 0.001,
         };
@@ -72,7 +104,29 @@ impl Font {
         } else {
             font.load_simple(doc, dict, subtype);
         }
+        font.texts = font.code_texts(hook);
         font
+    }
+
+    /// The text of every code the font can map, with the hook applied.
+    fn code_texts(&self, hook: Hook) -> CodeMap<Rc<str>> {
+        let mut texts = CodeMap::default();
+        if let Some(map) = &self.to_unicode {
+            for (code, text) in map.iter() {
+                let text: String = text.chars().map(symbol_pua_to_unicode).collect();
+                texts.insert(code, Rc::from(hook(&self.name, text)));
+            }
+        }
+        if let Some(table) = &self.simple {
+            for (code, c) in table.iter().enumerate() {
+                if let Some(c) = c {
+                    texts
+                        .entry(code as u32)
+                        .or_insert_with(|| Rc::from(hook(&self.name, c.to_string())));
+                }
+            }
+        }
+        texts
     }
 
     fn load_composite(&mut self, doc: &Document, dict: &Dictionary) {
@@ -121,7 +175,8 @@ impl Font {
                 Some(Object::Array(list)) => {
                     for (k, item) in list.iter().enumerate() {
                         if let Some(width) = value(item) {
-                            self.widths.insert(first + k as u32, width * self.scale);
+                            self.widths
+                                .insert(first.saturating_add(k as u32), width * self.scale);
                         }
                     }
                     i += 2;
@@ -131,7 +186,8 @@ impl Font {
                     else {
                         break;
                     };
-                    let last = (last.max(0.0) as u32).min(first + MAX_CID_WIDTHS as u32);
+                    let last =
+                        (last.max(0.0) as u32).min(first.saturating_add(MAX_CID_WIDTHS as u32));
                     for code in first..=last {
                         self.widths.insert(code, width * self.scale);
                     }
@@ -230,21 +286,14 @@ impl Font {
         }
     }
 
-    fn text_of(&self, code: u32) -> String {
-        if let Some(t) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
-            return t.to_string();
+    fn text_of(&self, code: u32) -> Option<Rc<str>> {
+        if let Some(t) = self.texts.get(&code) {
+            return Some(Rc::clone(t));
         }
         if self.unicode_codes {
-            return char::from_u32(code).map(String::from).unwrap_or_default();
+            return char::from_u32(code).map(|c| Rc::from(c.to_string()));
         }
-        match &self.simple {
-            Some(table) => u8::try_from(code)
-                .ok()
-                .and_then(|c| table[usize::from(c)])
-                .map(String::from)
-                .unwrap_or_default(),
-            None => String::new(),
-        }
+        None
     }
 }
 
@@ -275,26 +324,59 @@ fn strip_subset_prefix(name: &str) -> &str {
     }
 }
 
-/// Fonts already read in one document, by object id.
-#[derive(Default)]
+/// The legacy-encoding hook: font name and decoded text in, text out.
+pub type Hook = fn(&str, String) -> String;
+
+/// Most fonts read from one document; fonts beyond it draw nothing.
+const MAX_FONTS: usize = 4096;
+
+/// Fonts already read in one document, by object id (or, for a font
+/// dictionary written inline, by its place in the loaded document).
 pub struct FontCache {
     fonts: HashMap<lopdf::ObjectId, Rc<Font>>,
+    inline: HashMap<usize, Rc<Font>>,
+    hook: Hook,
 }
 
 impl FontCache {
+    /// An empty cache whose fonts apply `hook` to their texts.
+    pub fn new(hook: Hook) -> Self {
+        FontCache {
+            fonts: HashMap::new(),
+            inline: HashMap::new(),
+            hook,
+        }
+    }
+
     /// The font a resource entry refers to, loading it on first use.
     pub fn get(&mut self, doc: &Document, entry: &Object, budget: &mut Budget) -> Option<Rc<Font>> {
+        let loaded = self.fonts.len() + self.inline.len();
         match entry {
             Object::Reference(id) => {
                 if let Some(f) = self.fonts.get(id) {
                     return Some(Rc::clone(f));
                 }
+                if loaded >= MAX_FONTS {
+                    return None;
+                }
                 let dict = doc.get_dictionary(*id).ok()?;
-                let font = Rc::new(Font::load(doc, dict, budget));
+                let font = Rc::new(Font::load(doc, dict, budget, self.hook));
                 self.fonts.insert(*id, Rc::clone(&font));
                 Some(font)
             }
-            Object::Dictionary(d) => Some(Rc::new(Font::load(doc, d, budget))),
+            Object::Dictionary(d) => {
+                // The document outlives the cache, so the address is stable.
+                let key = d as *const Dictionary as usize;
+                if let Some(f) = self.inline.get(&key) {
+                    return Some(Rc::clone(f));
+                }
+                if loaded >= MAX_FONTS {
+                    return None;
+                }
+                let font = Rc::new(Font::load(doc, d, budget, self.hook));
+                self.inline.insert(key, Rc::clone(&font));
+                Some(font)
+            }
             _ => None,
         }
     }
@@ -316,14 +398,33 @@ mod tests {
                 "Differences" => vec![Object::Integer(66), Object::Name(b"uhorn".to_vec())],
             },
         };
-        let font = Font::load(&doc, &dict, &mut Budget::new(1 << 20));
+        let hook: Hook = |_, t| t;
+        let font = Font::load(&doc, &dict, &mut Budget::new(1 << 20), hook);
         assert_eq!(&*font.name, "Times");
         let mut out = Vec::new();
         font.decode(b"AB C", &mut out);
-        let text: String = out.iter().map(|d| d.text.as_str()).collect();
+        let text: String = out.iter().filter_map(|d| d.text.as_deref()).collect();
         assert_eq!(text, "Aư C");
         assert!((out[0].width - 0.6).abs() < 1e-9);
         assert!((out[1].width - 0.7).abs() < 1e-9);
         assert!(out[2].is_space_code);
+    }
+
+    #[test]
+    fn hostile_cid_widths() {
+        let doc = Document::new();
+        let big = Object::Integer(i64::from(u32::MAX));
+        let dict = dictionary! {
+            "Subtype" => "Type0", "BaseFont" => "X", "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                "W" => vec![big.clone(), Object::Array(vec![1.into(), 2.into()]),
+                            big.clone(), big, 5.into(), Object::Integer(-7), "junk".into()],
+            })],
+        };
+        let hook: Hook = |_, t| t;
+        let font = Font::load(&doc, &dict, &mut Budget::new(1 << 20), hook);
+        let mut out = Vec::new();
+        font.decode(&[0xFF, 0xFF, 0xFF], &mut out);
+        assert_eq!(out.len(), 2);
     }
 }

@@ -3,7 +3,8 @@
 //! Unlike lenient whole-stream parsers it never gives up: a token it cannot
 //! read is skipped together with the operands gathered so far, and reading
 //! resumes at the next delimiter. Inline images (`BI … ID <data> EI`) are
-//! skipped without interpreting their binary data.
+//! skipped without interpreting their binary data (the reader sees a bare
+//! `BI` operator).
 
 /// Deepest array nesting kept in an operand; deeper input is flattened away.
 const MAX_ARRAY_DEPTH: usize = 8;
@@ -12,20 +13,21 @@ const MAX_OPERANDS: usize = 64;
 
 /// One operand of a content-stream operator.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Operand {
+pub enum Operand<'a> {
     /// An integer or real number.
     Number(f64),
-    /// A name, without its leading slash (escapes `#xx` left as written).
-    Name(Vec<u8>),
+    /// A name, without its leading slash (escapes `#xx` left as written),
+    /// borrowed from the stream.
+    Name(&'a [u8]),
     /// A literal or hexadecimal string, decoded to bytes.
     Str(Vec<u8>),
     /// An array.
-    Array(Vec<Operand>),
+    Array(Vec<Operand<'a>>),
     /// A dictionary, boolean or null: kept only as a placeholder.
     Other,
 }
 
-impl Operand {
+impl Operand<'_> {
     /// The number, if this operand is one.
     pub fn number(&self) -> Option<f64> {
         match self {
@@ -37,14 +39,14 @@ impl Operand {
 
 /// One operator with its operands.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Operation {
-    /// The operator keyword (`Tj`, `re`, …).
-    pub op: Vec<u8>,
+pub struct Operation<'a> {
+    /// The operator keyword (`Tj`, `re`, …), borrowed from the stream.
+    pub op: &'a [u8],
     /// Its operands in order.
-    pub operands: Vec<Operand>,
+    pub operands: Vec<Operand<'a>>,
 }
 
-/// Iterator over the operations of a content stream.
+/// Reader of the operations of a content stream.
 pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
@@ -96,7 +98,7 @@ impl<'a> Lexer<'a> {
         match b {
             b'/' => {
                 self.pos += 1;
-                Some(Token::Operand(Operand::Name(self.regular_run().to_vec())))
+                Some(Token::Operand(Operand::Name(self.regular_run())))
             }
             b'(' => {
                 self.pos += 1;
@@ -286,35 +288,46 @@ impl<'a> Lexer<'a> {
 }
 
 enum Token<'a> {
-    Operand(Operand),
+    Operand(Operand<'a>),
     Keyword(&'a [u8]),
     Bad,
 }
 
-impl Iterator for Lexer<'_> {
-    type Item = Operation;
-
-    fn next(&mut self) -> Option<Operation> {
-        let mut operands = Vec::new();
+impl<'a> Lexer<'a> {
+    /// Read the next operation into `op` (its operand buffer is reused);
+    /// `false` at the end of the stream.
+    pub fn read(&mut self, op: &mut Operation<'a>) -> bool {
+        op.operands.clear();
         loop {
-            match self.object(0)? {
-                Token::Operand(o) => {
-                    if operands.len() < MAX_OPERANDS {
-                        operands.push(o);
+            match self.object(0) {
+                None => return false,
+                Some(Token::Operand(o)) => {
+                    if op.operands.len() < MAX_OPERANDS {
+                        op.operands.push(o);
                     }
                 }
-                Token::Bad => operands.clear(),
-                Token::Keyword(b"BI") => {
+                Some(Token::Bad) => op.operands.clear(),
+                Some(Token::Keyword(b"BI")) => {
+                    // Returned without operands once its data is skipped.
                     self.skip_inline_image();
-                    operands.clear();
+                    op.operands.clear();
+                    op.op = b"BI";
+                    return true;
                 }
-                Token::Keyword(k) => {
-                    return Some(Operation {
-                        op: k.to_vec(),
-                        operands,
-                    })
+                Some(Token::Keyword(k)) => {
+                    op.op = k;
+                    return true;
                 }
             }
+        }
+    }
+}
+
+impl Default for Operation<'_> {
+    fn default() -> Self {
+        Operation {
+            op: b"",
+            operands: Vec::new(),
         }
     }
 }
@@ -343,41 +356,61 @@ pub fn hex_value(b: u8) -> Option<u8> {
 }
 
 /// Parse a PDF number, accepting the sloppy forms real producers write
-/// (`-.5`, `4.`, `--2`).
+/// (`-.5`, `4.`, `--2`). Digits are accumulated directly: this runs for
+/// most tokens of a content stream.
 fn parse_number(run: &[u8]) -> Option<f64> {
-    let text = std::str::from_utf8(run).ok()?;
-    let trimmed = text.trim_start_matches(['+', '-']);
-    let negative = text.len() - trimmed.len() == 1 && text.starts_with('-');
-    let value: f64 = if trimmed.ends_with('.') {
-        trimmed.trim_end_matches('.').parse().ok()?
-    } else {
-        trimmed.parse().ok()?
-    };
-    value
-        .is_finite()
-        .then_some(if negative { -value } else { value })
+    let signs = run.iter().take_while(|&&b| b == b'+' || b == b'-').count();
+    let negative = signs == 1 && run[0] == b'-';
+    let mut mantissa = 0f64;
+    let mut frac_digits: Option<i32> = None;
+    let mut digits = 0usize;
+    for &b in &run[signs..] {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10.0 + f64::from(b - b'0');
+                frac_digits = frac_digits.map(|k| k + 1);
+                digits += 1;
+            }
+            b'.' if frac_digits.is_none() => frac_digits = Some(0),
+            _ => return None,
+        }
+    }
+    const POWERS: [f64; 8] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7];
+    let k = frac_digits.unwrap_or(0);
+    let divisor = POWERS
+        .get(k as usize)
+        .copied()
+        .unwrap_or_else(|| 10f64.powi(k));
+    let value = mantissa / divisor;
+    (digits > 0 && value.is_finite()).then_some(if negative { -value } else { value })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn all(data: &[u8]) -> Vec<Operation<'_>> {
+        let mut lexer = Lexer::new(data);
+        let mut out = Vec::new();
+        let mut op = Operation::default();
+        while lexer.read(&mut op) {
+            out.push(op.clone());
+        }
+        out
+    }
+
     fn ops(data: &[u8]) -> Vec<(String, usize)> {
-        Lexer::new(data)
-            .map(|o| {
-                (
-                    String::from_utf8_lossy(&o.op).into_owned(),
-                    o.operands.len(),
-                )
-            })
+        all(data)
+            .iter()
+            .map(|o| (String::from_utf8_lossy(o.op).into_owned(), o.operands.len()))
             .collect()
     }
 
     #[test]
     fn reads_text_operators() {
-        let got: Vec<Operation> = Lexer::new(b"BT /F1 12 Tf [(A\\(b) -250 <0041>] TJ ET").collect();
+        let got = all(b"BT /F1 12 Tf [(A\\(b) -250 <0041>] TJ ET");
         assert_eq!(got.len(), 4);
-        assert_eq!(got[1].operands[0], Operand::Name(b"F1".to_vec()));
+        assert_eq!(got[1].operands[0], Operand::Name(b"F1"));
         let Operand::Array(items) = &got[2].operands[0] else {
             panic!("expected an array");
         };
@@ -397,8 +430,40 @@ mod tests {
         let got = ops(b"q BI /W 2 /H 2 ID \x00EI\xff) EI Q 1 0 0 1 0 0 cm");
         assert_eq!(
             got,
-            vec![("q".into(), 0), ("Q".into(), 0), ("cm".into(), 6)]
+            vec![
+                ("q".into(), 0),
+                ("BI".into(), 0),
+                ("Q".into(), 0),
+                ("cm".into(), 6)
+            ]
         );
+    }
+
+    #[test]
+    fn random_bytes_never_panic() {
+        let mut seed: u32 = 0x1234_5678;
+        // Bias towards the bytes that matter to the tokenizer.
+        let mut data = Vec::new();
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            // Bias towards the bytes that matter to the tokenizer.
+            let b = (seed >> 16) as u8;
+            let alphabet = b"()<>[]{}/%\\ 0.9-BIDEITjTJ";
+            data.push(if b & 1 == 0 {
+                alphabet[usize::from(b >> 1) % alphabet.len()]
+            } else {
+                b
+            });
+        }
+        let mut lexer = Lexer::new(&data);
+        let mut op = Operation::default();
+        let mut n = 0;
+        while lexer.read(&mut op) {
+            n += 1;
+        }
+        assert!(n <= data.len());
+        let cmap = crate::pdf::cmap::ToUnicode::parse(&data);
+        assert!(cmap.len() <= data.len());
     }
 
     #[test]
@@ -406,5 +471,8 @@ mod tests {
         assert_eq!(parse_number(b"-.5"), Some(-0.5));
         assert_eq!(parse_number(b"4."), Some(4.0));
         assert_eq!(parse_number(b"1-2"), None);
+        assert_eq!(parse_number(b"."), None);
+        assert_eq!(parse_number(b"12.25"), Some(12.25));
+        assert_eq!(parse_number(b"--2"), Some(2.0));
     }
 }

@@ -62,15 +62,31 @@ pub fn legacy_hook(font_name: &str, text: String) -> String {
 /// running text in reading order, page-spanning tables joined, pages
 /// without a usable text layer reported as warnings.
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
-    Ok(crate::layout::build(load(path, bytes)?))
+    let mut layout = crate::layout::DocLayout::default();
+    let warnings = for_each_page(path, bytes, |page| layout.add_page(&page))?;
+    Ok(layout.finish(warnings))
 }
 
-/// Load a PDF and interpret every page.
+/// Load a PDF and interpret every page, keeping all pages in memory.
+///
+/// Errors as for [`for_each_page`].
+pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
+    let mut pages = Vec::new();
+    let warnings = for_each_page(path, bytes, |page| pages.push(page))?;
+    Ok(PdfFile { pages, warnings })
+}
+
+/// Load a PDF and hand each interpreted page to `visit`, in order, one at a
+/// time; returns the warnings met while reading.
 ///
 /// Errors: the file cannot be parsed, has no pages, or is encrypted with a
 /// password other than the empty one. Problems on single pages become
 /// warnings.
-pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
+pub fn for_each_page(
+    path: &Path,
+    bytes: &[u8],
+    mut visit: impl FnMut(PdfPage),
+) -> Result<Vec<Warning>> {
     let malformed = |page: Option<u32>, message: String| Error::Malformed {
         path: path.to_path_buf(),
         page,
@@ -90,10 +106,9 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
     if page_refs.is_empty() {
         return Err(malformed(None, "the PDF has no readable pages".into()));
     }
-    let mut fonts = FontCache::default();
+    let mut fonts = FontCache::new(legacy_hook);
     let mut budget = Budget::new(MAX_DECOMPRESSED_BYTES);
     let mut warnings = Vec::new();
-    let mut out = Vec::with_capacity(page_refs.len());
     for (i, page) in page_refs.iter().enumerate() {
         let number = i as u32 + 1;
         let at = Location {
@@ -118,11 +133,8 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
             }
         }
         let (width, height, ctm) = page.display_transform();
-        let content = Interpreter::new(&doc, &mut fonts, &mut budget, legacy_hook).run_page(
-            &data,
-            page.resources,
-            ctm,
-        );
+        let content =
+            Interpreter::new(&doc, &mut fonts, &mut budget).run_page(&data, page.resources, ctm);
         if content.truncated {
             warnings.push(Warning::new(
                 "pdf_limit",
@@ -137,7 +149,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
                 at,
             ));
         }
-        out.push(PdfPage {
+        visit(PdfPage {
             number,
             width,
             height,
@@ -151,10 +163,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
             Location::default(),
         ));
     }
-    Ok(PdfFile {
-        pages: out,
-        warnings,
-    })
+    Ok(warnings)
 }
 
 impl pages::PageRef<'_> {

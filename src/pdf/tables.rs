@@ -1,5 +1,5 @@
 //! Generated from fontTools' copy of the Adobe Glyph List For New Fonts and
-//! the PDF base encodings (by a one-off script; do not edit by hand).
+//! the PDF base encodings by scripts/gen_pdf_tables.py (do not edit by hand).
 
 /// WinAnsiEncoding (Windows code page 1252) by code; the Latin-1 control character where cp1252 leaves a code undefined, NUL below 0x20.
 pub const WIN_ANSI: [char; 256] = [

@@ -2,10 +2,10 @@
 //! garbage (an OCR layer made without Vietnamese)?
 
 use super::content::PageContent;
-use unicode_normalization::UnicodeNormalization;
 
-/// Fewer letters than this on a page with images: treated as a scan.
-const MIN_LETTERS: usize = 20;
+/// Fewer letters than this on a page with images: a scan (whatever text
+/// there is, such as a copy stamp, is not the page's content).
+const MIN_LETTERS: usize = 100;
 /// Least share of Vietnamese-only letters (ă, ơ, ư, đ, toned vowels) expected.
 const MIN_VIETNAMESE_SHARE: f64 = 0.03;
 /// Most share of letters foreign to Vietnamese before the layer is garbage.
@@ -18,10 +18,16 @@ pub enum TextLayer {
     Good,
     /// Nothing drawn at all.
     Blank,
-    /// Images with (almost) no text: a scan without OCR.
+    /// Images with no or almost no text (a stamp): a scan without OCR.
     Missing,
     /// Text that is not plausible Vietnamese (OCR without Vietnamese, low-byte text).
     Implausible,
+}
+
+enum Letter {
+    Ascii,
+    Vietnamese,
+    Foreign,
 }
 
 /// Judge a page's text layer.
@@ -30,17 +36,25 @@ pub fn assess(content: &PageContent) -> TextLayer {
     for g in &content.glyphs {
         let from_legacy = is_legacy_font_name(&g.font);
         for c in g.text.chars() {
-            if !c.is_alphabetic() && !matches!(c, '\u{A1}'..='\u{BF}') {
-                continue;
-            }
-            letters += 1;
-            if from_legacy {
-                legacy += 1;
-            } else if c.is_ascii() {
+            // Cheapest tests first: this runs for every character.
+            let kind = if c.is_ascii() {
+                if !c.is_ascii_alphabetic() {
+                    continue;
+                }
+                Letter::Ascii
             } else if is_vietnamese_letter(c) {
-                vietnamese += 1;
+                Letter::Vietnamese
+            } else if c.is_alphabetic() || matches!(c, '\u{A1}'..='\u{BF}') {
+                Letter::Foreign
             } else {
-                foreign += 1;
+                continue;
+            };
+            letters += 1;
+            match kind {
+                _ if from_legacy => legacy += 1,
+                Letter::Ascii => {}
+                Letter::Vietnamese => vietnamese += 1,
+                Letter::Foreign => foreign += 1,
             }
         }
     }
@@ -73,30 +87,59 @@ pub fn is_legacy_font_name(name: &str) -> bool {
     n.starts_with("Vn") || n.starts_with("VN") || n.starts_with("VNI")
 }
 
-/// A letter of the Vietnamese alphabet outside ASCII (đ, ă, â, ê, ô, ơ, ư
-/// and the toned vowels), composed or not.
+/// A precomposed letter of the Vietnamese alphabet outside ASCII (đ, ă, â,
+/// ê, ô, ơ, ư and the toned vowels). Decomposed text counts through its
+/// ASCII base letters (combining marks are not letters).
 fn is_vietnamese_letter(c: char) -> bool {
-    if matches!(c, 'đ' | 'Đ') {
-        return true;
-    }
-    let mut parts = c.nfd();
-    let Some(base) = parts.next() else {
-        return false;
-    };
-    base.is_ascii_alphabetic()
-        && parts.all(|m| {
-            matches!(
-                m,
-                '\u{0300}'
-                    | '\u{0301}'
-                    | '\u{0302}'
-                    | '\u{0303}'
-                    | '\u{0306}'
-                    | '\u{0309}'
-                    | '\u{031B}'
-                    | '\u{0323}'
-            )
-        })
+    matches!(
+        c,
+        '\u{1EA0}'
+            ..='\u{1EF9}'
+                | 'À'
+                | 'Á'
+                | 'Â'
+                | 'Ã'
+                | 'È'
+                | 'É'
+                | 'Ê'
+                | 'Ì'
+                | 'Í'
+                | 'Ò'
+                | 'Ó'
+                | 'Ô'
+                | 'Õ'
+                | 'Ù'
+                | 'Ú'
+                | 'Ý'
+                | 'à'
+                | 'á'
+                | 'â'
+                | 'ã'
+                | 'è'
+                | 'é'
+                | 'ê'
+                | 'ì'
+                | 'í'
+                | 'ò'
+                | 'ó'
+                | 'ô'
+                | 'õ'
+                | 'ù'
+                | 'ú'
+                | 'ý'
+                | 'Ă'
+                | 'ă'
+                | 'Đ'
+                | 'đ'
+                | 'Ĩ'
+                | 'ĩ'
+                | 'Ũ'
+                | 'ũ'
+                | 'Ơ'
+                | 'ơ'
+                | 'Ư'
+                | 'ư'
+    )
 }
 
 #[cfg(test)]
@@ -109,13 +152,13 @@ mod tests {
         let glyphs = text
             .chars()
             .map(|c| Glyph {
-                text: c.to_string(),
+                text: c.to_string().into(),
                 x: 0.0,
                 y: 0.0,
                 width: 5.0,
                 size: 10.0,
                 font: Rc::from(font),
-                upright: true,
+                rotation: Some(0),
             })
             .collect();
         PageContent {
@@ -128,16 +171,21 @@ mod tests {
     #[test]
     fn judges_layers() {
         let good = "Cộng hòa xã hội chủ nghĩa Việt Nam, Độc lập Tự do Hạnh phúc";
-        assert_eq!(assess(&page(good, "Times")), TextLayer::Good);
+        let good = good.repeat(3);
+        assert_eq!(assess(&page(&good, "Times")), TextLayer::Good);
         let ocr = "cgNG HoA x.A. Hor cHU NGHIA VIET NAM Ldm D6ng QUYET DINH";
-        assert_eq!(assess(&page(ocr, "Helvetica")), TextLayer::Implausible);
-        let low_byte = "C¤NG H¯A X· HÚI CHØ NGH¨A VIÆT NAM ®éc lËp tù do";
+        let ocr = ocr.repeat(3);
+        assert_eq!(assess(&page(&ocr, "Helvetica")), TextLayer::Implausible);
+        let low_byte = "C¤NG H¯A X· HÚI CHØ NGH¨A VIÆT NAM ®éc lËp tù do".repeat(3);
         assert_eq!(
-            assess(&page(low_byte, "Times-Roman")),
+            assess(&page(&low_byte, "Times-Roman")),
             TextLayer::Implausible
         );
-        assert_eq!(assess(&page(low_byte, ".VnTime")), TextLayer::Good);
-        assert_eq!(assess(&page("SAO Y", "Times")), TextLayer::Missing);
+        assert_eq!(assess(&page(&low_byte, ".VnTime")), TextLayer::Good);
+        assert_eq!(
+            assess(&page("SAO Y CÔNG AN TỈNH LÂM ĐỒNG", "Times")),
+            TextLayer::Missing
+        );
         assert_eq!(assess(&PageContent::default()), TextLayer::Blank);
     }
 }
