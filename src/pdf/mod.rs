@@ -11,6 +11,7 @@ pub mod cmap;
 pub mod content;
 pub mod encoding;
 pub mod font;
+mod legacy;
 pub mod lexer;
 pub mod objects;
 pub mod pages;
@@ -50,12 +51,12 @@ pub struct PdfFile {
     pub warnings: Vec<Warning>,
 }
 
-/// Decode a text run drawn in a legacy Vietnamese font (TCVN3 `.VnTime`,
-/// VNI, …): receives the font's base name and the text decoded through the
-/// font's PDF encoding, and returns the text to use (unchanged unless the
-/// font is a legacy font and the decoded words are valid Vietnamese).
-pub fn legacy_hook(font_name: &str, text: String) -> String {
-    crate::normalize::decode_font_run(font_name, &text).unwrap_or(text)
+/// Per-code text transform given to fonts: the identity. Legacy Vietnamese
+/// fonts (TCVN3 `.VnTime`, VNI) are decoded per run of glyphs instead
+/// ([`legacy::decode_runs`]), where there are whole words to confirm the
+/// encoding by.
+pub fn legacy_hook(_font_name: &str, text: String) -> String {
+    text
 }
 
 /// Read a PDF into a [`SourceDoc`]: tables from rulings or alignment,
@@ -133,8 +134,9 @@ pub fn for_each_page(
             }
         }
         let (width, height, ctm) = page.display_transform();
-        let content =
+        let mut content =
             Interpreter::new(&doc, &mut fonts, &mut budget).run_page(&data, page.resources, ctm);
+        legacy::decode_runs(&mut content.glyphs);
         if content.truncated {
             warnings.push(Warning::new(
                 "pdf_limit",
