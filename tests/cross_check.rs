@@ -43,6 +43,10 @@ fn essence(t: &Task) -> String {
 
 fn assert_same(a: &str, b: &str) {
     let (ta, tb) = (tasks(a), tasks(b));
+    assert_same_tasks(a, &ta, b, &tb);
+}
+
+fn assert_same_tasks(a: &str, ta: &[Task], b: &str, tb: &[Task]) {
     assert!(!ta.is_empty(), "{a} gives tasks");
     let (ea, eb): (Vec<String>, Vec<String>) = (
         ta.iter().map(essence).collect(),
@@ -69,4 +73,19 @@ fn pdf_and_its_layout_text_give_the_same_tasks() {
 fn pdf_producers_agree() {
     assert_same("pdf/appendix_docx.pdf", "pdf/appendix_reportlab.pdf");
     assert_same("pdf/appendix_docx.pdf", "pdf/borderless.pdf");
+}
+
+#[test]
+fn tcvn3_pdf_gives_the_tasks_of_its_unicode_twin() {
+    // appendix_tcvn3.pdf holds the first rows of the Unicode appendix, in
+    // TCVN3 bytes under a `.VnTime` font without ToUnicode.
+    let legacy = tasks("pdf/appendix_tcvn3.pdf");
+    let unicode = tasks("pdf/appendix_docx.pdf");
+    assert!(legacy.len() >= 4, "{} tasks", legacy.len());
+    assert_same_tasks(
+        "pdf/appendix_tcvn3.pdf",
+        &legacy,
+        "pdf/appendix_docx.pdf",
+        &unicode[..legacy.len()],
+    );
 }
