@@ -188,3 +188,28 @@ fn user_units_extend_the_gazetteer() {
     assert_eq!(bad.code, Some(2));
     assert!(bad.stderr.contains("missing.csv"), "{}", bad.stderr);
 }
+
+#[test]
+fn tables_command_writes_word_tables_with_merges_resolved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docx = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/docx/appendix.docx");
+    let out = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+        .args(["tables", docx.to_str().expect("path"), "-o"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let csv = read(&dir.path().join("appendix.table-2.csv"));
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows[0],
+        "TT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời gian hoàn thành"
+    );
+    // The vertically merged task cell is resolved into both of its rows;
+    // the header repeated by hand further down is dropped.
+    assert!(
+        rows.contains(&"2.,Rà soát quy chế làm việc,Văn phòng UBND tỉnh,Tháng 12/2025"),
+        "{csv}"
+    );
+    assert_eq!(rows.iter().filter(|r| r.starts_with("TT,")).count(), 1);
+}

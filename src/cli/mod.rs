@@ -38,7 +38,7 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Print a text normalized: legacy encodings decoded, Unicode cleaned.
     Normalize(normalize::NormalizeArgs),
-    /// Write every table reconstructed from a PDF as CSV.
+    /// Write every table of a PDF, Word file or layout text as CSV.
     Tables(tables::TablesArgs),
     /// Print a document's normalized text in reading order.
     Text(text::TextArgs),

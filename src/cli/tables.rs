@@ -1,4 +1,6 @@
-//! `nhiemvu tables FILE.pdf... [-o DIR]`: every reconstructed table as CSV.
+//! `nhiemvu tables FILE... [-o DIR]`: every reconstructed table of a PDF,
+//! Word file or layout text as CSV (merged cells resolved, page-spanning
+//! tables joined, repeated headers dropped).
 
 use super::{read_input, EXIT_OK, EXIT_SOME_FAILED};
 use crate::error::Error;
@@ -9,7 +11,7 @@ use std::path::{Path, PathBuf};
 /// Arguments of `nhiemvu tables`.
 #[derive(Debug, Args)]
 pub struct TablesArgs {
-    /// PDF files.
+    /// PDF, Word (.docx) or text files.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output folder for `<stem>.table-<n>.csv` files.
@@ -54,7 +56,7 @@ fn write_tables(input: &Path, out_dir: &Path) -> Result<usize, Error> {
     let mut n = 0;
     for (i, table) in tables.enumerate() {
         let path = out_dir.join(format!("{stem}.table-{}.csv", i + 1));
-        std::fs::write(&path, table_csv(table)).map_err(|e| write_err(&path, e))?;
+        crate::output::write_atomic(&path, table_csv(table).as_bytes())?;
         n += 1;
     }
     Ok(n)
