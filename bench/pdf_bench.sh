@@ -83,7 +83,7 @@ best_time() {
     local best="" i t
     for ((i = 0; i < RUNS; i++)); do
         /usr/bin/time -o "$WORK/time" -f "%U %S" "$@" >/dev/null 2>&1 || true
-        t=$(awk '{print $1 + $2}' "$WORK/time")
+        t=$(tail -n 1 "$WORK/time" | awk '{print $1 + $2}')
         if [[ -z "$best" ]] || (($(echo "$t < $best" | bc -l))); then best=$t; fi
     done
     echo "$best"

@@ -213,11 +213,12 @@ fn parse_one(piece: &str) -> DocumentRef {
 
 /// The type word as listed in [`TYPE_WORDS`] (first letter capital).
 fn canonical_type(found: &str) -> String {
+    static KEYS: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| TYPE_WORDS.iter().map(|w| (match_key(w), *w)).collect());
     let key = match_key(found);
-    TYPE_WORDS
-        .iter()
-        .find(|w| match_key(w) == key)
-        .map(|w| w.to_string())
+    keys.iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, w)| w.to_string())
         .unwrap_or_else(|| found.to_string())
 }
 

@@ -419,11 +419,8 @@ fn lines_text(pieces: &[Piece]) -> String {
 /// or it is Roman-numbered inside the table.
 fn is_group(rows: &[PendingRow], i: usize) -> bool {
     let n = &rows[i].number;
-    n.is_roman()
-        || rows[i + 1..]
-            .iter()
-            .take_while(|r| !r.number.is_roman())
-            .any(|r| r.number.is_child_of(n))
+    // Children follow their parent: the next row is numbered under it.
+    n.is_roman() || rows.get(i + 1).is_some_and(|r| r.number.is_child_of(n))
 }
 
 /// Learn each slot's wrap width from the lines assigned to it: a high

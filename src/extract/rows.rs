@@ -123,10 +123,12 @@ pub fn build_tasks(
             }
             continue;
         };
+        // Children follow their parent: look at the next numbered row only.
         let is_parent_of_later = numbers[i + 1..]
             .iter()
             .flatten()
-            .any(|n| n.is_child_of(number));
+            .next()
+            .is_some_and(|n| n.is_child_of(number));
         if (number.is_roman() || is_parent_of_later) && !has_content {
             let heading = Heading {
                 number: number.printed.clone(),

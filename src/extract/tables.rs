@@ -9,6 +9,9 @@ use crate::model::Location;
 use crate::normalize::match_key;
 use crate::source_doc::{Row, Table, TextLine};
 
+/// Longest header label, in characters; longer cells are content.
+const MAX_LABEL: usize = 80;
+
 /// How many rows from the top the header may start at.
 const HEADER_SEARCH: usize = 4;
 
@@ -20,7 +23,15 @@ pub fn read_table(table: &Table) -> Option<RawTable> {
     let signature = model.signature();
     let mut rows = Vec::new();
     for (row, cells) in table.rows.iter().zip(&grid).skip(h + used) {
-        let repeated = ColumnModel::from_headers(cells).is_some_and(|m| m.signature() == signature);
+        // A repeated header has no row number in its TT cell.
+        let numbered = model
+            .index_of(Role::Number)
+            .and_then(|n| cells.get(n))
+            .is_some_and(|c| RowNumber::parse(c).is_some());
+        let labels = cells.iter().all(|c| c.chars().count() <= MAX_LABEL);
+        let repeated = !numbered
+            && labels
+            && ColumnModel::from_headers(cells).is_some_and(|m| m.signature() == signature);
         if repeated || is_column_numbering(cells) {
             continue;
         }

@@ -5,6 +5,7 @@ use crate::model::UnitRef;
 use crate::normalize::{fold_spaces, match_key};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// The gazetteer shipped with nhiemvu (`data/units.tsv`).
 const BUILTIN_UNITS: &str = include_str!("../../data/units.tsv");
@@ -85,6 +86,9 @@ pub struct Gazetteer {
     by_key: HashMap<String, String>,
     /// Match keys of the full names.
     full_keys: std::collections::HashSet<String>,
+    /// Match keys of the first word of every abbreviation, so that phrases
+    /// are only looked up where one can start.
+    first_words: std::collections::HashSet<String>,
     /// Longest abbreviation in words, to bound phrase lookups.
     max_words: usize,
 }
@@ -135,6 +139,9 @@ impl Gazetteer {
             }
             self.max_words = self.max_words.max(abbr.split(' ').count());
             self.full_keys.insert(match_key(&full));
+            if let Some(first) = abbr_key(&abbr).split(' ').next() {
+                self.first_words.insert(first.to_string());
+            }
             self.by_key.insert(abbr_key(&abbr), full);
             added += 1;
         }
@@ -153,7 +160,15 @@ impl Gazetteer {
         let mut out: Vec<String> = Vec::with_capacity(words.len());
         let mut i = 0;
         'words: while i < words.len() {
-            for n in (1..=self.max_words.min(words.len() - i)).rev() {
+            let first = abbr_key(split_trailing_punct(words[i]).0);
+            let can_start = first
+                .split(' ')
+                .next()
+                .is_some_and(|w| self.first_words.contains(w));
+            for n in (1..=self.max_words.min(words.len() - i))
+                .rev()
+                .filter(|_| can_start)
+            {
                 let phrase = words[i..i + n].join(" ");
                 let (core, tail) = split_trailing_punct(&phrase);
                 if !is_abbreviation_like(core) && n == 1 {
@@ -274,15 +289,24 @@ pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
     }
     let key = match_key(phrase);
     // Events, not bodies: "Hội nghị", "Hội thảo".
-    if ["hội nghị", "hội thảo", "hội thi", "đại hội"]
-        .iter()
-        .any(|e| key.starts_with(&match_key(e)))
-    {
+    static EVENTS: OnceLock<Vec<String>> = OnceLock::new();
+    static GENERIC: OnceLock<Vec<String>> = OnceLock::new();
+    let events = EVENTS.get_or_init(|| {
+        ["hội nghị", "hội thảo", "hội thi", "đại hội"]
+            .iter()
+            .map(|e| match_key(e))
+            .collect()
+    });
+    let generics = GENERIC.get_or_init(|| {
+        ["các", "cơ quan", "đơn vị"]
+            .iter()
+            .map(|g| match_key(g))
+            .collect()
+    });
+    if events.iter().any(|e| key.starts_with(e.as_str())) {
         return false;
     }
-    let generic = ["các ", "cơ quan", "đơn vị"]
-        .iter()
-        .any(|g| key.starts_with(&match_key(g)));
+    let generic = generics.iter().any(|g| key.starts_with(g.as_str()));
     if !phrase.starts_with(char::is_uppercase) && !generic {
         return false;
     }
