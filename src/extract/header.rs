@@ -53,10 +53,11 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
             }
         }
         let key = match_key(text);
-        if MOTTOS.iter().any(|m| key.starts_with(&match_key(m)))
-            || text == "*"
-            || text.chars().all(|c| c == '-')
-        {
+        let separator = text == "*" || text.chars().all(|c| matches!(c, '-' | '_'));
+        if separator && !title.is_empty() {
+            break;
+        }
+        if MOTTOS.iter().any(|m| key.starts_with(&match_key(m))) || separator {
             continue;
         }
         if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -70,6 +71,8 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
             } else if title.len() < 3 && !starts_with_roman(text) {
                 title.push(text.to_string());
             }
+        } else if continues_title(&title, text) {
+            title.push(text.to_string());
         } else if !title.is_empty() {
             break;
         }
@@ -80,7 +83,34 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     if !title.is_empty() {
         meta.title = Some(fold_spaces(&title.join(" ")));
     }
+    super::letter::read_letter_parts(lines, &mut meta);
+    if meta.title.is_none() {
+        meta.title = meta.subject.clone();
+    }
     meta
+}
+
+/// Whether a line in ordinary case continues a title that so far is a bare
+/// document kind ("THÔNG BÁO" + "Kết luận của ...") or already continued
+/// so: short, not a sentence, not a numbered item, at most three lines.
+fn continues_title(title: &[String], text: &str) -> bool {
+    let Some(first) = title.first() else {
+        return false;
+    };
+    let bare_kind = title.len() == 1 && is_document_title(first) && first.split(' ').count() <= 3;
+    let continued = title.len() > 1 && title.len() <= 3 && !is_capitals(&title[title.len() - 1]);
+    static OPENER: OnceLock<Regex> = OnceLock::new();
+    let body_opener = OPENER.get_or_init(|| {
+        Regex::new(r"(?i)^(?:ngày|căn cứ|thực hiện|trên cơ sở|theo|để|nhằm|sau khi|kính gửi)\b")
+            .expect("static opener pattern is valid")
+    });
+    (bare_kind || continued)
+        && text.chars().count() <= 90
+        && !body_opener.is_match(text)
+        && find_date(text).is_none()
+        && !text.ends_with(['.', ':', ';'])
+        && !text.starts_with(['(', '-', '*'])
+        && super::numbering::RowNumber::at_line_start(text).is_none()
 }
 
 /// Issuing bodies are named with a body word ("BAN", "VĂN PHÒNG", "BỘ", ...).
@@ -97,6 +127,8 @@ fn is_issuer_like(text: &str) -> bool {
         "thành uỷ",
         "đảng ủy",
         "đảng uỷ",
+        "đảng bộ",
+        "chi bộ",
         "sở",
         "chính phủ",
         "thủ tướng",

@@ -1,0 +1,190 @@
+//! The outline of a directive's body: numbered parts, items and bullets as
+//! a tree, each with the unmarked paragraphs that follow it.
+//!
+//! The body starts at the first numbered paragraph (or, in a text without
+//! numbers, at the first bullet after a paragraph ending in ":") and ends
+//! at the closing formula, "Nơi nhận:" or the signature.
+
+use super::paragraphs::{MarkerKind, Paragraph};
+use crate::extract::header::is_capitals;
+use crate::extract::letter::{closes_body, opens_recipients};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// One marked paragraph of the body with its place in the tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The marked paragraph.
+    pub head: Paragraph,
+    /// Unmarked paragraphs that follow it (before any child).
+    pub body: Vec<String>,
+    /// Index of the enclosing node.
+    pub parent: Option<usize>,
+    /// Indices of the nodes directly under it.
+    pub children: Vec<usize>,
+    /// 1-based position among the siblings of the same marker kind.
+    pub ordinal: usize,
+}
+
+impl Node {
+    /// The marker kind (every node has a marker).
+    pub fn kind(&self) -> Option<MarkerKind> {
+        self.head.marker.as_ref().map(|m| m.kind)
+    }
+
+    /// A heading rather than an item: it has items under it, or its own
+    /// line is a title (no closing punctuation) followed by text.
+    pub fn is_heading(&self) -> bool {
+        !self.children.is_empty()
+            || (!self.body.is_empty() && !self.head.text.ends_with(['.', ';', '…']))
+    }
+
+    /// The heading's own text without a trailing ":".
+    pub fn title(&self) -> String {
+        self.head.text.trim_end_matches([':', ' ']).to_string()
+    }
+}
+
+/// Build the outline of the body.
+pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    let Some(start) = body_start(paragraphs) else {
+        return nodes;
+    };
+    let mut stack: Vec<usize> = Vec::new();
+    for para in &paragraphs[start..] {
+        let Some(kind) = para.marker.as_ref().map(|m| m.kind) else {
+            let top = stack.last().map(|&t| &mut nodes[t]);
+            if let Some(roman) = top.filter(|n| {
+                n.kind() == Some(MarkerKind::Roman) && n.body.is_empty() && is_capitals(&para.text)
+            }) {
+                // A capitalized part title wrapped over two lines.
+                roman.head.text = format!("{} {}", roman.head.text, para.text);
+                continue;
+            }
+            if ends_body(&para.text) {
+                break;
+            }
+            if let Some(&top) = stack.last() {
+                nodes[top].body.push(para.text.clone());
+                if para.text.trim_end().ends_with("./.") {
+                    break;
+                }
+            }
+            continue;
+        };
+        while stack
+            .last()
+            .is_some_and(|&top| nodes[top].kind().is_none_or(|k| k.rank() >= kind.rank()))
+        {
+            stack.pop();
+        }
+        let parent = stack.last().copied();
+        let siblings = match parent {
+            Some(p) => nodes[p].children.clone(),
+            None => (0..nodes.len())
+                .filter(|&i| nodes[i].parent.is_none())
+                .collect(),
+        };
+        let ordinal = 1 + siblings
+            .iter()
+            .filter(|&&s| nodes[s].kind() == Some(kind))
+            .count();
+        let idx = nodes.len();
+        nodes.push(Node {
+            head: para.clone(),
+            body: Vec::new(),
+            parent,
+            children: Vec::new(),
+            ordinal,
+        });
+        if let Some(p) = parent {
+            nodes[p].children.push(idx);
+        }
+        stack.push(idx);
+        if para.text.trim_end().ends_with("./.") {
+            break;
+        }
+    }
+    nodes
+}
+
+/// Where the body starts: the first numbered paragraph, else the first
+/// bullet after an introductory paragraph ending in ":".
+fn body_start(paragraphs: &[Paragraph]) -> Option<usize> {
+    let numbered = |p: &Paragraph| {
+        p.marker
+            .as_ref()
+            .is_some_and(|m| matches!(m.kind, MarkerKind::Roman | MarkerKind::Number(_)))
+    };
+    paragraphs.iter().position(numbered).or_else(|| {
+        paragraphs
+            .windows(2)
+            .position(|w| {
+                w[0].marker.is_none()
+                    && w[0].text.ends_with(':')
+                    && !opens_recipients(&w[0].text)
+                    && w[1].marker.is_some()
+            })
+            .map(|i| i + 1)
+    })
+}
+
+/// Whether an unmarked paragraph closes the body: the distribution list,
+/// a signature title in capitals, or a closing formula.
+fn ends_body(text: &str) -> bool {
+    static CLOSING: OnceLock<Regex> = OnceLock::new();
+    let closing = CLOSING.get_or_init(|| {
+        Regex::new(r"(?i)trân trọng|thông báo (?:để|cho)\b|biết,? (?:và )?(?:chỉ đạo )?thực hiện|để (?:báo cáo|biết)\b.*\./\.")
+            .expect("static closing pattern is valid")
+    });
+    closes_body(text) || is_capitals(text) || closing.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::paragraphs::marker_at;
+    use super::*;
+    use crate::model::Location;
+
+    fn para(text: &str) -> Paragraph {
+        let (marker, rest) = match marker_at(text) {
+            Some((m, rest)) => (Some(m), rest),
+            None => (None, text),
+        };
+        Paragraph {
+            marker,
+            text: rest.to_string(),
+            at: Location::default(),
+        }
+    }
+
+    #[test]
+    fn nests_items_and_stops_at_the_closing_formula() {
+        let paras: Vec<Paragraph> = [
+            "- Kính gửi: Các bộ",
+            "Cụ thể như sau:",
+            "1. Văn phòng Trung ương Đảng",
+            "a) Chủ trì xây dựng quy chế.",
+            "b) Phối hợp với Bộ Công an:",
+            "- Rà soát quy định.",
+            "2. Về an toàn thông tin",
+            "Văn phòng Trung ương Đảng chủ trì kiểm tra.",
+            "Văn phòng trân trọng thông báo để các cơ quan biết, thực hiện.",
+            "- Lưu VT.",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        assert_eq!(nodes.len(), 5);
+        assert_eq!(nodes[0].children, [1, 2]);
+        assert_eq!(nodes[3].parent, Some(2));
+        assert!(nodes[4].is_heading());
+        assert_eq!(
+            nodes[4].body,
+            ["Văn phòng Trung ương Đảng chủ trì kiểm tra."]
+        );
+        assert!(!nodes[1].is_heading());
+    }
+}

@@ -1,0 +1,287 @@
+//! Who does an item: the lead unit named as the subject of its sentence
+//! ("Bộ Khoa học và Công nghệ chủ trì ...", "Giao Sở Nội vụ chủ trì ...",
+//! "Văn phòng Trung ương Đảng: Khẩn trương ...") and the coordinating units
+//! after "phối hợp với".
+
+use crate::extract::units::{ends_with_bare_head, looks_like_unit, split_units, Gazetteer};
+use crate::model::UnitRef;
+use crate::normalize::match_key;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The units an item names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parties {
+    /// Lead units: the subject of the instruction.
+    pub lead: Vec<UnitRef>,
+    /// Coordinating units.
+    pub coordinating: Vec<UnitRef>,
+    /// Byte length of the leading clause that only names units
+    /// ("Văn phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan liên quan"),
+    /// when the item's action is introduced after it with ":".
+    pub clause_len: usize,
+}
+
+/// Words that start the action of an instruction: a unit list ends before
+/// the first of them (matched in lower case, so "Ban Tổ chức" is a name).
+const ACTIONS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "chủ động",
+    "làm đầu mối",
+    "khẩn trương",
+    "sớm",
+    "kịp thời",
+    "tiếp tục",
+    "tập trung",
+    "chỉ đạo",
+    "triển khai",
+    "thực hiện",
+    "xây dựng",
+    "hoàn thiện",
+    "hoàn thành",
+    "ban hành",
+    "nghiên cứu",
+    "rà soát",
+    "sửa đổi",
+    "bổ sung",
+    "cập nhật",
+    "hướng dẫn",
+    "tổ chức",
+    "theo dõi",
+    "đôn đốc",
+    "kiểm tra",
+    "giám sát",
+    "tham mưu",
+    "báo cáo",
+    "tổng hợp",
+    "đề xuất",
+    "trình",
+    "bố trí",
+    "đẩy mạnh",
+    "tăng cường",
+    "nâng cao",
+    "tuyên truyền",
+    "số hóa",
+    "số hoá",
+    "kết nối",
+    "bảo đảm",
+    "đảm bảo",
+    "căn cứ",
+    "quán triệt",
+    "giải quyết",
+    "kiện toàn",
+    "khảo sát",
+    "đánh giá",
+    "vận hành",
+    "phát triển",
+    "ứng dụng",
+    "sử dụng",
+    "cung cấp",
+    "chuẩn bị",
+    "phê duyệt",
+    "thẩm định",
+    "lựa chọn",
+    "thành lập",
+    "quản lý",
+    "duy trì",
+    "ưu tiên",
+    "quan tâm",
+    "có trách nhiệm",
+    "cần",
+];
+
+/// Words before an action word that make it a noun ("các tổ chức đảng").
+const NOUN_MARKERS: &[&str] = &[
+    "các",
+    "những",
+    "việc",
+    "công tác",
+    "quy trình",
+    "cơ sở",
+    "dữ liệu",
+];
+
+/// Instruction openers dropped before the subject.
+fn opener() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+")
+            .expect("static opener pattern is valid")
+    })
+}
+
+/// A leading adverbial clause ("Trên cơ sở ..., ", "Căn cứ ..., ").
+fn adverbial() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với)\b[^,]{0,200},\s*")
+            .expect("static adverbial pattern is valid")
+    })
+}
+
+/// Read the units an item's text names.
+pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
+    let mut parties = Parties::default();
+    let mut from = 0;
+    if let Some(m) = opener().find(text) {
+        from = m.end();
+    }
+    if let Some(m) = adverbial().find(&text[from..]) {
+        from += m.end();
+    }
+    let rest = &text[from..];
+    let units = |s: &str| split_units(s.trim().trim_end_matches([',', ';', ':']), gazetteer);
+    let action = first_action(rest);
+    let label = rest
+        .find(':')
+        .filter(|&c| action.is_none_or(|a| c < a) && is_subject(&rest[..c], gazetteer));
+    if let Some(colon) = label {
+        // "Các bộ, ngành liên quan: Bộ A, Bộ B khẩn trương ..." names the units after the label.
+        let after = &rest[colon + 1..];
+        let listed = first_action(after)
+            .map(|a| &after[..a])
+            .filter(|l| !l.trim().is_empty() && is_subject(l, gazetteer));
+        parties.lead = units(listed.unwrap_or(&rest[..colon]));
+    } else if let Some(a) = action.filter(|&a| a > 0 && is_subject(&rest[..a], gazetteer)) {
+        parties.lead = units(&rest[..a]);
+    }
+    if let Some((start, end)) = coordinating_span(rest) {
+        parties.coordinating = units(&rest[start..end]);
+        let tail = rest[end..].trim_start();
+        if tail.starts_with(':') && parties.coordinating.len() + parties.lead.len() > 0 {
+            parties.clause_len = from + end + (rest[end..].len() - tail.len()) + 1;
+        }
+    }
+    parties
+}
+
+/// Whether a text opens with an action word ("Tiếp tục ...", "Rà soát ...").
+pub fn starts_with_action(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    let lowered: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    is_action_at(&lowered, 0)
+}
+
+/// The byte offset of the first action word (lower case, not a noun).
+fn first_action(text: &str) -> Option<usize> {
+    word_starts(text)
+        .into_iter()
+        .find(|&i| is_action_at(text, i))
+}
+
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    out.extend(
+        text.char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    out
+}
+
+fn is_action_at(text: &str, i: usize) -> bool {
+    let rest = &text[i..];
+    let hit = ACTIONS.iter().any(|a| {
+        rest.starts_with(a)
+            && rest[a.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if !hit {
+        return false;
+    }
+    let before = match_key(&text[..i]);
+    let words: Vec<&str> = before.split(' ').collect();
+    if let [.., plural, head] = words.as_slice() {
+        let plural_words = [match_key("các"), match_key("những")];
+        if plural_words.iter().any(|w| w == plural) && ends_with_bare_head(head) {
+            // "các ban xây dựng Đảng": a plural head word still needs its name.
+            return false;
+        }
+    }
+    !NOUN_MARKERS
+        .iter()
+        .any(|n| before.ends_with(&format!(" {}", match_key(n))) || before == match_key(n))
+}
+
+/// Whether a phrase can be the subject of an instruction: a unit, or a
+/// plural body phrase ("Các chi bộ, đảng bộ trực thuộc").
+fn is_subject(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    let phrase = phrase.trim().trim_end_matches([',', ';']);
+    let words = phrase.split_whitespace().count();
+    (1..=16).contains(&words)
+        && !starts_with_action(phrase)
+        && (looks_like_unit(phrase, gazetteer)
+            || ["các ", "cấp ủy", "cấp uỷ", "người đứng đầu"]
+                .iter()
+                .any(|p| phrase.to_lowercase().starts_with(p)))
+}
+
+/// The unit list after "phối hợp với" / "phối hợp cùng": up to the next
+/// action word or clause punctuation.
+fn coordinating_span(text: &str) -> Option<(usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)phối hợp (?:chặt chẽ )?(?:với|cùng)\s+").expect("static pattern is valid")
+    });
+    let m = re.find(text)?;
+    let after = &text[m.end()..];
+    let end = [first_action(after), after.find([':', '.', ';', '('])]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(after.len());
+    let list = after[..end].trim_end();
+    (!list.is_empty()).then(|| (m.end(), m.end() + list.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(units: &[UnitRef]) -> Vec<String> {
+        units.iter().map(|u| u.raw.clone()).collect()
+    }
+    fn read(text: &str) -> Parties {
+        read_parties(text, &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn subject_and_coordination() {
+        let p = read("Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh hoàn thiện Kiến trúc.");
+        assert_eq!(names(&p.lead), ["Sở Khoa học và Công nghệ"]);
+        assert_eq!(names(&p.coordinating), ["Sở Tài chính", "Công an tỉnh"]);
+        let p = read("Chính phủ chỉ đạo các cơ quan khẩn trương hoàn thành.");
+        assert_eq!(names(&p.lead), ["Chính phủ"]);
+        let p = read("Phối hợp với Ban Tổ chức Trung ương nghiên cứu bổ sung các tính năng mới.");
+        assert!(p.lead.is_empty());
+        assert_eq!(names(&p.coordinating), ["Ban Tổ chức Trung ương"]);
+        let p = read("Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số.");
+        assert_eq!(p, Parties::default());
+    }
+
+    #[test]
+    fn labels_and_clauses() {
+        let p = read("Các bộ, ngành liên quan: Bộ Khoa học và Công nghệ, Bộ Tài chính, Kiểm toán Nhà nước khẩn trương rà soát.");
+        assert_eq!(
+            names(&p.lead),
+            [
+                "Bộ Khoa học và Công nghệ",
+                "Bộ Tài chính",
+                "Kiểm toán Nhà nước"
+            ]
+        );
+        let text = "Văn phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan liên quan: (1) Giải quyết.";
+        let p = read(text);
+        assert_eq!(names(&p.lead), ["Văn phòng Trung ương Đảng"]);
+        assert_eq!(names(&p.coordinating), ["các cơ quan liên quan"]);
+        assert_eq!(text[p.clause_len..].trim(), "(1) Giải quyết.");
+        let p = read("Trên cơ sở Khung kiến trúc được cập nhật, Văn phòng Trung ương Đảng rà soát, cập nhật Kiến trúc.");
+        assert_eq!(names(&p.lead), ["Văn phòng Trung ương Đảng"]);
+    }
+}

@@ -1,0 +1,253 @@
+//! The letter parts of an administrative document around its body: place of
+//! issue, subject ("V/v ..."), addressees ("Kính gửi:"), the distribution
+//! list ("Nơi nhận:") and the signature block (title lines and name).
+
+use super::header::is_capitals;
+use crate::model::DocumentMeta;
+use crate::normalize::{fold_spaces, match_key};
+use crate::source_doc::TextLine;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// How many lines a wrapped subject may continue over.
+const SUBJECT_LINES: usize = 4;
+
+/// How many lines after its anchor a signature block may start.
+const SIGNATURE_REACH: usize = 30;
+
+struct Patterns {
+    place: Regex,
+    subject: Regex,
+    recipients: Regex,
+    distribution: Regex,
+    person: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(s).expect("static letter pattern is valid");
+        Patterns {
+            place: re(r"^([\p{L} .'-]{2,40}?)\s*,\s*ngày\s+\d"),
+            subject: re(r"(?i)^(?:v/v|về việc)\s*:?\s*(.*)$"),
+            recipients: re(r"(?i)^[-–•]?\s*kính\s+gửi\s*:?[\s*]*(.*)$"),
+            distribution: re(r"(?i)^nơi\s+nhận\s*:?\s*(.*)$"),
+            person: re(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$"),
+        }
+    })
+}
+
+/// Fill place, subject, recipients, distribution list and signer of `meta`
+/// from the document's lines.
+pub fn read_letter_parts(lines: &[&TextLine], meta: &mut DocumentMeta) {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+    meta.place = texts
+        .iter()
+        .take(40)
+        .find_map(|t| patterns().place.captures(t))
+        .map(|c| fold_spaces(&c[1]));
+    meta.subject = read_subject(&texts);
+    meta.recipients = read_recipients(&texts);
+    let (distribution, after) = read_distribution(&texts);
+    meta.distribution = distribution;
+    let anchor = after.or_else(|| texts.iter().rposition(|t| t.ends_with("./.")));
+    if let Some((title, name)) = anchor.and_then(|from| read_signature(&texts[from..])) {
+        meta.signer_title = Some(title);
+        meta.signer_name = name;
+    }
+}
+
+/// Whether a line opens one of the blocks that close a document's body.
+pub fn closes_body(text: &str) -> bool {
+    patterns().distribution.is_match(text.trim())
+}
+
+/// Whether a line opens the "Kính gửi:" block.
+pub fn opens_recipients(text: &str) -> bool {
+    patterns().recipients.is_match(text.trim())
+}
+
+/// The "V/v ..." subject with its wrapped lines.
+fn read_subject(texts: &[&str]) -> Option<String> {
+    let p = patterns();
+    let at = texts.iter().take(40).position(|t| p.subject.is_match(t))?;
+    let first = p.subject.captures(texts[at])?.get(1)?.as_str().to_string();
+    let mut parts = vec![first];
+    for t in texts[at + 1..].iter().take(SUBJECT_LINES) {
+        let stops = is_capitals(t)
+            || t.chars().count() > 90
+            || t.contains("ngày")
+            || t.starts_with(['-', '*', '+'])
+            || opens_recipients(t)
+            || t.to_lowercase().starts_with("số");
+        if stops {
+            break;
+        }
+        parts.push(t.to_string());
+    }
+    let subject = fold_spaces(&parts.join(" "));
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// The addressees after "Kính gửi:": the rest of that line and the bulleted
+/// lines that follow.
+fn read_recipients(texts: &[&str]) -> Vec<String> {
+    let p = patterns();
+    let Some(at) = texts.iter().position(|t| p.recipients.is_match(t)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(rest) = p.recipients.captures(texts[at]).and_then(|c| c.get(1)) {
+        push_entry(&mut out, rest.as_str());
+    }
+    for t in &texts[at + 1..] {
+        if !t.starts_with(['-', '–', '+', '•']) {
+            break;
+        }
+        push_entry(&mut out, t);
+    }
+    out
+}
+
+/// The "Nơi nhận:" list (bulleted entries, unbulleted lines continuing the
+/// entry above) and the index of the line after it.
+fn read_distribution(texts: &[&str]) -> (Vec<String>, Option<usize>) {
+    let p = patterns();
+    let Some(at) = texts.iter().rposition(|t| p.distribution.is_match(t)) else {
+        return (Vec::new(), None);
+    };
+    let mut entries: Vec<String> = Vec::new();
+    if let Some(rest) = p.distribution.captures(texts[at]).and_then(|c| c.get(1)) {
+        entries.push(rest.as_str().to_string());
+    }
+    let mut end = at + 1;
+    for t in &texts[at + 1..] {
+        let continues = entries
+            .last()
+            .is_some_and(|e| !e.trim().is_empty() && !is_capitals(t));
+        let last_closed = texts[end - 1].ends_with('.') && end - 1 > at;
+        if t.starts_with(['-', '–', '+', '•']) {
+            entries.push(t.to_string());
+        } else if continues && !last_closed {
+            if let Some(last) = entries.last_mut() {
+                *last = format!("{last} {t}");
+            }
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    let mut cleaned = Vec::new();
+    for entry in &entries {
+        push_entry(&mut cleaned, entry);
+    }
+    (cleaned, Some(end))
+}
+
+/// The signature block: capitalized title lines ("TL. CHỦ TỊCH",
+/// "CHÁNH VĂN PHÒNG") and, within a few lines, a personal name.
+fn read_signature(texts: &[&str]) -> Option<(String, Option<String>)> {
+    let start = texts
+        .iter()
+        .take(SIGNATURE_REACH)
+        .position(|t| is_capitals(t) && !is_motto(t))?;
+    let mut title = Vec::new();
+    let mut idx = start;
+    while idx < texts.len() && is_capitals(texts[idx]) && title.len() < 4 {
+        title.push(texts[idx]);
+        idx += 1;
+    }
+    let name = texts[idx..]
+        .iter()
+        .take(3)
+        .map(|t| t.trim_end_matches('.'))
+        .find(|t| patterns().person.is_match(t))
+        .map(String::from);
+    Some((fold_spaces(&title.join(" ")), name))
+}
+
+fn is_motto(text: &str) -> bool {
+    let key = match_key(text);
+    [
+        "đảng cộng sản việt nam",
+        "cộng hòa xã hội chủ nghĩa việt nam",
+    ]
+    .iter()
+    .any(|m| key.starts_with(&match_key(m)))
+}
+
+fn push_entry(out: &mut Vec<String>, text: &str) {
+    let entry = clean_entry(text);
+    if !entry.is_empty() {
+        out.push(entry);
+    }
+}
+
+/// An entry without its bullet, emphasis marks and closing punctuation.
+fn clean_entry(text: &str) -> String {
+    let text = text.replace('*', "");
+    fold_spaces(
+        text.trim()
+            .trim_start_matches(['-', '–', '+', '•'])
+            .trim()
+            .trim_end_matches([',', ';', '.', ':']),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Location;
+
+    fn meta(text: &str) -> DocumentMeta {
+        let lines: Vec<TextLine> = text
+            .lines()
+            .map(|t| TextLine {
+                text: t.to_string(),
+                indent: 0,
+                at: Location::default(),
+            })
+            .collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let mut m = DocumentMeta::default();
+        read_letter_parts(&refs, &mut m);
+        m
+    }
+
+    #[test]
+    fn reads_subject_place_and_recipients() {
+        let m = meta(
+            "Số 2039-CV/VPTW\nV/v chỉ đạo của đồng chí Thường trực\nBan Bí thư, Trưởng Ban Chỉ đạo\n\
+             ĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 28 tháng 4 năm 2026\n- Kính gửi:*\n\
+             - Đảng uỷ Quốc hội,\n - Các tỉnh uỷ, thành uỷ,\nTrên cơ sở đề xuất ...",
+        );
+        assert_eq!(m.place.as_deref(), Some("Hà Nội"));
+        assert_eq!(
+            m.subject.as_deref(),
+            Some("chỉ đạo của đồng chí Thường trực Ban Bí thư, Trưởng Ban Chỉ đạo")
+        );
+        assert_eq!(m.recipients, ["Đảng uỷ Quốc hội", "Các tỉnh uỷ, thành uỷ"]);
+    }
+
+    #[test]
+    fn reads_distribution_and_signer() {
+        let m = meta(
+            "Văn phòng thông báo để biết, thực hiện./.\nNơi nhận:\n- Như trên,\n\
+             - Đồng chí Trần Cẩm Tú,\nThường trực Ban Bí thư (để báo cáo),\n- Lưu VT.\n\
+             TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nNguyễn Hải Ninh\nQR code",
+        );
+        assert_eq!(
+            m.distribution,
+            [
+                "Như trên",
+                "Đồng chí Trần Cẩm Tú, Thường trực Ban Bí thư (để báo cáo)",
+                "Lưu VT"
+            ]
+        );
+        assert_eq!(
+            m.signer_title.as_deref(),
+            Some("TL. CHỦ TỊCH CHÁNH VĂN PHÒNG")
+        );
+        assert_eq!(m.signer_name.as_deref(), Some("Nguyễn Hải Ninh"));
+    }
+}
