@@ -59,6 +59,27 @@ fn clauses(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Parenthesized asides ("(hoàn thành trước ngày 20/9/2025)"), brackets included.
+fn parentheses(text: &str) -> Vec<Range<usize>> {
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let re = PAREN
+        .get_or_init(|| Regex::new(r"\([^()]{3,80}\)").expect("static paren pattern is valid"));
+    re.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// A deadline phrase opening the text ("Trước ngày 15/9, Bộ ...").
+fn leading_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
+    static LEADING: OnceLock<Regex> = OnceLock::new();
+    let re = LEADING.get_or_init(|| {
+        Regex::new(
+            r"(?i)^((?:trước|trong|đến hết|chậm nhất)\s+(?:ngày|tháng|quý|năm)\s+[^,]{1,20}),",
+        )
+        .expect("static leading deadline pattern is valid")
+    });
+    let c = re.captures(text)?;
+    parse_deadline(&c[1], default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
+}
+
 /// Whether a clause is a deadline sentence, and its parse.
 fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
     static LEAD: OnceLock<Regex> = OnceLock::new();
@@ -70,11 +91,23 @@ fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDead
         ))
         .expect("static deadline lead pattern is valid")
     });
-    let clause = clause.trim().trim_end_matches(['.', ';']).trim();
-    if !lead.is_match(clause) || clause.split_whitespace().count() > 14 {
+    let clause = clause
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ';', ')'])
+        .trim();
+    if !lead.is_match(clause) || clause.split_whitespace().count() > 16 {
         return None;
     }
     parse_deadline(clause, default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
+}
+
+/// Whether a text's last sentence is a deadline sentence.
+pub fn ends_with_deadline(text: &str) -> bool {
+    let text = clean_text(text);
+    clauses(&text)
+        .last()
+        .is_some_and(|r| deadline_clause(&text[r.clone()], None).is_some())
 }
 
 /// A deadline phrase closing a sentence ("... ban hành trước ngày 30/4/2026.").
@@ -97,11 +130,18 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
 /// Split an item's text into its tasks.
 pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
     let text = clean_text(text);
-    let ranges = clauses(&text);
-    let deadlines: Vec<(Range<usize>, ParsedDeadline)> = ranges
-        .iter()
-        .filter_map(|r| deadline_clause(&text[r.clone()], default_year).map(|d| (r.clone(), d)))
+    let mut deadlines: Vec<(Range<usize>, ParsedDeadline)> = clauses(&text)
+        .into_iter()
+        .chain(parentheses(&text))
+        .filter_map(|r| deadline_clause(&text[r.clone()], default_year).map(|d| (r, d)))
         .collect();
+    deadlines.sort_by_key(|(r, _)| r.start);
+    let mut end = 0;
+    deadlines.retain(|(r, _)| {
+        let keep = r.start >= end;
+        end = end.max(r.end);
+        keep
+    });
     if deadlines.len() >= 2 {
         if let Some(split) =
             split_enumerated(&text, &deadlines).or_else(|| split_sentences(&text, &deadlines))
@@ -114,7 +154,8 @@ pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
         .into_iter()
         .map(|(_, d)| d)
         .next_back()
-        .or_else(|| inline_deadline(&text, default_year));
+        .or_else(|| inline_deadline(&text, default_year))
+        .or_else(|| leading_deadline(&text, default_year));
     Split {
         intro: String::new(),
         pieces: vec![Piece {
@@ -203,6 +244,7 @@ fn without(text: &str, cut: impl Iterator<Item = Range<usize>>) -> String {
 /// Trim spaces and closing punctuation.
 fn tidy(text: &str) -> String {
     fold_spaces(text)
+        .trim_start_matches([';', ',', ' '])
         .trim_end_matches(['.', ';', ',', ' ', ':'])
         .trim()
         .to_string()

@@ -19,7 +19,7 @@ use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
 use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
-use parties::{read_parties, starts_with_action, Parties};
+use parties::{has_opener, read_parties, starts_with_action, Parties};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -62,10 +62,7 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
         let content = if heading_self {
             node.body.join(" ")
         } else {
-            std::iter::once(node.head.text.clone())
-                .chain(node.body.iter().cloned())
-                .collect::<Vec<_>>()
-                .join(" ")
+            node.full_text()
         };
         let reports = [&section, &group]
             .into_iter()
@@ -73,7 +70,14 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
             .any(|h| is_report_title(&h.title));
         let split = split_item(&content, ctx.default_year);
         let has_deadline = split.pieces.iter().any(|p| p.deadline.is_some());
-        if reports || !is_instruction(&clean_text(&content), has_deadline, ctx.gazetteer) {
+        // Without an outline, a paragraph must carry more than one signal.
+        let needed = if node.kind() == Some(MarkerKind::Paragraph) {
+            UNMARKED_SCORE
+        } else {
+            ITEM_SCORE
+        };
+        let score = instruction_score(&clean_text(&content), has_deadline, ctx.gazetteer);
+        if reports || score < needed {
             continue;
         }
         let inherited = inherited_parties(&nodes, &chain, idx, heading_self, ctx.gazetteer);
@@ -162,7 +166,9 @@ fn path(nodes: &[Node], idx: usize) -> String {
                 MarkerKind::Number(_) | MarkerKind::Letter => {
                     node.head.marker.as_ref().map(|m| m.printed.clone())
                 }
-                MarkerKind::Dash | MarkerKind::Plus => Some(node.ordinal.to_string()),
+                MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Paragraph => {
+                    Some(node.ordinal.to_string())
+                }
             }
         })
         .collect();
@@ -227,17 +233,18 @@ fn is_report_title(title: &str) -> bool {
     re.is_match(&title.trim().to_lowercase())
 }
 
-/// Whether an item reads as an instruction to a body rather than a report:
-/// a score of instruction signals (a deadline, an opener such as "Giao" or
+/// Score from which a numbered or bulleted item is a task.
+const ITEM_SCORE: i32 = 2;
+
+/// Score from which a paragraph of a body without outline is a task.
+const UNMARKED_SCORE: i32 = 3;
+
+/// How much an item reads as an instruction to a body rather than a
+/// report: instruction signals (a deadline, an opener such as "Giao" or
 /// "Đề nghị", an action verb at the start or after the subject, words such
 /// as "chủ trì", "khẩn trương") against report signals ("đã", figures,
 /// "tuy nhiên", "còn chậm").
-pub fn is_instruction(text: &str, has_deadline: bool, gazetteer: &Gazetteer) -> bool {
-    static OPENER: OnceLock<Regex> = OnceLock::new();
-    let opener = OPENER.get_or_init(|| {
-        Regex::new(r"(?i)^(?:giao|đề nghị|yêu cầu|phân công|chỉ đạo)\s")
-            .expect("static pattern is valid")
-    });
+pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) -> i32 {
     static URGE: OnceLock<Regex> = OnceLock::new();
     let urge = URGE.get_or_init(|| {
         Regex::new(r"(?i)\b(?:chủ trì|phối hợp|khẩn trương|triển khai|tiếp tục|tập trung|tham mưu|chịu trách nhiệm)\b")
@@ -252,7 +259,7 @@ pub fn is_instruction(text: &str, has_deadline: bool, gazetteer: &Gazetteer) -> 
     if has_deadline {
         score += 3;
     }
-    if opener.is_match(text) {
+    if has_opener(text) {
         score += 3;
     }
     if starts_with_action(text) || !read_parties(text, gazetteer).lead.is_empty() {
@@ -262,7 +269,7 @@ pub fn is_instruction(text: &str, has_deadline: bool, gazetteer: &Gazetteer) -> 
         score += 1;
     }
     score -= 2 * report.find_iter(text).count().min(2) as i32;
-    score >= 2
+    score
 }
 
 /// The document itself as the first assigning document of its tasks.
@@ -297,6 +304,8 @@ mod tests {
     #[test]
     fn instructions_and_reports() {
         let g = Gazetteer::builtin();
+        let is_instruction =
+            |t: &str, d: bool, g: &Gazetteer| instruction_score(t, d, g) >= ITEM_SCORE;
         assert!(is_instruction(
             "Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số.",
             false,

@@ -5,7 +5,8 @@
 //! numbers, at the first bullet after a paragraph ending in ":") and ends
 //! at the closing formula, "Nơi nhận:" or the signature.
 
-use super::paragraphs::{MarkerKind, Paragraph};
+use super::item::ends_with_deadline;
+use super::paragraphs::{Marker, MarkerKind, Paragraph};
 use crate::extract::header::is_capitals;
 use crate::extract::letter::{closes_body, opens_recipients};
 use regex::Regex;
@@ -35,8 +36,19 @@ impl Node {
     /// A heading rather than an item: it has items under it, or its own
     /// line is a title (no closing punctuation) followed by text.
     pub fn is_heading(&self) -> bool {
+        let numbered = matches!(self.kind(), Some(MarkerKind::Number(_) | MarkerKind::Roman));
         !self.children.is_empty()
-            || (!self.body.is_empty() && !self.head.text.ends_with(['.', ';', '…']))
+            || (numbered
+                && !self.body.is_empty()
+                && !self.head.text.ends_with(['.', ';', ':', '…']))
+    }
+
+    /// The node's text with the paragraphs that follow it.
+    pub fn full_text(&self) -> String {
+        std::iter::once(self.head.text.as_str())
+            .chain(self.body.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The heading's own text without a trailing ":".
@@ -49,7 +61,7 @@ impl Node {
 pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     let Some(start) = body_start(paragraphs) else {
-        return nodes;
+        return unmarked_outline(paragraphs);
     };
     let mut stack: Vec<usize> = Vec::new();
     for para in &paragraphs[start..] {
@@ -66,6 +78,11 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
                 break;
             }
             if let Some(&top) = stack.last() {
+                if ends_with_deadline(&nodes[top].full_text()) {
+                    // An item closed by its deadline sentence: what follows
+                    // before the next item is not part of it.
+                    continue;
+                }
                 nodes[top].body.push(para.text.clone());
                 if para.text.trim_end().ends_with("./.") {
                     break;
@@ -105,6 +122,37 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         if para.text.trim_end().ends_with("./.") {
             break;
         }
+    }
+    nodes
+}
+
+/// Words a paragraph needs to be a candidate in a body without an outline.
+const MIN_PARAGRAPH_WORDS: usize = 12;
+
+/// A body without numbers or bullets: every paragraph of running text (not
+/// header lines) up to the closing formula is a node of its own.
+fn unmarked_outline(paragraphs: &[Paragraph]) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    for para in paragraphs {
+        if para.marker.is_some() || para.text.split_whitespace().count() < MIN_PARAGRAPH_WORDS {
+            continue;
+        }
+        if ends_body(&para.text) {
+            break;
+        }
+        let ordinal = nodes.len() + 1;
+        let mut head = para.clone();
+        head.marker = Some(Marker {
+            kind: MarkerKind::Paragraph,
+            printed: ordinal.to_string(),
+        });
+        nodes.push(Node {
+            head,
+            body: Vec::new(),
+            parent: None,
+            children: Vec::new(),
+            ordinal,
+        });
     }
     nodes
 }

@@ -29,6 +29,8 @@ pub enum MarkerKind {
     Dash,
     /// A plus bullet.
     Plus,
+    /// An unmarked paragraph of a body that has no outline at all.
+    Paragraph,
 }
 
 impl MarkerKind {
@@ -40,6 +42,7 @@ impl MarkerKind {
             MarkerKind::Letter => 10,
             MarkerKind::Dash => 11,
             MarkerKind::Plus => 12,
+            MarkerKind::Paragraph => 13,
         }
     }
 }

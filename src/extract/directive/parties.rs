@@ -89,6 +89,12 @@ const ACTIONS: &[&str] = &[
     "quan tâm",
     "có trách nhiệm",
     "cần",
+    "chịu trách nhiệm",
+    "phải",
+    "cũng",
+    "được yêu cầu",
+    "được giao",
+    "đẩy nhanh",
 ];
 
 /// Words before an action word that make it a noun ("các tổ chức đảng").
@@ -106,7 +112,7 @@ const NOUN_MARKERS: &[&str] = &[
 fn opener() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+")
+        Regex::new(r"(?i)^(?:[^:]{0,80}?\s(?:yêu cầu|đề nghị|giao|chỉ đạo)\s*:\s*|(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+)")
             .expect("static opener pattern is valid")
     })
 }
@@ -115,21 +121,35 @@ fn opener() -> &'static Regex {
 fn adverbial() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với)\b[^,]{0,200},\s*")
-            .expect("static adverbial pattern is valid")
+        Regex::new(concat!(
+            r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với|đồng thời|bên cạnh đó|ngoài ra|",
+            r"trước ngày|trong (?:tháng|quý|năm)|đến (?:hết )?(?:ngày|tháng))\b[^,]{0,200},\s*"
+        ))
+        .expect("static adverbial pattern is valid")
     })
+}
+
+/// Whether a text opens with an instruction ("Giao ...", "Đề nghị ...",
+/// "Ban Chỉ đạo yêu cầu: ...").
+pub fn has_opener(text: &str) -> bool {
+    opener().is_match(text)
+}
+
+/// Where the instruction proper starts: after an opener ("Giao ",
+/// "Ban Chỉ đạo yêu cầu: ") and a leading adverbial clause ("Trên cơ sở
+/// ..., ", "Trước ngày 15/9, ").
+pub fn clause_start(text: &str) -> usize {
+    let mut from = opener().find(text).map_or(0, |m| m.end());
+    while let Some(m) = adverbial().find(&text[from..]) {
+        from += m.end();
+    }
+    from
 }
 
 /// Read the units an item's text names.
 pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
     let mut parties = Parties::default();
-    let mut from = 0;
-    if let Some(m) = opener().find(text) {
-        from = m.end();
-    }
-    if let Some(m) = adverbial().find(&text[from..]) {
-        from += m.end();
-    }
+    let from = clause_start(text);
     let rest = &text[from..];
     let units = |s: &str| split_units(s.trim().trim_end_matches([',', ';', ':']), gazetteer);
     let action = first_action(rest);
@@ -156,9 +176,10 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
     parties
 }
 
-/// Whether a text opens with an action word ("Tiếp tục ...", "Rà soát ...").
+/// Whether a text opens with an action word ("Tiếp tục ...", "Rà soát ...",
+/// "Đồng thời, chỉ đạo ...").
 pub fn starts_with_action(text: &str) -> bool {
-    let mut chars = text.trim_start().chars();
+    let mut chars = text[clause_start(text)..].trim_start().chars();
     let lowered: String = chars
         .next()
         .map(|c| c.to_lowercase().chain(chars).collect())
