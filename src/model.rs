@@ -238,3 +238,24 @@ pub struct Task {
     /// Problems with this task.
     pub warnings: Vec<Warning>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_one_metadata_still_parses_and_new_keys_are_optional() {
+        let old = r#"{"kind":"appendix","number":"11-KH/BCĐ","type":"Kế hoạch","issuer":null,"date":null,"title":null}"#;
+        let meta: DocumentMeta = serde_json::from_str(old).expect("version 1 metadata parses");
+        assert!(meta.recipients.is_empty() && meta.place.is_none());
+        let written = serde_json::to_string(&meta).expect("serializes");
+        assert!(!written.contains("recipients") && !written.contains("signer_name"));
+        let with_place = DocumentMeta {
+            place: Some("Hà Nội".into()),
+            ..meta
+        };
+        assert!(serde_json::to_string(&with_place)
+            .expect("serializes")
+            .contains(r#""place":"Hà Nội""#));
+    }
+}

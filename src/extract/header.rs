@@ -199,3 +199,56 @@ pub fn default_year(meta: &DocumentMeta, _lines: &[&TextLine]) -> Option<i32> {
                 .ok()
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Location;
+
+    fn meta(text: &str) -> DocumentMeta {
+        let lines: Vec<TextLine> = text
+            .lines()
+            .map(|t| TextLine {
+                text: t.to_string(),
+                indent: 0,
+                at: Location::default(),
+            })
+            .collect();
+        read_metadata(&lines.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn two_line_issuer_number_type_and_date() {
+        let m = meta(
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n*\nSố 2039-CV/VPTW\nV/v chỉ đạo của đồng chí\n\
+             Thường trực Ban Bí thư\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 28 tháng 4 năm 2026",
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG")
+        );
+        assert_eq!(m.number.as_deref(), Some("2039-CV/VPTW"));
+        assert_eq!(m.doc_type.as_deref(), Some("Công văn"));
+        assert_eq!(m.date.as_deref(), Some("2026-04-28"));
+        assert_eq!(
+            m.subject.as_deref(),
+            Some("chỉ đạo của đồng chí Thường trực Ban Bí thư")
+        );
+        assert_eq!(m.title, m.subject);
+    }
+
+    #[test]
+    fn title_continues_a_bare_document_kind() {
+        let m = meta(
+            "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 215/TB-UBND\nBắc Ninh, ngày 12 tháng 3 năm 2026\n\
+             THÔNG BÁO\nKết luận của Chủ tịch tại cuộc họp\nvề tiến độ chuyển đổi số\n\
+             Ngày 05/3/2026, Chủ tịch chủ trì cuộc họp nghe báo cáo tiến độ.",
+        );
+        assert_eq!(m.doc_type.as_deref(), Some("Thông báo"));
+        assert_eq!(m.place.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("THÔNG BÁO Kết luận của Chủ tịch tại cuộc họp về tiến độ chuyển đổi số")
+        );
+    }
+}

@@ -99,7 +99,10 @@ fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDead
     if !lead.is_match(clause) || clause.split_whitespace().count() > 16 {
         return None;
     }
-    parse_deadline(clause, default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
+    // A sentence that merely starts with a date ("Trong tháng 11, Bộ X ...")
+    // is compound: not a deadline sentence.
+    parse_deadline(clause, default_year)
+        .filter(|p| p.deadline.kind != DeadlineKind::Other && p.note.is_none())
 }
 
 /// Whether a text's last sentence is a deadline sentence.
@@ -383,6 +386,40 @@ mod tests {
             Some(2026),
         );
         assert_eq!(one.pieces.len(), 1);
+    }
+
+    #[test]
+    fn leading_and_parenthesized_deadlines() {
+        let s = split_item(
+            "Trong tháng 11/2025, Bộ Công an chủ trì rà soát quy định.",
+            None,
+        );
+        assert_eq!(
+            s.pieces[0].name,
+            "Trong tháng 11/2025, Bộ Công an chủ trì rà soát quy định"
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2025-11-30"));
+        let s = split_item(
+            "Ban hành Quyết định (hoàn thành trước ngày 20/9/2025); đẩy nhanh tiến độ (hoàn thành trong tháng 11/2025).",
+            None,
+        );
+        let got: Vec<_> = s.pieces.iter().map(|p| (p.name.clone(), due(p))).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ban hành Quyết định".to_string(),
+                    Some("2025-09-20".to_string())
+                ),
+                (
+                    "đẩy nhanh tiến độ".to_string(),
+                    Some("2025-11-30".to_string())
+                ),
+            ]
+        );
+        assert!(ends_with_deadline(
+            "Rà soát. **Hoàn thành trong tháng 5/2026.**"
+        ));
     }
 
     #[test]
