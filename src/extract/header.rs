@@ -37,6 +37,9 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     let mut seen_number = false;
     for line in lines.iter().take(HEADER_LINES) {
         let text = line.text.trim();
+        if super::letter::closes_body(text) || text.ends_with("./.") {
+            break;
+        }
         if meta.number.is_none() {
             if let Some(c) = number_re.captures(text) {
                 let number = tidy_number(&c[1]);
@@ -86,6 +89,11 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     super::letter::read_letter_parts(lines, &mut meta);
     if meta.title.is_none() {
         meta.title = meta.subject.clone();
+    }
+    if meta.doc_type.is_none() && meta.subject.is_some() {
+        // A letter with a "V/v" subject and no type in its symbol
+        // ("1234/UBND-KT") is a công văn.
+        meta.doc_type = Some("Công văn".to_string());
     }
     meta
 }

@@ -80,6 +80,16 @@ fn leading_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadl
     parse_deadline(&c[1], default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
 }
 
+/// A recurrence anywhere in the text ("định kỳ hằng quý báo cáo ...").
+fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
+    static RECURRING: OnceLock<Regex> = OnceLock::new();
+    let re = RECURRING.get_or_init(|| {
+        Regex::new(r"(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|định kỳ\s+\d+\s+(?:tháng|năm|tuần)\s*(?:/|một)\s*lần")
+            .expect("static recurrence pattern is valid")
+    });
+    parse_deadline(re.find(text)?.as_str(), None)
+}
+
 /// Whether a clause is a deadline sentence, and its parse.
 fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
     static LEAD: OnceLock<Regex> = OnceLock::new();
@@ -158,7 +168,8 @@ pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
         .map(|(_, d)| d)
         .next_back()
         .or_else(|| inline_deadline(&text, default_year))
-        .or_else(|| leading_deadline(&text, default_year));
+        .or_else(|| leading_deadline(&text, default_year))
+        .or_else(|| recurring_phrase(&text));
     Split {
         intro: String::new(),
         pieces: vec![Piece {
@@ -417,6 +428,9 @@ mod tests {
                 ),
             ]
         );
+        let s = split_item("Bố trí cán bộ; định kỳ hằng quý báo cáo tình hình.", None);
+        let d = s.pieces[0].deadline.as_ref().map(|d| d.deadline.clone());
+        assert_eq!(d.and_then(|d| d.recurrence).as_deref(), Some("P3M"));
         assert!(ends_with_deadline(
             "Rà soát. **Hoàn thành trong tháng 5/2026.**"
         ));

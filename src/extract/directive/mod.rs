@@ -14,12 +14,12 @@ pub mod paragraphs;
 pub mod parties;
 
 use super::deadline::ymd;
-use super::units::{looks_like_unit, split_units, Gazetteer};
+use super::units::{split_units, Gazetteer};
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
 use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
-use parties::{has_opener, read_parties, starts_with_action, Parties};
+use parties::{has_opener, is_subject, read_parties, starts_with_action, Parties};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -157,21 +157,23 @@ fn heading(node: &Node) -> Heading {
 /// The task number: the path of numbers and letters ("2.a"), bullets
 /// counted among their siblings ("1.2").
 fn path(nodes: &[Node], idx: usize) -> String {
-    let mut parts: Vec<String> = ancestors(nodes, idx)
-        .into_iter()
-        .filter_map(|a| {
-            let node = &nodes[a];
-            match node.kind()? {
-                MarkerKind::Roman => None,
-                MarkerKind::Number(_) | MarkerKind::Letter => {
-                    node.head.marker.as_ref().map(|m| m.printed.clone())
-                }
-                MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Paragraph => {
-                    Some(node.ordinal.to_string())
-                }
+    let mut parts: Vec<String> = Vec::new();
+    for a in ancestors(nodes, idx) {
+        let node = &nodes[a];
+        let printed = || node.head.marker.as_ref().map(|m| m.printed.clone());
+        match node.kind() {
+            // "1.2" is printed whole: nothing above it adds to the path.
+            Some(MarkerKind::Number(_)) => {
+                parts.extend(printed());
+                break;
             }
-        })
-        .collect();
+            Some(MarkerKind::Letter) => parts.extend(printed()),
+            Some(MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Paragraph) => {
+                parts.push(node.ordinal.to_string())
+            }
+            Some(MarkerKind::Roman) | None => {}
+        }
+    }
     parts.reverse();
     parts.join(".")
 }
@@ -195,7 +197,7 @@ fn inherited_parties(
         if !parties.lead.is_empty() {
             return parties;
         }
-        if !title.to_lowercase().starts_with("về ") && looks_like_unit(&title, gazetteer) {
+        if !title.to_lowercase().starts_with("về ") && is_subject(&title, gazetteer) {
             return Parties {
                 lead: split_units(&title, gazetteer),
                 ..Parties::default()

@@ -129,16 +129,22 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
 /// Words a paragraph needs to be a candidate in a body without an outline.
 const MIN_PARAGRAPH_WORDS: usize = 12;
 
-/// A body without numbers or bullets: every paragraph of running text (not
-/// header lines) up to the closing formula is a node of its own.
+/// A body without numbers or bullets: every paragraph of running text (a
+/// sentence of some length, not a header line) up to the closing formula
+/// is a node of its own.
 fn unmarked_outline(paragraphs: &[Paragraph]) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     for para in paragraphs {
-        if para.marker.is_some() || para.text.split_whitespace().count() < MIN_PARAGRAPH_WORDS {
-            continue;
-        }
-        if ends_body(&para.text) {
+        if ends_body(&para.text) && !nodes.is_empty() {
             break;
+        }
+        let sentence = para.text.trim_end().ends_with(['.', ':', ';', ')']);
+        if para.marker.is_some()
+            || !sentence
+            || para.text.split_whitespace().count() < MIN_PARAGRAPH_WORDS
+            || ends_body(&para.text)
+        {
+            continue;
         }
         let ordinal = nodes.len() + 1;
         let mut head = para.clone();
@@ -172,6 +178,7 @@ fn body_start(paragraphs: &[Paragraph]) -> Option<usize> {
                 w[0].marker.is_none()
                     && w[0].text.ends_with(':')
                     && !opens_recipients(&w[0].text)
+                    && !closes_body(&w[0].text)
                     && w[1].marker.is_some()
             })
             .map(|i| i + 1)

@@ -123,6 +123,7 @@ fn adverbial() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với|đồng thời|bên cạnh đó|ngoài ra|",
+            r"thực hiện (?:chỉ đạo|ý kiến|kế hoạch|công văn|quyết định|nghị quyết|chỉ thị|thông báo|kết luận)|",
             r"trước ngày|trong (?:tháng|quý|năm)|đến (?:hết )?(?:ngày|tháng))\b[^,]{0,200},\s*"
         ))
         .expect("static adverbial pattern is valid")
@@ -143,7 +144,24 @@ pub fn clause_start(text: &str) -> usize {
     while let Some(m) = adverbial().find(&text[from..]) {
         from += m.end();
     }
+    // The issuer asking ("Ủy ban nhân dân Thành phố đề nghị các sở ...").
+    if let Some(c) = issuer_asks().captures(&text[from..]) {
+        if c.get(1)
+            .is_some_and(|s| looks_like_unit(s.as_str(), &Gazetteer::default()))
+        {
+            from += c.get(0).map_or(0, |m| m.end());
+        }
+    }
     from
+}
+
+/// "<body> đề nghị|yêu cầu|giao " at the start of a clause.
+fn issuer_asks() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^(\p{Lu}[^,:;]{2,80}?)\s(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+")
+            .expect("static issuer pattern is valid")
+    })
 }
 
 /// Read the units an item's text names.
@@ -230,17 +248,28 @@ fn is_action_at(text: &str, i: usize) -> bool {
         .any(|n| before.ends_with(&format!(" {}", match_key(n))) || before == match_key(n))
 }
 
-/// Whether a phrase can be the subject of an instruction: a unit, or a
-/// plural body phrase ("Các chi bộ, đảng bộ trực thuộc").
-fn is_subject(phrase: &str, gazetteer: &Gazetteer) -> bool {
+/// Whether a phrase can be the subject of an instruction: a unit, a
+/// plural body phrase ("Các chi bộ, đảng bộ trực thuộc") or the head of
+/// bodies ("Thủ trưởng các đơn vị thuộc Bộ").
+pub fn is_subject(phrase: &str, gazetteer: &Gazetteer) -> bool {
     let phrase = phrase.trim().trim_end_matches([',', ';']);
     let words = phrase.split_whitespace().count();
     (1..=16).contains(&words)
         && !starts_with_action(phrase)
         && (looks_like_unit(phrase, gazetteer)
-            || ["các ", "cấp ủy", "cấp uỷ", "người đứng đầu"]
-                .iter()
-                .any(|p| phrase.to_lowercase().starts_with(p)))
+            || [
+                "các ",
+                "cấp ủy",
+                "cấp uỷ",
+                "người đứng đầu",
+                "thủ trưởng",
+                "chủ tịch",
+                "giám đốc",
+                "bộ trưởng",
+                "bí thư",
+            ]
+            .iter()
+            .any(|p| phrase.to_lowercase().starts_with(p)))
 }
 
 /// The unit list after "phối hợp với" / "phối hợp cùng": up to the next
