@@ -8,14 +8,16 @@
 //! gives the deadline and sub-tasks ([`item`]) and the units ([`parties`]);
 //! units missing from an item come from the heading or bullet it sits under.
 
+pub mod attributes;
 pub mod item;
 pub mod outline;
 pub mod paragraphs;
 pub mod parties;
 
-use super::deadline::ymd;
+use super::deadline::{parse_deadline, ymd};
 use super::units::{split_units, Gazetteer};
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
+use attributes::Field;
 use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
@@ -69,7 +71,9 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
             .flatten()
             .any(|h| is_report_title(&h.title));
         let split = split_item(&content, ctx.default_year);
-        let has_deadline = split.pieces.iter().any(|p| p.deadline.is_some());
+        // Labelled lines ("Đơn vị chủ trì: ...") weigh like a deadline.
+        let has_deadline =
+            split.pieces.iter().any(|p| p.deadline.is_some()) || !node.attributes.is_empty();
         // Without an outline, a paragraph must carry more than one signal.
         let needed = if node.kind() == Some(MarkerKind::Paragraph) {
             UNMARKED_SCORE
@@ -82,7 +86,17 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
         }
         let inherited = inherited_parties(&nodes, &chain, idx, heading_self, ctx.gazetteer);
         let stated = read_parties(&clean_text(&content), ctx.gazetteer);
-        let (lead, coordinating) = combine(&stated, &inherited);
+        let (mut lead, mut coordinating) = combine(&stated, &inherited);
+        let mut result = None;
+        let mut stated_deadline = None;
+        for attr in &node.attributes {
+            match attr.field {
+                Field::Lead => lead = split_units(&attr.value, ctx.gazetteer),
+                Field::Coordinating => coordinating = split_units(&attr.value, ctx.gazetteer),
+                Field::Deadline => stated_deadline = parse_deadline(&attr.value, ctx.default_year),
+                Field::Result => result = Some(attr.value.clone()),
+            }
+        }
         let mut assigning: Vec<DocumentRef> = own.iter().cloned().collect();
         for r in cited_documents(&content) {
             if r.number.is_some() && !assigning.iter().any(|a| a.number == r.number) {
@@ -96,7 +110,11 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
             .unwrap_or("")
             .trim()
             .to_string();
-        for piece in split.pieces {
+        let single = split.pieces.len() == 1;
+        for mut piece in split.pieces {
+            if single && stated_deadline.is_some() {
+                piece.deadline = stated_deadline.clone();
+            }
             let (number, name) = match &piece.label {
                 Some(label) if !prefix.is_empty() => (
                     format!("{number}.{label}"),
@@ -119,7 +137,7 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
                 assigning_documents: assigning.clone(),
                 lead_units: lead.clone(),
                 coordinating_units: coordinating.clone(),
-                result: None,
+                result: result.clone(),
                 parent: None,
                 extra_columns: BTreeMap::new(),
                 deadline: piece.deadline.map(|d| d.deadline),

@@ -5,6 +5,7 @@
 //! numbers, at the first bullet after a paragraph ending in ":") and ends
 //! at the closing formula, "Nơi nhận:" or the signature.
 
+use super::attributes::{attribute, Attribute};
 use super::item::ends_with_deadline;
 use super::paragraphs::{Marker, MarkerKind, Paragraph};
 use crate::extract::header::is_capitals;
@@ -19,6 +20,8 @@ pub struct Node {
     pub head: Paragraph,
     /// Unmarked paragraphs that follow it (before any child).
     pub body: Vec<String>,
+    /// Labelled lines under it ("- Đơn vị chủ trì: ...").
+    pub attributes: Vec<Attribute>,
     /// Index of the enclosing node.
     pub parent: Option<usize>,
     /// Indices of the nodes directly under it.
@@ -65,6 +68,14 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
     };
     let mut stack: Vec<usize> = Vec::new();
     for para in &paragraphs[start..] {
+        let top = stack
+            .last()
+            .copied()
+            .filter(|&t| nodes[t].kind() != Some(MarkerKind::Roman));
+        if let (Some(top), Some(attr)) = (top, attribute(&para.text)) {
+            nodes[top].attributes.push(attr);
+            continue;
+        }
         let Some(kind) = para.marker.as_ref().map(|m| m.kind) else {
             let top = stack.last().map(|&t| &mut nodes[t]);
             if let Some(roman) = top.filter(|n| {
@@ -111,6 +122,7 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         nodes.push(Node {
             head: para.clone(),
             body: Vec::new(),
+            attributes: Vec::new(),
             parent,
             children: Vec::new(),
             ordinal,
@@ -155,6 +167,7 @@ fn unmarked_outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         nodes.push(Node {
             head,
             body: Vec::new(),
+            attributes: Vec::new(),
             parent: None,
             children: Vec::new(),
             ordinal,
