@@ -35,29 +35,39 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     let mut issuer: Vec<String> = Vec::new();
     let mut title: Vec<String> = Vec::new();
     let mut seen_number = false;
+    let mut motto_open = false;
     for line in lines.iter().take(HEADER_LINES) {
         let text = line.text.trim();
         if super::letter::closes_body(text) || text.ends_with("./.") {
             break;
         }
+        // The two header columns share lines in PDF text: keep the left one.
+        let text = left_of_motto(text, &mut motto_open);
+        if text.is_empty() {
+            continue;
+        }
+        let mut used = false;
         if meta.number.is_none() {
             if let Some(c) = number_re.captures(text) {
                 let number = tidy_number(&c[1]);
                 meta.doc_type = type_from_number(&number);
                 meta.number = Some(number);
                 seen_number = true;
-                continue;
+                used = true;
             }
         }
         if meta.date.is_none() && text.to_lowercase().contains("ngày") && text.contains("năm") {
             if let Some((date, _)) = find_date(text) {
                 meta.date = Some(date);
-                continue;
+                used = true;
             }
+        }
+        if used {
+            continue;
         }
         let key = match_key(text);
         let separator = text == "*" || text.chars().all(|c| matches!(c, '-' | '_'));
-        if separator && !title.is_empty() {
+        if separator && title.first().is_some_and(|t| is_document_title(t)) {
             break;
         }
         if MOTTOS.iter().any(|m| key.starts_with(&match_key(m))) || separator {
@@ -65,11 +75,9 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
         }
         if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
             let continues_issuer = !issuer.is_empty() && !is_document_title(text);
-            if !seen_number
-                && meta.date.is_none()
-                && title.is_empty()
-                && (is_issuer_like(text) || continues_issuer)
-            {
+            // The date may sit beside the issuer (right column): only the
+            // number closes the issuer block.
+            if !seen_number && title.is_empty() && (is_issuer_like(text) || continues_issuer) {
                 issuer.push(text.to_string());
             } else if title.len() < 3 && !starts_with_roman(text) {
                 title.push(text.to_string());
@@ -96,6 +104,33 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
         meta.doc_type = Some("Công văn".to_string());
     }
     meta
+}
+
+/// The part of a header line left of a motto printed on the same line
+/// ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA" → "ỦY BAN NHÂN DÂN"), and
+/// without the wrapped end of a motto cut before ("VIỆT NAM").
+fn left_of_motto<'a>(text: &'a str, motto_open: &mut bool) -> &'a str {
+    const STARTS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Độc lập"];
+    let mut text = text;
+    if *motto_open {
+        if let Some(rest) = text.strip_suffix("VIỆT NAM") {
+            text = rest.trim_end();
+            *motto_open = false;
+        }
+    }
+    if let Some(at) = STARTS
+        .iter()
+        .filter_map(|m| text.find(m))
+        .filter(|&i| i > 0)
+        .min()
+    {
+        let motto = &text[at..];
+        *motto_open = motto.starts_with("CỘNG") && !motto.ends_with("VIỆT NAM");
+        text = text[..at].trim_end();
+    } else if STARTS.iter().any(|m| text.starts_with(m)) {
+        *motto_open = text.starts_with("CỘNG") && !text.ends_with("VIỆT NAM");
+    }
+    text
 }
 
 /// Whether a line in ordinary case continues a title that so far is a bare
@@ -243,6 +278,19 @@ mod tests {
             Some("chỉ đạo của đồng chí Thường trực Ban Bí thư")
         );
         assert_eq!(m.title, m.subject);
+    }
+
+    #[test]
+    fn two_column_header_lines_from_a_pdf() {
+        let m = meta(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nTỈNH BẮC NINH\n\
+             Độc lập - Tự do - Hạnh phúc\nSố: 215/TB-UBND Bắc Ninh, ngày 12 tháng 3 năm 2026\nTHÔNG BÁO",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"));
+        assert_eq!(m.number.as_deref(), Some("215/TB-UBND"));
+        assert_eq!(m.date.as_deref(), Some("2026-03-12"));
+        assert_eq!(m.place.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(m.title.as_deref(), Some("THÔNG BÁO"));
     }
 
     #[test]

@@ -28,7 +28,7 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("static letter pattern is valid");
         Patterns {
-            place: re(r"^([\p{L} .'-]{2,40}?)\s*,\s*ngày\s+\d"),
+            place: re(r"((?:\p{Lu}\p{Ll}+\.?\s+){0,4}\p{Lu}\p{Ll}+)\s*,\s*ngày\s+\d"),
             subject: re(r"(?i)^(?:v/v|về việc)\s*:?\s*(.*)$"),
             recipients: re(r"(?i)^[-–•]?\s*kính\s+gửi\s*:?[\s*]*(.*)$"),
             distribution: re(r"(?i)^nơi\s+nhận\s*:?\s*(.*)$"),
@@ -44,6 +44,7 @@ pub fn read_letter_parts(lines: &[&TextLine], meta: &mut DocumentMeta) {
     meta.place = texts
         .iter()
         .take(40)
+        .filter(|t| t.contains("tháng") && t.contains("năm"))
         .find_map(|t| patterns().place.captures(t))
         .map(|c| fold_spaces(&c[1]));
     meta.subject = read_subject(&texts);

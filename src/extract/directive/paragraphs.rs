@@ -228,6 +228,10 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
         }
     }
     let (number, rest) = RowNumber::at_line_start(text)?;
+    // Items are printed "2." or "2.1."; a bare "1 ..." is a footnote or a count.
+    if !number.is_roman() && !text.starts_with(&format!("{}.", number.printed)) {
+        return None;
+    }
     if !capital(rest)
         || number
             .printed
@@ -279,6 +283,7 @@ mod tests {
         assert_eq!(kind("+ Xây dựng"), Some((MarkerKind::Plus, "+".into())));
         assert_eq!(kind("- xây dựng Đảng trên môi trường số"), None);
         assert_eq!(kind("2026. Hoàn thành"), None);
+        assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
     }
 
     #[test]
@@ -295,6 +300,18 @@ mod tests {
         let p = paragraphs(&refs, &Gazetteer::builtin());
         assert_eq!(p.len(), 3);
         assert!(p[1].text.ends_with("kiểm tra việc thực hiện."));
+        let paged = lines(
+            "a) Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số trong\n\
+             2\n\
+             các cơ quan đảng, tạo sự thống nhất cao về nhận thức và hành động.",
+        );
+        let refs: Vec<&TextLine> = paged.iter().collect();
+        let p = paragraphs(&refs, &Gazetteer::builtin());
+        assert_eq!(
+            p.len(),
+            1,
+            "a running page number inside an item is dropped"
+        );
         let flat =
             lines("5. Về an toàn thông tin\nVăn phòng Trung ương Đảng chủ trì.\nTrân trọng./.");
         let refs: Vec<&TextLine> = flat.iter().collect();
