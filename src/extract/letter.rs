@@ -8,6 +8,7 @@ use crate::normalize::{fold_spaces, match_key};
 use crate::source_doc::TextLine;
 use regex::Regex;
 use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
 
 /// How many lines a wrapped subject may continue over.
 const SUBJECT_LINES: usize = 4;
@@ -51,8 +52,13 @@ pub fn read_letter_parts(lines: &[&TextLine], meta: &mut DocumentMeta) {
     meta.recipients = read_recipients(&texts);
     let (distribution, after) = read_distribution(&texts);
     meta.distribution = distribution;
+    let beside = after.and_then(|end| {
+        let start = texts.iter().rposition(|t| closes_body(t))?;
+        signature_beside_list(&texts, start, end)
+    });
     let anchor = after.or_else(|| texts.iter().rposition(|t| t.ends_with("./.")));
-    if let Some((title, name)) = anchor.and_then(|from| read_signature(&texts[from..])) {
+    let signature = beside.or_else(|| anchor.and_then(|from| read_signature(&texts[from..])));
+    if let Some((title, name)) = signature {
         meta.signer_title = Some(title);
         meta.signer_name = name;
     }
@@ -118,17 +124,24 @@ fn read_distribution(texts: &[&str]) -> (Vec<String>, Option<usize>) {
         return (Vec::new(), None);
     };
     let mut entries: Vec<String> = Vec::new();
-    if let Some(rest) = p.distribution.captures(texts[at]).and_then(|c| c.get(1)) {
+    let first = split_signature(texts[at]).0;
+    if let Some(rest) = p.distribution.captures(&first).and_then(|c| c.get(1)) {
         entries.push(rest.as_str().to_string());
     }
     let mut end = at + 1;
     for t in &texts[at + 1..] {
+        let t = &split_signature(t).0;
+        if patterns().person.is_match(t) {
+            // The signer's name printed beside the list.
+            end += 1;
+            continue;
+        }
         let continues = entries
             .last()
             .is_some_and(|e| !e.trim().is_empty() && !is_capitals(t));
-        let last_closed = texts[end - 1].ends_with('.') && end - 1 > at;
+        let last_closed = split_signature(texts[end - 1]).0.ends_with('.') && end - 1 > at;
         if t.starts_with(['-', '–', '+', '•']) {
-            entries.push(t.to_string());
+            entries.push(t.clone());
         } else if continues && !last_closed {
             if let Some(last) = entries.last_mut() {
                 *last = format!("{last} {t}");
@@ -143,6 +156,66 @@ fn read_distribution(texts: &[&str]) -> (Vec<String>, Option<usize>) {
         push_entry(&mut cleaned, entry);
     }
     (cleaned, Some(end))
+}
+
+/// A line of the distribution list with the signature column printed beside
+/// it cut off: (list part, signature part), the latter being the trailing
+/// run of capitalized words ("- Lưu VT. CHÁNH VĂN PHÒNG").
+fn split_signature(line: &str) -> (String, Option<String>) {
+    const PREFIXES: &[&str] = &["T/M", "TM.", "K/T", "KT.", "TL.", "TUQ.", "Q.", "Q"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut cut = words.len();
+    while cut > 0 {
+        let w = words[cut - 1];
+        let caps = is_capitals(&format!("{w}{w}{w}{w}")) && w.chars().any(char::is_alphabetic);
+        if !(caps && (is_syllable(w) || PREFIXES.contains(&w))) {
+            break;
+        }
+        cut -= 1;
+    }
+    // A lone title word in the list ("UBND") is not a signature column.
+    if words.len() - cut < 2 || cut == 0 {
+        return (line.to_string(), None);
+    }
+    (words[..cut].join(" "), Some(words[cut..].join(" ")))
+}
+
+/// Whether a word has the shape of one Vietnamese syllable (abbreviations
+/// such as "UBND" or "VT" do not).
+fn is_syllable(word: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^[bcdfghklmnpqrstvxđ]{0,3}[aeiouy]{1,3}[cghmnpt]{0,2}$")
+            .expect("static syllable pattern is valid")
+    });
+    let base: String = word
+        .nfd()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    re.is_match(&base)
+}
+
+/// The signature printed beside the distribution list: its title lines and
+/// the name under them.
+fn signature_beside_list(
+    texts: &[&str],
+    from: usize,
+    to: usize,
+) -> Option<(String, Option<String>)> {
+    let title: Vec<String> = texts[from..to]
+        .iter()
+        .filter_map(|t| split_signature(t).1)
+        .collect();
+    if title.is_empty() {
+        return None;
+    }
+    let name = texts[from..to]
+        .iter()
+        .map(|t| t.trim_end_matches('.'))
+        .find(|t| patterns().person.is_match(t))
+        .map(String::from);
+    Some((title.join(" "), name))
 }
 
 /// The signature block: capitalized title lines ("TL. CHỦ TỊCH",
@@ -228,6 +301,23 @@ mod tests {
             Some("chỉ đạo của đồng chí Thường trực Ban Bí thư, Trưởng Ban Chỉ đạo")
         );
         assert_eq!(m.recipients, ["Đảng uỷ Quốc hội", "Các tỉnh uỷ, thành uỷ"]);
+    }
+
+    #[test]
+    fn signature_printed_beside_the_list() {
+        let m = meta(
+            "thực hiện./.\nNơi nhận: TL. CHỦ TỊCH\n- Chủ tịch, các Phó Chủ tịch UBND CHÁNH VĂN PHÒNG\n\
+             tỉnh;\nNguyễn Văn Hùng\n- Lưu: VT, KGVX.",
+        );
+        assert_eq!(
+            m.distribution,
+            ["Chủ tịch, các Phó Chủ tịch UBND tỉnh", "Lưu: VT, KGVX"]
+        );
+        assert_eq!(
+            m.signer_title.as_deref(),
+            Some("TL. CHỦ TỊCH CHÁNH VĂN PHÒNG")
+        );
+        assert_eq!(m.signer_name.as_deref(), Some("Nguyễn Văn Hùng"));
     }
 
     #[test]
