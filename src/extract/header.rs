@@ -18,6 +18,12 @@ const MOTTOS: &[&str] = &[
     "độc lập tự do hạnh phúc",
 ];
 
+/// Whether a line is (the start of) a national or party motto.
+pub fn is_motto(text: &str) -> bool {
+    let key = match_key(text);
+    MOTTOS.iter().any(|m| key.starts_with(&match_key(m)))
+}
+
 /// Whether a text is written in capitals (at least four letters, no lowercase).
 pub fn is_capitals(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -65,12 +71,11 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
         if used {
             continue;
         }
-        let key = match_key(text);
         let separator = text == "*" || text.chars().all(|c| matches!(c, '-' | '_'));
         if separator && title.first().is_some_and(|t| is_document_title(t)) {
             break;
         }
-        if MOTTOS.iter().any(|m| key.starts_with(&match_key(m))) || separator {
+        if is_motto(text) || separator {
             continue;
         }
         if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {

@@ -2,9 +2,9 @@
 //! issue, subject ("V/v ..."), addressees ("Kính gửi:"), the distribution
 //! list ("Nơi nhận:") and the signature block (title lines and name).
 
-use super::header::is_capitals;
+use super::header::{is_capitals, is_motto};
 use crate::model::DocumentMeta;
-use crate::normalize::{fold_spaces, match_key};
+use crate::normalize::fold_spaces;
 use crate::source_doc::TextLine;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -238,16 +238,6 @@ fn read_signature(texts: &[&str]) -> Option<(String, Option<String>)> {
         .find(|t| patterns().person.is_match(t))
         .map(String::from);
     Some((fold_spaces(&title.join(" ")), name))
-}
-
-fn is_motto(text: &str) -> bool {
-    let key = match_key(text);
-    [
-        "đảng cộng sản việt nam",
-        "cộng hòa xã hội chủ nghĩa việt nam",
-    ]
-    .iter()
-    .any(|m| key.starts_with(&match_key(m)))
 }
 
 fn push_entry(out: &mut Vec<String>, text: &str) {
