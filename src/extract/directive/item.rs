@@ -97,7 +97,7 @@ fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDead
         Regex::new(concat!(
             r"(?i)^(?:thời hạn(?: hoàn thành)?|thời gian(?: hoàn thành| thực hiện)?|hoàn thành|xong|",
             r"(?:nhiệm vụ|thực hiện|thời gian thực hiện) thường xuyên|thường xuyên|trước ngày|",
-            r"(?:ngay )?trong (?:tháng|quý|năm)|chậm nhất)\b"
+            r"(?:ngay )?trong (?:tháng|quý|năm)|(?:tháng|quý|năm) [\divx]+|chậm nhất)\b"
         ))
         .expect("static deadline lead pattern is valid")
     });
@@ -129,7 +129,7 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
     let re = INLINE.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)((?:ngay\s+)?(?:hoàn thành\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
-            r"(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
+            r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
             r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4}))\s*[.;]?$"
         ))
         .expect("static inline deadline pattern is valid")
@@ -137,6 +137,7 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
     clauses(text).into_iter().rev().find_map(|r| {
         re.captures(text[r].trim())
             .and_then(|c| parse_deadline(&c[1], default_year))
+            .filter(|p| p.deadline.kind != DeadlineKind::Other)
     })
 }
 
@@ -334,6 +335,11 @@ mod tests {
             Some(2026),
         );
         assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-05-15"));
+        let s = split_item("Ban hành quy chế. Quý II/2026.", Some(2026));
+        assert_eq!(s.pieces[0].name, "Ban hành quy chế");
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-06-30"));
+        let s = split_item("Gửi báo cáo về Sở Tài chính trước 30/6/2026.", None);
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-06-30"));
         let s = split_item(
             "Theo dõi việc thực hiện. Nhiệm vụ thường xuyên.",
             Some(2026),
