@@ -4,6 +4,7 @@
 //! Hoàn thành trước ngày 30/6/2026."), and the documents it cites as the
 //! source of the task.
 
+use super::parties::has_opener;
 use crate::extract::deadline::{parse_deadline, ParsedDeadline};
 use crate::extract::docref::find_document_refs;
 use crate::model::{DeadlineKind, DocumentRef};
@@ -163,6 +164,9 @@ pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
             return split;
         }
     }
+    if let Some(split) = split_instructions(&text, default_year) {
+        return split;
+    }
     let name = without(&text, deadlines.iter().map(|(r, _)| r.clone()));
     let deadline = deadlines
         .into_iter()
@@ -213,6 +217,42 @@ fn split_enumerated(text: &str, deadlines: &[(Range<usize>, ParsedDeadline)]) ->
     }
     Some(Split {
         intro: tidy(&text[..first]),
+        pieces,
+    })
+}
+
+/// Two or more sentences that each instruct a body ("Giao Sở A chủ trì
+/// ... Giao Sở B ..."): one task per sentence and what follows it.
+fn split_instructions(text: &str, default_year: Option<i32>) -> Option<Split> {
+    let bytes = text.as_bytes();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.char_indices()
+                .filter(|&(i, c)| matches!(c, '.' | ':') && bytes.get(i + 1) == Some(&b' '))
+                .map(|(i, _)| i + 2),
+        )
+        .filter(|&s| s < text.len() && has_opener(&text[s..]))
+        .collect();
+    if starts.len() < 2 {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let inner = split_item(&text[start..end], default_year);
+        for piece in inner.pieces {
+            let label = match piece.label {
+                Some(sub) => format!("{}.{sub}", k + 1),
+                None => (k + 1).to_string(),
+            };
+            pieces.push(Piece {
+                label: Some(label),
+                ..piece
+            });
+        }
+    }
+    Some(Split {
+        intro: tidy(&text[..starts[0]]),
         pieces,
     })
 }
@@ -440,6 +480,36 @@ mod tests {
         assert!(ends_with_deadline(
             "Rà soát. **Hoàn thành trong tháng 5/2026.**"
         ));
+    }
+
+    #[test]
+    fn one_task_per_instruction_sentence() {
+        let s = split_item(
+            "Về cơ sở dữ liệu: Giao Sở Tư pháp chủ trì hoàn thiện dữ liệu hộ tịch, hoàn thành trước ngày 30/6/2026. \
+             Giao Công an tỉnh chủ trì làm sạch dữ liệu dân cư. Hoàn thành trong tháng 7/2026.",
+            None,
+        );
+        let got: Vec<_> = s
+            .pieces
+            .iter()
+            .map(|p| {
+                (
+                    p.label.clone().unwrap_or_default(),
+                    due(p).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1".to_string(), "2026-06-30".to_string()),
+                ("2".to_string(), "2026-07-31".to_string())
+            ]
+        );
+        assert_eq!(
+            s.pieces[1].name,
+            "Giao Công an tỉnh chủ trì làm sạch dữ liệu dân cư"
+        );
     }
 
     #[test]

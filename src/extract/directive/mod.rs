@@ -56,16 +56,26 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
             .find(|&&a| nodes[a].kind() == Some(MarkerKind::Roman))
             .map(|&a| heading(&nodes[a]));
         let heading_self = node.is_heading();
-        let group = chain
+        let mut group = chain
             .iter()
             .filter(|&&a| a != idx || heading_self)
             .find(|&&a| matches!(nodes[a].kind(), Some(MarkerKind::Number(_))))
             .map(|&a| heading(&nodes[a]));
-        let content = if heading_self {
+        let mut content = if heading_self {
             node.body.join(" ")
         } else {
             node.full_text()
         };
+        if let (Some(MarkerKind::Number(_)), false) = (node.kind(), heading_self) {
+            // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item.
+            if let Some((topic, rest)) = topic_label(&content) {
+                group = Some(Heading {
+                    number: heading(node).number,
+                    title: topic,
+                });
+                content = rest;
+            }
+        }
         let reports = [&section, &group]
             .into_iter()
             .flatten()
@@ -123,6 +133,16 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
                 Some(label) => (format!("{number}.{label}"), piece.name.clone()),
                 None => (number.clone(), piece.name.clone()),
             };
+            // A sub-task naming its own subject ("Giao Sở B ...") has its own units.
+            let own_parties = piece
+                .label
+                .as_ref()
+                .map(|_| read_parties(&piece.name, ctx.gazetteer))
+                .filter(|p| !p.lead.is_empty());
+            let (lead, coordinating) = match own_parties {
+                Some(p) => (p.lead, p.coordinating),
+                None => (lead.clone(), coordinating.clone()),
+            };
             let section_number = section.as_ref().map_or("-", |s| s.number.as_str());
             let mut warnings = Vec::new();
             if let Some(note) = piece.deadline.as_ref().and_then(|d| d.note.clone()) {
@@ -135,8 +155,8 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
                 number,
                 name,
                 assigning_documents: assigning.clone(),
-                lead_units: lead.clone(),
-                coordinating_units: coordinating.clone(),
+                lead_units: lead,
+                coordinating_units: coordinating,
                 result: result.clone(),
                 parent: None,
                 extra_columns: BTreeMap::new(),
@@ -147,6 +167,17 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
         }
     }
     tasks
+}
+
+/// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...")
+/// and the text after it.
+fn topic_label(text: &str) -> Option<(String, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(Về\s[^:.;]{3,120}):\s*(\S.*)$").expect("static topic pattern is valid")
+    });
+    let c = re.captures(text)?;
+    Some((clean_text(&c[1]), c[2].to_string()))
 }
 
 /// The node and its ancestors, nearest first.
