@@ -143,9 +143,15 @@ fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazet
         .marker
         .as_ref()
         .is_some_and(|m| matches!(m.kind, MarkerKind::Number(_) | MarkerKind::Roman));
+    const CONNECTIVES: &[&str] = &[
+        "với", "và", "của", "các", "cho", "tại", "về", "theo", "trong", "để", "là", "những", "được",
+    ];
+    let last_word = para.text.split_whitespace().last().unwrap_or("");
     numbered
         && one_line
         && !para.text.ends_with([',', ';', '.', ':'])
+        && !para.text.contains(": ")
+        && !CONNECTIVES.contains(&last_word)
         && next.starts_with(char::is_uppercase)
         && (starts_with_action(next) || !read_parties(next, gazetteer).lead.is_empty())
 }
