@@ -79,7 +79,9 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         let Some(kind) = para.marker.as_ref().map(|m| m.kind) else {
             let top = stack.last().map(|&t| &mut nodes[t]);
             if let Some(roman) = top.filter(|n| {
-                n.kind() == Some(MarkerKind::Roman) && n.body.is_empty() && is_capitals(&para.text)
+                n.kind() == Some(MarkerKind::Roman)
+                    && n.children.is_empty()
+                    && is_capitals(&para.text)
             }) {
                 // A capitalized part title wrapped over two lines.
                 roman.head.text = format!("{} {}", roman.head.text, para.text);
@@ -87,6 +89,20 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
             }
             if ends_body(&para.text) {
                 break;
+            }
+            if let Some(&roman) = stack
+                .last()
+                .filter(|&&t| nodes[t].kind() == Some(MarkerKind::Roman))
+            {
+                // Running text right under a part ("III. TỔ CHỨC THỰC HIỆN"):
+                // each paragraph may be a task.
+                if is_candidate(&para.text) {
+                    add_paragraph_node(&mut nodes, para, Some(roman));
+                }
+                if para.text.trim_end().ends_with("./.") {
+                    break;
+                }
+                continue;
             }
             if let Some(&top) = stack.last() {
                 if ends_with_deadline(&nodes[top].full_text()) {
@@ -107,35 +123,63 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         {
             stack.pop();
         }
-        let parent = stack.last().copied();
-        let siblings = match parent {
-            Some(p) => nodes[p].children.clone(),
-            None => (0..nodes.len())
-                .filter(|&i| nodes[i].parent.is_none())
-                .collect(),
-        };
-        let ordinal = 1 + siblings
-            .iter()
-            .filter(|&&s| nodes[s].kind() == Some(kind))
-            .count();
-        let idx = nodes.len();
-        nodes.push(Node {
-            head: para.clone(),
-            body: Vec::new(),
-            attributes: Vec::new(),
-            parent,
-            children: Vec::new(),
-            ordinal,
-        });
-        if let Some(p) = parent {
-            nodes[p].children.push(idx);
-        }
+        let idx = add_node(&mut nodes, para.clone(), stack.last().copied());
         stack.push(idx);
         if para.text.trim_end().ends_with("./.") {
             break;
         }
     }
     nodes
+}
+
+/// Add a node under `parent`, numbered among its siblings of the same kind.
+fn add_node(nodes: &mut Vec<Node>, head: Paragraph, parent: Option<usize>) -> usize {
+    let kind = head.marker.as_ref().map(|m| m.kind);
+    let siblings: Vec<usize> = match parent {
+        Some(p) => nodes[p].children.clone(),
+        None => (0..nodes.len())
+            .filter(|&i| nodes[i].parent.is_none())
+            .collect(),
+    };
+    let ordinal = 1 + siblings
+        .iter()
+        .filter(|&&s| nodes[s].kind() == kind)
+        .count();
+    let idx = nodes.len();
+    nodes.push(Node {
+        head,
+        body: Vec::new(),
+        attributes: Vec::new(),
+        parent,
+        children: Vec::new(),
+        ordinal,
+    });
+    if let Some(p) = parent {
+        nodes[p].children.push(idx);
+    }
+    idx
+}
+
+/// Add an unmarked paragraph as a node of its own (numbered by its place).
+fn add_paragraph_node(nodes: &mut Vec<Node>, para: &Paragraph, parent: Option<usize>) {
+    let mut head = para.clone();
+    head.marker = Some(Marker {
+        kind: MarkerKind::Paragraph,
+        printed: String::new(),
+    });
+    let idx = add_node(nodes, head, parent);
+    let ordinal = nodes[idx].ordinal.to_string();
+    if let Some(m) = nodes[idx].head.marker.as_mut() {
+        m.printed = ordinal;
+    }
+}
+
+/// Whether an unmarked paragraph can be a task of its own: a sentence of
+/// some length that does not close the body.
+fn is_candidate(text: &str) -> bool {
+    text.trim_end().ends_with(['.', ':', ';', ')'])
+        && text.split_whitespace().count() >= MIN_PARAGRAPH_WORDS
+        && !ends_body(text)
 }
 
 /// Words a paragraph needs to be a candidate in a body without an outline.
@@ -150,28 +194,10 @@ fn unmarked_outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         if ends_body(&para.text) && !nodes.is_empty() {
             break;
         }
-        let sentence = para.text.trim_end().ends_with(['.', ':', ';', ')']);
-        if para.marker.is_some()
-            || !sentence
-            || para.text.split_whitespace().count() < MIN_PARAGRAPH_WORDS
-            || ends_body(&para.text)
-        {
+        if para.marker.is_some() || !is_candidate(&para.text) {
             continue;
         }
-        let ordinal = nodes.len() + 1;
-        let mut head = para.clone();
-        head.marker = Some(Marker {
-            kind: MarkerKind::Paragraph,
-            printed: ordinal.to_string(),
-        });
-        nodes.push(Node {
-            head,
-            body: Vec::new(),
-            attributes: Vec::new(),
-            parent: None,
-            children: Vec::new(),
-            ordinal,
-        });
+        add_paragraph_node(&mut nodes, para, None);
     }
     nodes
 }
