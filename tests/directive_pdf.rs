@@ -1,4 +1,4 @@
-//! The PDF twin of each directive text fixture (typeset by
+//! Directives: the PDF twin of each directive text fixture (typeset by
 //! `fixtures/pdf/make_directive_pdfs.py`: wrapped, justified paragraphs
 //! with real bold instead of markdown marks) yields the same document
 //! metadata and the same tasks (numbers, names, units, deadlines) as its text.
@@ -47,4 +47,30 @@ fn pdf_twins_yield_the_tasks_of_their_text() {
             "{stem}: pages"
         );
     }
+}
+
+/// The golden comparison covers the six core document fields; the letter
+/// parts (place, subject, recipients, signer, distribution) are checked
+/// here against the hand-checked expected output of every directive.
+#[test]
+fn directive_letter_parts_match_their_expected_output() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures/text") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let expected: ExtractedDocument = serde_json::from_str(
+            &std::fs::read_to_string(path.with_extension("expected.json")).expect("expected"),
+        )
+        .expect("expected JSON parses");
+        if expected.document.kind != DocumentKind::Directive {
+            continue;
+        }
+        let got = process_file(&path, &Context::default()).expect("fixture extracts");
+        assert_eq!(got.document, expected.document, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 3, "directive fixtures found: {checked}");
 }
