@@ -183,6 +183,8 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
         parties.lead = units(listed.unwrap_or(&rest[..colon]));
     } else if let Some(a) = action.filter(|&a| a > 0 && is_subject(&rest[..a], gazetteer)) {
         parties.lead = units(&rest[..a]);
+    } else if let Some(lead) = later_lead(rest, gazetteer) {
+        parties.lead = units(lead);
     }
     if let Some((start, end)) = coordinating_span(rest) {
         parties.coordinating = units(&rest[start..end]);
@@ -192,6 +194,19 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
         }
     }
     parties
+}
+
+/// A lead unit named after the action: "(Sở Tư pháp chủ trì, ...)" or
+/// "..., giao Sở Nội vụ chủ trì thực hiện".
+fn later_lead<'a>(text: &'a str, gazetteer: &Gazetteer) -> Option<&'a str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:\(|\bgiao\s+(?:cho\s+)?)([^()]{3,80}?)\s*,?\s+(?:chủ trì|làm đầu mối)")
+            .expect("static later lead pattern is valid")
+    });
+    let c = re.captures(text)?;
+    let lead = c.get(1)?.as_str();
+    is_subject(lead, gazetteer).then_some(lead)
 }
 
 /// Whether a text opens with an action word ("Tiếp tục ...", "Rà soát ...",
@@ -331,6 +346,9 @@ mod tests {
         assert_eq!(names(&p.lead), ["Văn phòng Trung ương Đảng"]);
         assert_eq!(names(&p.coordinating), ["các cơ quan liên quan"]);
         assert_eq!(text[p.clause_len..].trim(), "(1) Giải quyết.");
+        let p = read("Rà soát văn bản quy phạm pháp luật (Sở Tư pháp chủ trì, phối hợp với Công an tỉnh; quý II/2026).");
+        assert_eq!(names(&p.lead), ["Sở Tư pháp"]);
+        assert_eq!(names(&p.coordinating), ["Công an tỉnh"]);
         let p = read("Trên cơ sở Khung kiến trúc được cập nhật, Văn phòng Trung ương Đảng rà soát, cập nhật Kiến trúc.");
         assert_eq!(names(&p.lead), ["Văn phòng Trung ương Đảng"]);
     }
