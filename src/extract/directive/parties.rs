@@ -146,9 +146,12 @@ pub fn clause_start(text: &str) -> usize {
     }
     // The issuer asking ("Ủy ban nhân dân Thành phố đề nghị các sở ...").
     if let Some(c) = issuer_asks().captures(&text[from..]) {
-        if c.get(1)
-            .is_some_and(|s| looks_like_unit(s.as_str(), &Gazetteer::default()))
-        {
+        // "Bộ X được yêu cầu ..." names the subject, not an issuer asking.
+        let asker = c
+            .get(1)
+            .map(|s| s.as_str())
+            .filter(|s| !s.ends_with("được") && !s.ends_with("cũng"));
+        if asker.is_some_and(|s| looks_like_unit(s, &Gazetteer::default())) {
             from += c.get(0).map_or(0, |m| m.end());
         }
     }
@@ -349,6 +352,11 @@ mod tests {
         let p = read("Rà soát văn bản quy phạm pháp luật (Sở Tư pháp chủ trì, phối hợp với Công an tỉnh; quý II/2026).");
         assert_eq!(names(&p.lead), ["Sở Tư pháp"]);
         assert_eq!(names(&p.coordinating), ["Công an tỉnh"]);
+        let p =
+            read("Trước ngày 15/9, Bộ Tài chính được yêu cầu hoàn thành việc xây dựng hướng dẫn.");
+        assert_eq!(names(&p.lead), ["Bộ Tài chính"]);
+        let p = read("Ủy ban nhân dân Thành phố đề nghị các sở, ban, ngành khẩn trương rà soát.");
+        assert_eq!(names(&p.lead), ["các sở, ban, ngành"]);
         let p = read("Trên cơ sở Khung kiến trúc được cập nhật, Văn phòng Trung ương Đảng rà soát, cập nhật Kiến trúc.");
         assert_eq!(names(&p.lead), ["Văn phòng Trung ương Đảng"]);
     }
