@@ -14,7 +14,7 @@ pub mod outline;
 pub mod paragraphs;
 pub mod parties;
 
-use super::deadline::{parse_deadline, ymd};
+use super::deadline::{parse_deadline, ymd, ParsedDeadline};
 use super::units::{split_units, Gazetteer};
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
 use attributes::Field;
@@ -46,127 +46,189 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
     let nodes = outline::outline(&paras);
     let own = own_reference(ctx.meta);
     let mut tasks = Vec::new();
-    for (idx, node) in nodes.iter().enumerate() {
-        if !node.children.is_empty() || node.kind() == Some(MarkerKind::Roman) {
-            continue;
-        }
-        let chain = ancestors(&nodes, idx);
-        let section = chain
-            .iter()
-            .find(|&&a| nodes[a].kind() == Some(MarkerKind::Roman))
-            .map(|&a| heading(&nodes[a]));
-        let heading_self = node.is_heading();
-        let mut group = chain
-            .iter()
-            .filter(|&&a| a != idx || heading_self)
-            .find(|&&a| matches!(nodes[a].kind(), Some(MarkerKind::Number(_))))
-            .map(|&a| heading(&nodes[a]));
-        let mut content = if heading_self {
-            node.body.join(" ")
-        } else {
-            node.full_text()
-        };
-        if let (Some(MarkerKind::Number(_)), false) = (node.kind(), heading_self) {
-            // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item.
-            if let Some((topic, rest)) = topic_label(&content) {
-                group = Some(Heading {
-                    number: heading(node).number,
-                    title: topic,
-                });
-                content = rest;
-            }
-        }
-        let reports = [&section, &group]
-            .into_iter()
-            .flatten()
-            .any(|h| is_report_title(&h.title));
-        let split = split_item(&content, ctx.default_year);
-        // Labelled lines ("Đơn vị chủ trì: ...") weigh like a deadline.
-        let has_deadline =
-            split.pieces.iter().any(|p| p.deadline.is_some()) || !node.attributes.is_empty();
-        // Without an outline, a paragraph must carry more than one signal.
-        let needed = if node.kind() == Some(MarkerKind::Paragraph) {
-            UNMARKED_SCORE
-        } else {
-            ITEM_SCORE
-        };
-        let score = instruction_score(&clean_text(&content), has_deadline, ctx.gazetteer);
-        if reports || score < needed {
-            continue;
-        }
-        let inherited = inherited_parties(&nodes, &chain, idx, heading_self, ctx.gazetteer);
-        let stated = read_parties(&clean_text(&content), ctx.gazetteer);
-        let (mut lead, mut coordinating) = combine(&stated, &inherited);
-        let mut result = None;
-        let mut stated_deadline = None;
-        for attr in &node.attributes {
-            match attr.field {
-                Field::Lead => lead = split_units(&attr.value, ctx.gazetteer),
-                Field::Coordinating => coordinating = split_units(&attr.value, ctx.gazetteer),
-                Field::Deadline => stated_deadline = parse_deadline(&attr.value, ctx.default_year),
-                Field::Result => result = Some(attr.value.clone()),
-            }
-        }
-        let mut assigning: Vec<DocumentRef> = own.iter().cloned().collect();
-        for r in cited_documents(&content) {
-            if r.number.is_some() && !assigning.iter().any(|a| a.number == r.number) {
-                assigning.push(r);
-            }
-        }
-        let number = path(&nodes, idx);
-        let prefix = split
-            .intro
-            .get(stated.clause_len.min(split.intro.len())..)
-            .unwrap_or("")
-            .trim()
-            .to_string();
-        let single = split.pieces.len() == 1;
-        for mut piece in split.pieces {
-            if single && stated_deadline.is_some() {
-                piece.deadline = stated_deadline.clone();
-            }
-            let (number, name) = match &piece.label {
-                Some(label) if !prefix.is_empty() => (
-                    format!("{number}.{label}"),
-                    format!("{prefix}: {}", piece.name),
-                ),
-                Some(label) => (format!("{number}.{label}"), piece.name.clone()),
-                None => (number.clone(), piece.name.clone()),
-            };
-            // A sub-task naming its own subject ("Giao Sở B ...") has its own units.
-            let own_parties = piece
-                .label
-                .as_ref()
-                .map(|_| read_parties(&piece.name, ctx.gazetteer))
-                .filter(|p| !p.lead.is_empty());
-            let (lead, coordinating) = match own_parties {
-                Some(p) => (p.lead, p.coordinating),
-                None => (lead.clone(), coordinating.clone()),
-            };
-            let section_number = section.as_ref().map_or("-", |s| s.number.as_str());
-            let mut warnings = Vec::new();
-            if let Some(note) = piece.deadline.as_ref().and_then(|d| d.note.clone()) {
-                warnings.push(Warning::new("deadline_unclear", note, node.head.at));
-            }
-            tasks.push(Task {
-                id: format!("{}/{}/{}", ctx.doc_id, section_number, number),
-                section: section.clone(),
-                group: group.clone(),
-                number,
-                name,
-                assigning_documents: assigning.clone(),
-                lead_units: lead,
-                coordinating_units: coordinating,
-                result: result.clone(),
-                parent: None,
-                extra_columns: BTreeMap::new(),
-                deadline: piece.deadline.map(|d| d.deadline),
-                source: node.head.at,
-                warnings,
-            });
+    for idx in 0..nodes.len() {
+        if let Some(item) = candidate(&nodes, idx, ctx) {
+            item_tasks(&nodes, idx, item, own.as_ref(), ctx, &mut tasks);
         }
     }
     tasks
+}
+
+/// A leaf of the outline read as a task candidate.
+struct Item {
+    /// The Roman part it sits in.
+    section: Option<Heading>,
+    /// The numbered section it sits in (or heads).
+    group: Option<Heading>,
+    /// Its text, without a heading line or topic label.
+    content: String,
+    /// Whether its own line is a heading over its text.
+    heading_self: bool,
+    /// Its text split into tasks.
+    split: item::Split,
+}
+
+/// The item at `idx` when it has nothing under it and reads as an
+/// instruction outside a report part.
+fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
+    let node = &nodes[idx];
+    if !node.children.is_empty() || node.kind() == Some(MarkerKind::Roman) {
+        return None;
+    }
+    let chain = ancestors(nodes, idx);
+    let section = chain
+        .iter()
+        .find(|&&a| nodes[a].kind() == Some(MarkerKind::Roman))
+        .map(|&a| heading(&nodes[a]));
+    let heading_self = node.is_heading();
+    let mut group = chain
+        .iter()
+        .filter(|&&a| a != idx || heading_self)
+        .find(|&&a| matches!(nodes[a].kind(), Some(MarkerKind::Number(_))))
+        .map(|&a| heading(&nodes[a]));
+    let mut content = if heading_self {
+        node.body.join(" ")
+    } else {
+        node.full_text()
+    };
+    if let (Some(MarkerKind::Number(_)), false) = (node.kind(), heading_self) {
+        // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item.
+        if let Some((topic, rest)) = topic_label(&content) {
+            group = Some(Heading {
+                number: heading(node).number,
+                title: topic,
+            });
+            content = rest;
+        }
+    }
+    if [&section, &group]
+        .into_iter()
+        .flatten()
+        .any(|h| is_report_title(&h.title))
+    {
+        return None;
+    }
+    let split = split_item(&content, ctx.default_year);
+    // Labelled lines ("Đơn vị chủ trì: ...") weigh like a deadline.
+    let has_deadline =
+        split.pieces.iter().any(|p| p.deadline.is_some()) || !node.attributes.is_empty();
+    // Without an outline, a paragraph must carry more than one signal.
+    let needed = if node.kind() == Some(MarkerKind::Paragraph) {
+        UNMARKED_SCORE
+    } else {
+        ITEM_SCORE
+    };
+    (instruction_score(&clean_text(&content), has_deadline, ctx.gazetteer) >= needed).then_some(
+        Item {
+            section,
+            group,
+            content,
+            heading_self,
+            split,
+        },
+    )
+}
+
+/// What an item's labelled lines state.
+#[derive(Default)]
+struct Stated {
+    lead: Option<Vec<UnitRef>>,
+    coordinating: Option<Vec<UnitRef>>,
+    deadline: Option<ParsedDeadline>,
+    result: Option<String>,
+}
+
+/// Read the labelled lines under an item.
+fn stated_by_attributes(node: &Node, ctx: &DocContext<'_>) -> Stated {
+    let mut stated = Stated::default();
+    for attr in &node.attributes {
+        match attr.field {
+            Field::Lead => stated.lead = Some(split_units(&attr.value, ctx.gazetteer)),
+            Field::Coordinating => {
+                stated.coordinating = Some(split_units(&attr.value, ctx.gazetteer))
+            }
+            Field::Deadline => stated.deadline = parse_deadline(&attr.value, ctx.default_year),
+            Field::Result => stated.result = Some(attr.value.clone()),
+        }
+    }
+    stated
+}
+
+/// The tasks of one candidate item (one, or one per sub-task).
+fn item_tasks(
+    nodes: &[Node],
+    idx: usize,
+    item: Item,
+    own: Option<&DocumentRef>,
+    ctx: &DocContext<'_>,
+    tasks: &mut Vec<Task>,
+) {
+    let node = &nodes[idx];
+    let chain = ancestors(nodes, idx);
+    let inherited = inherited_parties(nodes, &chain, idx, item.heading_self, ctx.gazetteer);
+    let parties = read_parties(&clean_text(&item.content), ctx.gazetteer);
+    let (lead, coordinating) = combine(&parties, &inherited);
+    let labelled = stated_by_attributes(node, ctx);
+    let lead = labelled.lead.unwrap_or(lead);
+    let coordinating = labelled.coordinating.unwrap_or(coordinating);
+    let mut assigning: Vec<DocumentRef> = own.into_iter().cloned().collect();
+    for r in cited_documents(&item.content) {
+        if r.number.is_some() && !assigning.iter().any(|a| a.number == r.number) {
+            assigning.push(r);
+        }
+    }
+    let number = path(nodes, idx);
+    let intro = &item.split.intro;
+    let prefix = intro
+        .get(parties.clause_len.min(intro.len())..)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let single = item.split.pieces.len() == 1;
+    let section_number = item.section.as_ref().map_or("-", |s| s.number.as_str());
+    for mut piece in item.split.pieces {
+        if single && labelled.deadline.is_some() {
+            piece.deadline = labelled.deadline.clone();
+        }
+        let (number, name) = match &piece.label {
+            Some(label) if !prefix.is_empty() => (
+                format!("{number}.{label}"),
+                format!("{prefix}: {}", piece.name),
+            ),
+            Some(label) => (format!("{number}.{label}"), piece.name.clone()),
+            None => (number.clone(), piece.name.clone()),
+        };
+        // A sub-task naming its own subject ("Giao Sở B ...") has its own units.
+        let own_parties = piece
+            .label
+            .as_ref()
+            .map(|_| read_parties(&piece.name, ctx.gazetteer))
+            .filter(|p| !p.lead.is_empty());
+        let (lead, coordinating) = match own_parties {
+            Some(p) => (p.lead, p.coordinating),
+            None => (lead.clone(), coordinating.clone()),
+        };
+        let mut warnings = Vec::new();
+        if let Some(note) = piece.deadline.as_ref().and_then(|d| d.note.clone()) {
+            warnings.push(Warning::new("deadline_unclear", note, node.head.at));
+        }
+        tasks.push(Task {
+            id: format!("{}/{}/{}", ctx.doc_id, section_number, number),
+            section: item.section.clone(),
+            group: item.group.clone(),
+            number,
+            name,
+            assigning_documents: assigning.clone(),
+            lead_units: lead,
+            coordinating_units: coordinating,
+            result: labelled.result.clone(),
+            parent: None,
+            extra_columns: BTreeMap::new(),
+            deadline: piece.deadline.map(|d| d.deadline),
+            source: node.head.at,
+            warnings,
+        });
+    }
 }
 
 /// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...")
