@@ -21,7 +21,11 @@ const MOTTOS: &[&str] = &[
 /// Whether a line is (the start of) a national or party motto.
 pub fn is_motto(text: &str) -> bool {
     let key = match_key(text);
-    MOTTOS.iter().any(|m| key.starts_with(&match_key(m)))
+    MOTTOS.iter().any(|m| {
+        let motto = match_key(m);
+        // A motto wrapped over two lines: its first part alone.
+        key.starts_with(&motto) || (key.split(' ').count() >= 3 && motto.starts_with(&key))
+    })
 }
 
 /// Whether a text is written in capitals (at least four letters, no lowercase).
@@ -296,6 +300,14 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2026-03-12"));
         assert_eq!(m.place.as_deref(), Some("Bắc Ninh"));
         assert_eq!(m.title.as_deref(), Some("THÔNG BÁO"));
+    }
+
+    #[test]
+    fn motto_wrapped_over_two_lines() {
+        let m = meta(
+            "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nTỈNH BẮC NINH\nSố: 215/TB-UBND",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"));
     }
 
     #[test]
