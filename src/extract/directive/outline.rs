@@ -281,4 +281,47 @@ mod tests {
         );
         assert!(!nodes[1].is_heading());
     }
+
+    #[test]
+    fn labelled_lines_and_text_under_a_part() {
+        let paras: Vec<Paragraph> = [
+            "II. NHIỆM VỤ",
+            "1. Hoàn thiện cơ sở dữ liệu dân cư",
+            "- Đơn vị chủ trì: Công an tỉnh.",
+            "- Thời gian hoàn thành: Quý II/2026.",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này, báo cáo trước ngày 15/12/2026.",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        assert_eq!(nodes.len(), 4);
+        assert_eq!(nodes[1].attributes.len(), 2);
+        assert!(nodes[1].children.is_empty());
+        assert_eq!(nodes[3].kind(), Some(MarkerKind::Paragraph));
+        assert_eq!(nodes[3].parent, Some(2));
+    }
+
+    #[test]
+    fn a_body_without_outline_is_read_by_paragraph() {
+        let paras: Vec<Paragraph> = [
+            "ỦY BAN NHÂN DÂN",
+            "Kính gửi: Các sở, ban, ngành",
+            "Ủy ban nhân dân Thành phố đề nghị các sở, ban, ngành khẩn trương rà soát, báo cáo trước ngày 20/5/2026.",
+            "Giao Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân Thành phố trước ngày 25/5/2026.",
+            "Nơi nhận:",
+            "- Như trên;",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        let numbers: Vec<_> = nodes
+            .iter()
+            .filter_map(|n| n.head.marker.clone())
+            .map(|m| m.printed)
+            .collect();
+        assert_eq!(numbers, ["1", "2"]);
+    }
 }
