@@ -23,7 +23,7 @@ pub enum MarkerKind {
     Roman,
     /// An Arabic number with its depth ("2." is 1, "2.1." is 2).
     Number(usize),
-    /// A letter item ("a)", "đ)").
+    /// A letter item ("a)", "đ)") or a number in the same style ("1)").
     Letter,
     /// A dash bullet.
     Dash,
@@ -194,8 +194,9 @@ fn starts_lower(text: &str) -> bool {
 /// happens to begin with "- " or "2." inside its paragraph.
 pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
     static LETTER: OnceLock<Regex> = OnceLock::new();
-    let letter = LETTER
-        .get_or_init(|| Regex::new(r"^([a-zđ])\)\s+").expect("static letter pattern is valid"));
+    let letter = LETTER.get_or_init(|| {
+        Regex::new(r"^([a-zđ]|\d{1,2})\)\s+").expect("static letter pattern is valid")
+    });
     let capital = |rest: &str| {
         rest.chars()
             .next()
@@ -288,6 +289,10 @@ mod tests {
         );
         assert_eq!(kind("+ Xây dựng"), Some((MarkerKind::Plus, "+".into())));
         assert_eq!(kind("- xây dựng Đảng trên môi trường số"), None);
+        assert_eq!(
+            kind("2) Triển khai"),
+            Some((MarkerKind::Letter, "2".into()))
+        );
         assert_eq!(kind("2026. Hoàn thành"), None);
         assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
     }
