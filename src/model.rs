@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the output contract written into every document record.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Everything extracted from one input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,6 +79,24 @@ pub struct DocumentMeta {
     pub date: Option<String>,
     /// Title or subject line.
     pub title: Option<String>,
+    /// Place of issue, from the place-and-date line ("Hà Nội").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Subject of a letter-style document ("V/v ..."), without the `V/v`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Addressees listed after "Kính gửi:".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<String>,
+    /// Title of the signer ("CHÁNH VĂN PHÒNG"), possibly with "T/M", "K/T" lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer_title: Option<String>,
+    /// Name of the signer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer_name: Option<String>,
+    /// Distribution list after "Nơi nhận:".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distribution: Vec<String>,
 }
 
 /// A numbered heading (section or group) that tasks sit under.
@@ -219,4 +237,25 @@ pub struct Task {
     pub source: Location,
     /// Problems with this task.
     pub warnings: Vec<Warning>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_one_metadata_still_parses_and_new_keys_are_optional() {
+        let old = r#"{"kind":"appendix","number":"11-KH/BCĐ","type":"Kế hoạch","issuer":null,"date":null,"title":null}"#;
+        let meta: DocumentMeta = serde_json::from_str(old).expect("version 1 metadata parses");
+        assert!(meta.recipients.is_empty() && meta.place.is_none());
+        let written = serde_json::to_string(&meta).expect("serializes");
+        assert!(!written.contains("recipients") && !written.contains("signer_name"));
+        let with_place = DocumentMeta {
+            place: Some("Hà Nội".into()),
+            ..meta
+        };
+        assert!(serde_json::to_string(&with_place)
+            .expect("serializes")
+            .contains(r#""place":"Hà Nội""#));
+    }
 }

@@ -100,7 +100,8 @@ fn fixtures_match_their_expected_output() {
         compared += 1;
         let expected_path = expected_json(&input);
         let expected: ExtractedDocument = serde_json::from_str(
-            &std::fs::read_to_string(&expected_path).expect("expected JSON next to fixture"),
+            &std::fs::read_to_string(&expected_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display())),
         )
         .expect("expected JSON parses");
         let got = process_file(&input, &Context::default()).expect("fixture extracts");

@@ -222,6 +222,35 @@ fn canonical_type(found: &str) -> String {
         .unwrap_or_else(|| found.to_string())
 }
 
+/// Find the document references in running text ("... giao tại Kế hoạch
+/// số 04-KH/CQTTBCĐ, ngày 20/10/2025 ..."): every number with a symbol,
+/// with the type word just before it and the date just after it.
+pub fn find_document_refs(text: &str) -> Vec<DocumentRef> {
+    static DATE_AFTER: OnceLock<Regex> = OnceLock::new();
+    let date_after = DATE_AFTER.get_or_init(|| {
+        Regex::new(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
+            .expect("static date pattern is valid")
+    });
+    let p = patterns();
+    let mut refs = Vec::new();
+    for m in p.number.find_iter(text) {
+        let start = p
+            .type_word
+            .find_iter(&text[..m.start()])
+            .filter(|t| {
+                let gap = text[t.end()..m.start()].trim();
+                gap.is_empty() || gap.eq_ignore_ascii_case("số")
+            })
+            .last()
+            .map_or(m.start(), |t| t.start());
+        let end = date_after
+            .find(&text[m.end()..])
+            .map_or(m.end(), |d| m.end() + d.end());
+        refs.push(parse_one(text[start..end].trim()));
+    }
+    refs
+}
+
 /// Whether a phrase contains a document reference (type word with a number,
 /// or a number with a type symbol).
 pub fn mentions_document(text: &str) -> bool {
@@ -294,6 +323,17 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[1].number.as_deref(), Some("03-TB/BCĐTW"));
         assert_eq!(r[1].date.as_deref(), Some("2025-03-06"));
+    }
+
+    #[test]
+    fn references_in_running_text() {
+        let r = find_document_refs(
+            "thuộc lĩnh vực (nhiệm vụ giao tại Kế hoạch số 04-KH/CQTTBCĐ, ngày 20/10/2025) và Nghị định số 179/2025/NĐ-CP",
+        );
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[0].raw, "Kế hoạch số 04-KH/CQTTBCĐ, ngày 20/10/2025");
+        assert_eq!(r[0].date.as_deref(), Some("2025-10-20"));
+        assert_eq!(r[1].doc_type.as_deref(), Some("Nghị định"));
     }
 
     #[test]

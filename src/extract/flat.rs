@@ -15,7 +15,7 @@ use super::deadline::{is_clean_deadline, parse_deadline};
 use super::docref::{find_date, mentions_document, starts_with_reference};
 use super::numbering::{is_plausible_next, RowNumber};
 use super::rows::{RawRow, RawTable};
-use super::units::{ends_with_bare_head, looks_like_unit, starts_with_unit_head, Gazetteer};
+use super::units::{bare_head_tail, looks_like_unit, starts_with_unit_head, Gazetteer};
 use super::width::{robust_max, text_width, wrap_violations};
 use crate::model::DeadlineKind;
 use crate::model::{Location, Warning};
@@ -892,7 +892,12 @@ impl UnitSplitter {
             {
                 s -= 1.5;
             }
-            if lead.last().is_some_and(|p| ends_with_bare_head(&p.text)) {
+            // A cell cannot end on a unit head that opens a name ("Học
+            // viện", "Đảng ủy"); "vụ" in "Nội vụ" is no head "Vụ".
+            let opens_name = |p: &Piece| {
+                bare_head_tail(&p.text).is_some_and(|tail| tail[0].starts_with(char::is_uppercase))
+            };
+            if lead.last().is_some_and(opens_name) {
                 s -= 3.5;
             }
             if gazetteer.spans(&lines_text(lead), &first.text) {

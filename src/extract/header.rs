@@ -18,27 +18,14 @@ const MOTTOS: &[&str] = &[
     "độc lập tự do hạnh phúc",
 ];
 
-/// A header line without the national or party motto that a two-column
-/// header block put on the same line ("UBND TỈNH X CỘNG HÒA XÃ HỘI ..."),
-/// and without a motto's wrapped tail ("VIỆT NAM").
-fn without_motto(text: &str) -> String {
-    const MOTTO_STARTS: &[&str] = &[
-        "CỘNG HÒA XÃ HỘI",
-        "CỘNG HOÀ XÃ HỘI",
-        "ĐẢNG CỘNG SẢN",
-        "Độc lập - Tự do",
-    ];
-    let mut text = text.to_string();
-    for start in MOTTO_STARTS {
-        if let Some(at) = text.find(start).filter(|&at| at > 0) {
-            text.truncate(at);
-        }
-    }
-    let key = match_key(&text);
-    if key == match_key("việt nam") || key == match_key("hạnh phúc") {
-        return String::new();
-    }
-    text.trim().to_string()
+/// Whether a line is (the start of) a national or party motto.
+pub fn is_motto(text: &str) -> bool {
+    let key = match_key(text);
+    MOTTOS.iter().any(|m| {
+        let motto = match_key(m);
+        // A motto wrapped over two lines: its first part alone.
+        key.starts_with(&motto) || (key.split(' ').count() >= 3 && motto.starts_with(&key))
+    })
 }
 
 /// Whether a text is written in capitals (at least four letters, no lowercase).
@@ -58,58 +45,57 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     let mut issuer: Vec<String> = Vec::new();
     let mut title: Vec<String> = Vec::new();
     let mut seen_number = false;
-    let head: Vec<String> = lines
-        .iter()
-        .take(HEADER_LINES)
-        .map(|l| without_motto(l.text.trim()))
-        .collect();
-    for (i, text) in head.iter().enumerate() {
-        let text = text.as_str();
+    let mut motto_open = false;
+    for (i, line) in lines.iter().enumerate().take(HEADER_LINES) {
+        let text = line.text.trim();
+        if super::letter::closes_body(text) || text.ends_with("./.") {
+            break;
+        }
+        // The two header columns share lines in PDF text: keep the left one.
+        let text = left_of_motto(text, &mut motto_open);
         if text.is_empty() {
             continue;
         }
-        let mut consumed = false;
+        let mut used = false;
         if meta.number.is_none() {
             if let Some(c) = number_re.captures(text) {
                 let number = tidy_number(&c[1]);
                 meta.doc_type = type_from_number(&number);
                 meta.number = Some(number);
                 seen_number = true;
-                consumed = true;
+                used = true;
             }
         }
         if meta.date.is_none() && text.to_lowercase().contains("ngày") {
             // The place-and-date line may wrap ("... tháng 3 năm" / "2025").
-            let with_next = format!(
-                "{text} {}",
-                head.get(i + 1).map(String::as_str).unwrap_or("")
-            );
+            let next = lines.get(i + 1).map(|l| l.text.trim()).unwrap_or("");
+            let with_next = format!("{text} {next}");
             if let Some((date, _)) = find_date(text).or_else(|| find_date(&with_next)) {
                 meta.date = Some(date);
-                consumed = true;
+                used = true;
             }
         }
-        if consumed {
+        if used {
             continue;
         }
-        let key = match_key(text);
-        if MOTTOS.iter().any(|m| key.starts_with(&match_key(m)))
-            || text == "*"
-            || text.chars().all(|c| c == '-')
-        {
+        let separator = text == "*" || text.chars().all(|c| matches!(c, '-' | '_'));
+        if separator && title.first().is_some_and(|t| is_document_title(t)) {
+            break;
+        }
+        if is_motto(text) || separator {
             continue;
         }
         if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
             let continues_issuer = !issuer.is_empty() && !is_document_title(text);
-            if !seen_number
-                && meta.date.is_none()
-                && title.is_empty()
-                && (is_issuer_like(text) || continues_issuer)
-            {
+            // The date may sit beside the issuer (right column): only the
+            // number closes the issuer block.
+            if !seen_number && title.is_empty() && (is_issuer_like(text) || continues_issuer) {
                 issuer.push(text.to_string());
             } else if title.len() < 3 && !starts_with_roman(text) {
                 title.push(text.to_string());
             }
+        } else if continues_title(&title, text) {
+            title.push(text.to_string());
         } else if !title.is_empty() {
             break;
         }
@@ -120,7 +106,66 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     if !title.is_empty() {
         meta.title = Some(fold_spaces(&title.join(" ")));
     }
+    super::letter::read_letter_parts(lines, &mut meta);
+    if meta.title.is_none() {
+        meta.title = meta.subject.clone();
+    }
+    if meta.doc_type.is_none() && meta.subject.is_some() {
+        // A letter with a "V/v" subject and no type in its symbol
+        // ("1234/UBND-KT") is a công văn.
+        meta.doc_type = Some("Công văn".to_string());
+    }
     meta
+}
+
+/// The part of a header line left of a motto printed on the same line
+/// ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA" → "ỦY BAN NHÂN DÂN"), and
+/// without the wrapped end of a motto cut before ("VIỆT NAM").
+fn left_of_motto<'a>(text: &'a str, motto_open: &mut bool) -> &'a str {
+    const STARTS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Độc lập"];
+    let mut text = text;
+    if *motto_open {
+        if let Some(rest) = text.strip_suffix("VIỆT NAM") {
+            text = rest.trim_end();
+            *motto_open = false;
+        }
+    }
+    if let Some(at) = STARTS
+        .iter()
+        .filter_map(|m| text.find(m))
+        .filter(|&i| i > 0)
+        .min()
+    {
+        let motto = &text[at..];
+        *motto_open = motto.starts_with("CỘNG") && !motto.ends_with("VIỆT NAM");
+        text = text[..at].trim_end();
+    } else if STARTS.iter().any(|m| text.starts_with(m)) {
+        *motto_open = text.starts_with("CỘNG") && !text.ends_with("VIỆT NAM");
+    }
+    text
+}
+
+/// Whether a line in ordinary case continues a title that so far is a bare
+/// document kind ("THÔNG BÁO" + "Kết luận của ...") or already continued
+/// so: short, not a sentence, not a numbered item, at most three lines.
+fn continues_title(title: &[String], text: &str) -> bool {
+    let Some(first) = title.first() else {
+        return false;
+    };
+    let bare_kind = title.len() == 1 && is_document_title(first) && first.split(' ').count() <= 3;
+    let continued = title.len() > 1 && title.len() <= 3 && !is_capitals(&title[title.len() - 1]);
+    static OPENER: OnceLock<Regex> = OnceLock::new();
+    let body_opener = OPENER.get_or_init(|| {
+        Regex::new(r"(?i)^(?:ngày|căn cứ|thực hiện|trên cơ sở|theo|để|nhằm|sau khi|kính gửi)\b")
+            .expect("static opener pattern is valid")
+    });
+    (bare_kind || continued)
+        && text.chars().count() <= 90
+        && !body_opener.is_match(text)
+        && find_date(text).is_none()
+        && !text.ends_with(['.', ':', ';'])
+        && !text.starts_with(['(', '-', '*'])
+        && super::numbering::RowNumber::at_line_start(text).is_none()
 }
 
 /// Issuing bodies are named with a body word ("BAN", "VĂN PHÒNG", "BỘ", ...).
@@ -137,6 +182,8 @@ fn is_issuer_like(text: &str) -> bool {
         "thành uỷ",
         "đảng ủy",
         "đảng uỷ",
+        "đảng bộ",
+        "chi bộ",
         "sở",
         "chính phủ",
         "thủ tướng",
@@ -206,4 +253,78 @@ pub fn default_year(meta: &DocumentMeta, _lines: &[&TextLine]) -> Option<i32> {
                 .parse()
                 .ok()
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Location;
+
+    fn meta(text: &str) -> DocumentMeta {
+        let lines: Vec<TextLine> = text
+            .lines()
+            .map(|t| TextLine {
+                text: t.to_string(),
+                indent: 0,
+                at: Location::default(),
+            })
+            .collect();
+        read_metadata(&lines.iter().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn two_line_issuer_number_type_and_date() {
+        let m = meta(
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n*\nSố 2039-CV/VPTW\nV/v chỉ đạo của đồng chí\n\
+             Thường trực Ban Bí thư\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 28 tháng 4 năm 2026",
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG")
+        );
+        assert_eq!(m.number.as_deref(), Some("2039-CV/VPTW"));
+        assert_eq!(m.doc_type.as_deref(), Some("Công văn"));
+        assert_eq!(m.date.as_deref(), Some("2026-04-28"));
+        assert_eq!(
+            m.subject.as_deref(),
+            Some("chỉ đạo của đồng chí Thường trực Ban Bí thư")
+        );
+        assert_eq!(m.title, m.subject);
+    }
+
+    #[test]
+    fn two_column_header_lines_from_a_pdf() {
+        let m = meta(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nTỈNH BẮC NINH\n\
+             Độc lập - Tự do - Hạnh phúc\nSố: 215/TB-UBND Bắc Ninh, ngày 12 tháng 3 năm 2026\nTHÔNG BÁO",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"));
+        assert_eq!(m.number.as_deref(), Some("215/TB-UBND"));
+        assert_eq!(m.date.as_deref(), Some("2026-03-12"));
+        assert_eq!(m.place.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(m.title.as_deref(), Some("THÔNG BÁO"));
+    }
+
+    #[test]
+    fn motto_wrapped_over_two_lines() {
+        let m = meta(
+            "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nTỈNH BẮC NINH\nSố: 215/TB-UBND",
+        );
+        assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"));
+    }
+
+    #[test]
+    fn title_continues_a_bare_document_kind() {
+        let m = meta(
+            "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 215/TB-UBND\nBắc Ninh, ngày 12 tháng 3 năm 2026\n\
+             THÔNG BÁO\nKết luận của Chủ tịch tại cuộc họp\nvề tiến độ chuyển đổi số\n\
+             Ngày 05/3/2026, Chủ tịch chủ trì cuộc họp nghe báo cáo tiến độ.",
+        );
+        assert_eq!(m.doc_type.as_deref(), Some("Thông báo"));
+        assert_eq!(m.place.as_deref(), Some("Bắc Ninh"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("THÔNG BÁO Kết luận của Chủ tịch tại cuộc họp về tiến độ chuyển đổi số")
+        );
+    }
 }

@@ -7,9 +7,11 @@
 
 pub mod columns;
 pub mod deadline;
+pub mod directive;
 pub mod docref;
 pub mod flat;
 pub mod header;
+pub mod letter;
 pub mod numbering;
 pub mod rows;
 pub mod tables;
@@ -55,8 +57,9 @@ enum Part {
     Table(RawTable),
 }
 
-/// Extract the task records of a document, or `None` when it holds no task
-/// table.
+/// Extract the task records of a document, or `None` when it holds neither
+/// a task table nor a list of tasks in prose. A document with a task table
+/// keeps the table as its record: prose that restates it is not read.
 pub fn extract(
     doc: &SourceDoc,
     source: SourceInfo,
@@ -102,10 +105,22 @@ pub fn extract(
         idx += 1;
     }
     if tables == 0 {
-        return None;
+        // No task table: a directive whose numbered items are the tasks.
+        let around = directive::DocContext {
+            meta: &document,
+            doc_id: &doc_id,
+            default_year,
+            gazetteer: &ctx.gazetteer,
+        };
+        tasks = directive::extract_tasks(&lines, &around);
+        if tasks.is_empty() {
+            return None;
+        }
+        document.kind = DocumentKind::Directive;
+    } else {
+        document.kind = DocumentKind::Appendix;
     }
     make_ids_unique(&mut tasks);
-    document.kind = DocumentKind::Appendix;
     Some(ExtractedDocument {
         schema_version: SCHEMA_VERSION.to_string(),
         source,

@@ -240,17 +240,22 @@ fn is_abbreviation_like(token: &str) -> bool {
 /// Whether a line ends with a unit head word that still needs its name
 /// ("Học viện", "Bộ", "Đảng ủy"): the unit continues on the next line.
 pub fn ends_with_bare_head(line: &str) -> bool {
+    bare_head_tail(line).is_some()
+}
+
+/// The words of `line` that form its closing bare unit head, if any.
+pub fn bare_head_tail(line: &str) -> Option<Vec<&str>> {
     let words: Vec<&str> = line
         .trim_end_matches([',', ';'])
         .split_whitespace()
         .collect();
-    (1..=words.len().min(3)).any(|n| {
+    (1..=words.len().min(3)).rev().find_map(|n| {
         let tail = &words[words.len() - n..];
-        // A head that opens a name is capitalized ("Học viện", "Đảng ủy");
-        // "vụ" in "Nội vụ" is not the head "Vụ".
-        let capitalized = tail[0].starts_with(char::is_uppercase);
         let key = match_key(&tail.join(" "));
-        capitalized && head_keys().iter().any(|(h, plural)| *h == key && !plural)
+        head_keys()
+            .iter()
+            .any(|(h, plural)| *h == key && !plural)
+            .then(|| tail.to_vec())
     })
 }
 

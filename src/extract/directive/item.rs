@@ -1,0 +1,521 @@
+//! One item's text: its deadline sentences ("Hoàn thành trong tháng
+//! 5/2026.", "Nhiệm vụ thường xuyên."), the sub-tasks it lists with their
+//! own deadlines ("(1) ... (2) ... Hoàn thành trước ngày 30/4/2026. (3) ...
+//! Hoàn thành trước ngày 30/6/2026."), and the documents it cites as the
+//! source of the task.
+
+use super::parties::has_opener;
+use crate::extract::deadline::{parse_deadline, ParsedDeadline};
+use crate::extract::docref::find_document_refs;
+use crate::model::{DeadlineKind, DocumentRef};
+use crate::normalize::fold_spaces;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A task found in an item's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Piece {
+    /// The number suffix of a sub-task ("1" for "(1)"), `None` for the whole item.
+    pub label: Option<String>,
+    /// The task's text without deadline sentences.
+    pub name: String,
+    /// Its deadline, if the text states one.
+    pub deadline: Option<ParsedDeadline>,
+}
+
+/// An item's text split into an introduction and its tasks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    /// Text before the first sub-task (empty when the item is one task).
+    pub intro: String,
+    /// One piece for the whole item, or one per sub-task.
+    pub pieces: Vec<Piece>,
+}
+
+/// Remove markdown emphasis, the closing `./.` and extra spaces.
+pub fn clean_text(text: &str) -> String {
+    let text = text.replace('*', "");
+    let text = fold_spaces(&text);
+    match text.strip_suffix("./.") {
+        Some(t) => format!("{}.", t.trim_end()),
+        None => text,
+    }
+}
+
+/// Sentence and clause ranges: cut after `.` or `;` followed by a space.
+fn clauses(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | ';') && bytes.get(i + 1) == Some(&b' ') {
+            out.push(start..i + 1);
+            start = i + 2;
+        }
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Parenthesized asides ("(hoàn thành trước ngày 20/9/2025)"), brackets included.
+fn parentheses(text: &str) -> Vec<Range<usize>> {
+    static PAREN: OnceLock<Regex> = OnceLock::new();
+    let re = PAREN
+        .get_or_init(|| Regex::new(r"\([^()]{3,80}\)").expect("static paren pattern is valid"));
+    re.find_iter(text).map(|m| m.range()).collect()
+}
+
+/// A deadline phrase opening the text ("Trước ngày 15/9, Bộ ...").
+fn leading_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
+    static LEADING: OnceLock<Regex> = OnceLock::new();
+    let re = LEADING.get_or_init(|| {
+        Regex::new(
+            r"(?i)^((?:trước|trong|đến hết|chậm nhất)\s+(?:ngày|tháng|quý|năm)\s+[^,]{1,20}),",
+        )
+        .expect("static leading deadline pattern is valid")
+    });
+    let c = re.captures(text)?;
+    parse_deadline(&c[1], default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
+}
+
+/// A recurrence anywhere in the text ("định kỳ hằng quý báo cáo ...").
+fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
+    static RECURRING: OnceLock<Regex> = OnceLock::new();
+    let re = RECURRING.get_or_init(|| {
+        Regex::new(r"(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|định kỳ\s+\d+\s+(?:tháng|năm|tuần)\s*(?:/|một)\s*lần")
+            .expect("static recurrence pattern is valid")
+    });
+    parse_deadline(re.find(text)?.as_str(), None)
+}
+
+/// Whether a clause is a deadline sentence, and its parse.
+fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
+    static LEAD: OnceLock<Regex> = OnceLock::new();
+    let lead = LEAD.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)^(?:thời hạn(?: hoàn thành)?|thời gian(?: hoàn thành| thực hiện)?|hoàn thành|xong|",
+            r"(?:nhiệm vụ|thực hiện|thời gian thực hiện) thường xuyên|thường xuyên|trước ngày|",
+            r"(?:ngay )?trong (?:tháng|quý|năm)|(?:tháng|quý|năm) [\divx]+|chậm nhất)\b"
+        ))
+        .expect("static deadline lead pattern is valid")
+    });
+    let clause = clause
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(['.', ';', ')'])
+        .trim();
+    if !lead.is_match(clause) || clause.split_whitespace().count() > 16 {
+        return None;
+    }
+    // A sentence that merely starts with a date ("Trong tháng 11, Bộ X ...")
+    // is compound: not a deadline sentence.
+    parse_deadline(clause, default_year)
+        .filter(|p| p.deadline.kind != DeadlineKind::Other && p.note.is_none())
+}
+
+/// Whether a text's last sentence is a deadline sentence.
+pub fn ends_with_deadline(text: &str) -> bool {
+    let text = clean_text(text);
+    clauses(&text)
+        .last()
+        .is_some_and(|r| deadline_clause(&text[r.clone()], None).is_some())
+}
+
+/// A deadline phrase closing a sentence ("... ban hành trước ngày 30/4/2026.").
+fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
+    static INLINE: OnceLock<Regex> = OnceLock::new();
+    let re = INLINE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)((?:ngay\s+)?(?:hoàn thành\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
+            r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
+            r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4}))\s*[.;]?$"
+        ))
+        .expect("static inline deadline pattern is valid")
+    });
+    clauses(text).into_iter().rev().find_map(|r| {
+        re.captures(text[r].trim())
+            .and_then(|c| parse_deadline(&c[1], default_year))
+            .filter(|p| p.deadline.kind != DeadlineKind::Other)
+    })
+}
+
+/// Split an item's text into its tasks.
+pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
+    let text = clean_text(text);
+    let mut deadlines: Vec<(Range<usize>, ParsedDeadline)> = clauses(&text)
+        .into_iter()
+        .chain(parentheses(&text))
+        .filter_map(|r| deadline_clause(&text[r.clone()], default_year).map(|d| (r, d)))
+        .collect();
+    deadlines.sort_by_key(|(r, _)| r.start);
+    let mut end = 0;
+    deadlines.retain(|(r, _)| {
+        let keep = r.start >= end;
+        end = end.max(r.end);
+        keep
+    });
+    if deadlines.len() >= 2 {
+        if let Some(split) =
+            split_enumerated(&text, &deadlines).or_else(|| split_sentences(&text, &deadlines))
+        {
+            return split;
+        }
+    }
+    if let Some(split) = split_instructions(&text, default_year) {
+        return split;
+    }
+    let name = without(&text, deadlines.iter().map(|(r, _)| r.clone()));
+    let deadline = deadlines
+        .into_iter()
+        .map(|(_, d)| d)
+        .next_back()
+        .or_else(|| inline_deadline(&text, default_year))
+        .or_else(|| leading_deadline(&text, default_year))
+        .or_else(|| recurring_phrase(&text));
+    Split {
+        intro: String::new(),
+        pieces: vec![Piece {
+            label: None,
+            name,
+            deadline,
+        }],
+    }
+}
+
+/// Sub-tasks marked "(1)", "(2)" or "(i)", "(ii)", each taking the first
+/// deadline sentence after it; `None` unless every deadline follows one.
+fn split_enumerated(text: &str, deadlines: &[(Range<usize>, ParsedDeadline)]) -> Option<Split> {
+    static ENUM: OnceLock<Regex> = OnceLock::new();
+    let re = ENUM.get_or_init(|| {
+        Regex::new(r"\((\d{1,2}|[ivx]{1,4})\)\s").expect("static enumerator pattern is valid")
+    });
+    let marks: Vec<(usize, usize, String)> = re
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            Some((m.start(), m.end(), c[1].to_string()))
+        })
+        .filter(|(s, _, _)| !deadlines.iter().any(|(r, _)| r.contains(s)))
+        .collect();
+    let first = marks.first()?.0;
+    if deadlines.iter().any(|(r, _)| r.start < first) {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for (k, (_, body_start, label)) in marks.iter().enumerate() {
+        let next_mark = marks.get(k + 1).map_or(text.len(), |m| m.0);
+        let next_deadline = deadlines.iter().find(|(r, _)| r.start >= *body_start);
+        let end = next_deadline.map_or(next_mark, |(r, _)| r.start.min(next_mark));
+        pieces.push(Piece {
+            label: Some(label.clone()),
+            name: tidy(&text[*body_start..end]),
+            deadline: next_deadline.map(|(_, d)| d.clone()),
+        });
+    }
+    Some(Split {
+        intro: tidy(&text[..first]),
+        pieces,
+    })
+}
+
+/// Two or more sentences that each instruct a body ("Giao Sở A chủ trì
+/// ... Giao Sở B ..."): one task per sentence and what follows it.
+fn split_instructions(text: &str, default_year: Option<i32>) -> Option<Split> {
+    let bytes = text.as_bytes();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.char_indices()
+                .filter(|&(i, c)| matches!(c, '.' | ':') && bytes.get(i + 1) == Some(&b' '))
+                .map(|(i, _)| i + 2),
+        )
+        .filter(|&s| s < text.len() && has_opener(&text[s..]))
+        .collect();
+    if starts.len() < 2 {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let inner = split_item(&text[start..end], default_year);
+        for piece in inner.pieces {
+            let label = match piece.label {
+                Some(sub) => format!("{}.{sub}", k + 1),
+                None => (k + 1).to_string(),
+            };
+            pieces.push(Piece {
+                label: Some(label),
+                ..piece
+            });
+        }
+    }
+    Some(Split {
+        intro: tidy(&text[..starts[0]]),
+        pieces,
+    })
+}
+
+/// Sentences grouped up to each deadline sentence.
+fn split_sentences(text: &str, deadlines: &[(Range<usize>, ParsedDeadline)]) -> Option<Split> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut start = 0;
+    for (k, (r, d)) in deadlines.iter().enumerate() {
+        let name = tidy(&text[start..r.start]);
+        if name.is_empty() {
+            return None;
+        }
+        pieces.push(Piece {
+            label: Some((k + 1).to_string()),
+            name,
+            deadline: Some(d.clone()),
+        });
+        start = r.end;
+    }
+    let rest = tidy(&text[start.min(text.len())..]);
+    if let (false, Some(last)) = (rest.is_empty(), pieces.last_mut()) {
+        last.name = format!("{}. {rest}", last.name);
+    }
+    Some(Split {
+        intro: String::new(),
+        pieces,
+    })
+}
+
+/// The text without some byte ranges.
+fn without(text: &str, cut: impl Iterator<Item = Range<usize>>) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for r in cut {
+        out.push_str(&text[at..r.start]);
+        out.push(' ');
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    tidy(&out)
+}
+
+/// Trim spaces and closing punctuation.
+fn tidy(text: &str) -> String {
+    fold_spaces(text)
+        .trim_start_matches([';', ',', ' '])
+        .trim_end_matches(['.', ';', ',', ' ', ':'])
+        .trim()
+        .to_string()
+}
+
+/// Documents the text cites as the source of the task ("nhiệm vụ giao
+/// tại Kế hoạch số ...", "được giao tại ...", "theo nhiệm vụ ... tại ...").
+pub fn cited_documents(text: &str) -> Vec<DocumentRef> {
+    static SOURCE: OnceLock<Regex> = OnceLock::new();
+    let re = SOURCE.get_or_init(|| {
+        Regex::new(r"(?i)(?:giao\s+(?:tại|theo)|nhiệm vụ\s+tại|theo nhiệm vụ)\s")
+            .expect("static source pattern is valid")
+    });
+    let text = clean_text(text);
+    let mut refs: Vec<DocumentRef> = Vec::new();
+    for m in re.find_iter(&text) {
+        let rest = &text[m.end()..];
+        let end = sentence_end(rest);
+        for r in find_document_refs(&rest[..end]) {
+            if !refs.iter().any(|x| x.number == r.number) {
+                refs.push(r);
+            }
+        }
+    }
+    refs
+}
+
+/// The end of the sentence that starts a text: a `.` followed by a space
+/// (or the end) outside parentheses, or a `)` closing one opened before.
+fn sentence_end(text: &str) -> usize {
+    let mut depth: i32 = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return i,
+            ')' => depth -= 1,
+            '.' if depth == 0 && bytes.get(i + 1).is_none_or(|b| *b == b' ') => return i,
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn due(p: &Piece) -> Option<String> {
+        p.deadline.as_ref().and_then(|d| d.deadline.due.clone())
+    }
+
+    #[test]
+    fn deadline_sentence_is_cut_from_the_name() {
+        let s = split_item(
+            "Phối hợp với Ban Tổ chức Trung ương nghiên cứu. **Hoàn thành trước ngày 25/6/2026.**",
+            Some(2026),
+        );
+        assert_eq!(s.pieces.len(), 1);
+        assert_eq!(
+            s.pieces[0].name,
+            "Phối hợp với Ban Tổ chức Trung ương nghiên cứu"
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-06-25"));
+        let s = split_item(
+            "Rà soát, bố trí công chức; hoàn thành trong quý II/2026.",
+            Some(2026),
+        );
+        assert_eq!(s.pieces[0].name, "Rà soát, bố trí công chức");
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-06-30"));
+        let s = split_item(
+            "Khẩn trương số hóa hồ sơ. Hoàn thành trước ngày 15/5.",
+            Some(2026),
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-05-15"));
+        let s = split_item("Ban hành quy chế. Quý II/2026.", Some(2026));
+        assert_eq!(s.pieces[0].name, "Ban hành quy chế");
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-06-30"));
+        let s = split_item("Gửi báo cáo về Sở Tài chính trước 30/6/2026.", None);
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-06-30"));
+        let s = split_item(
+            "Theo dõi việc thực hiện. Nhiệm vụ thường xuyên.",
+            Some(2026),
+        );
+        assert_eq!(
+            s.pieces[0].deadline.as_ref().map(|d| d.deadline.kind),
+            Some(DeadlineKind::Ongoing)
+        );
+    }
+
+    #[test]
+    fn inline_deadline_keeps_the_name() {
+        let s = split_item(
+            "Tham mưu kiện toàn Ban Chỉ đạo **ngay trong tháng 4/2026**. Theo dõi, đôn đốc.",
+            Some(2026),
+        );
+        assert_eq!(
+            s.pieces[0].name,
+            "Tham mưu kiện toàn Ban Chỉ đạo ngay trong tháng 4/2026. Theo dõi, đôn đốc"
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-04-30"));
+        let s = split_item(
+            "Thực hiện các nhiệm vụ hoàn thành trong quý II/2026 (Phụ lục).",
+            Some(2026),
+        );
+        assert_eq!(s.pieces[0].deadline, None);
+    }
+
+    #[test]
+    fn sub_tasks_with_their_own_deadlines() {
+        let s = split_item(
+            "Xây dựng và ban hành: (1) Hướng dẫn A. (2) Hướng dẫn B. Hoàn thành trước ngày 30/4/2026. (3) Quy định C. Hoàn thành trước ngày 30/6/2026.",
+            Some(2026),
+        );
+        assert_eq!(s.intro, "Xây dựng và ban hành");
+        let got: Vec<_> = s
+            .pieces
+            .iter()
+            .map(|p| {
+                (
+                    p.label.clone().unwrap_or_default(),
+                    p.name.clone(),
+                    due(p).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "1".to_string(),
+                    "Hướng dẫn A".to_string(),
+                    "2026-04-30".to_string()
+                ),
+                ("2".into(), "Hướng dẫn B".into(), "2026-04-30".into()),
+                ("3".into(), "Quy định C".into(), "2026-06-30".into()),
+            ]
+        );
+        let one = split_item(
+            "Dự án gồm: (i) Hạ tầng. (ii) Dữ liệu. Hoàn thành trong năm 2026.",
+            Some(2026),
+        );
+        assert_eq!(one.pieces.len(), 1);
+    }
+
+    #[test]
+    fn leading_and_parenthesized_deadlines() {
+        let s = split_item(
+            "Trong tháng 11/2025, Bộ Công an chủ trì rà soát quy định.",
+            None,
+        );
+        assert_eq!(
+            s.pieces[0].name,
+            "Trong tháng 11/2025, Bộ Công an chủ trì rà soát quy định"
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2025-11-30"));
+        let s = split_item(
+            "Ban hành Quyết định (hoàn thành trước ngày 20/9/2025); đẩy nhanh tiến độ (hoàn thành trong tháng 11/2025).",
+            None,
+        );
+        let got: Vec<_> = s.pieces.iter().map(|p| (p.name.clone(), due(p))).collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Ban hành Quyết định".to_string(),
+                    Some("2025-09-20".to_string())
+                ),
+                (
+                    "đẩy nhanh tiến độ".to_string(),
+                    Some("2025-11-30".to_string())
+                ),
+            ]
+        );
+        let s = split_item("Bố trí cán bộ; định kỳ hằng quý báo cáo tình hình.", None);
+        let d = s.pieces[0].deadline.as_ref().map(|d| d.deadline.clone());
+        assert_eq!(d.and_then(|d| d.recurrence).as_deref(), Some("P3M"));
+        assert!(ends_with_deadline(
+            "Rà soát. **Hoàn thành trong tháng 5/2026.**"
+        ));
+    }
+
+    #[test]
+    fn one_task_per_instruction_sentence() {
+        let s = split_item(
+            "Về cơ sở dữ liệu: Giao Sở Tư pháp chủ trì hoàn thiện dữ liệu hộ tịch, hoàn thành trước ngày 30/6/2026. \
+             Giao Công an tỉnh chủ trì làm sạch dữ liệu dân cư. Hoàn thành trong tháng 7/2026.",
+            None,
+        );
+        let got: Vec<_> = s
+            .pieces
+            .iter()
+            .map(|p| {
+                (
+                    p.label.clone().unwrap_or_default(),
+                    due(p).unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("1".to_string(), "2026-06-30".to_string()),
+                ("2".to_string(), "2026-07-31".to_string())
+            ]
+        );
+        assert_eq!(
+            s.pieces[1].name,
+            "Giao Công an tỉnh chủ trì làm sạch dữ liệu dân cư"
+        );
+    }
+
+    #[test]
+    fn cited_sources() {
+        let r = cited_documents("Ban hành quy định (*nhiệm vụ giao tại Kế hoạch số 04-KH/CQTTBCĐ, ngày 20/10/2025*). Theo Nghị định số 179/2025/NĐ-CP.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].number.as_deref(), Some("04-KH/CQTTBCĐ"));
+    }
+}

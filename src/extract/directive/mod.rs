@@ -1,0 +1,450 @@
+//! Tasks from directives, notices and plans written in prose (công văn,
+//! thông báo, kế hoạch): the numbered items of the body are the tasks.
+//!
+//! Lines become paragraphs ([`paragraphs`]), paragraphs an outline of parts,
+//! items and bullets ([`outline`]). Every item without items under it is a
+//! task candidate; it becomes a task when it reads as an instruction
+//! ([`is_instruction`]) outside a part about purposes or results. Its text
+//! gives the deadline and sub-tasks ([`item`]) and the units ([`parties`]);
+//! units missing from an item come from the heading or bullet it sits under.
+
+pub mod attributes;
+pub mod item;
+pub mod outline;
+pub mod paragraphs;
+pub mod parties;
+
+use super::deadline::{parse_deadline, ymd, ParsedDeadline};
+use super::units::{split_units, Gazetteer};
+use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
+use attributes::Field;
+use item::{cited_documents, clean_text, split_item};
+use outline::Node;
+use paragraphs::MarkerKind;
+use parties::{has_opener, is_subject, read_parties, starts_with_action, Parties};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// What the task builder needs to know about the document.
+#[derive(Debug, Clone, Copy)]
+pub struct DocContext<'a> {
+    /// Metadata of the document (its own number and date are the first
+    /// assigning document of every task).
+    pub meta: &'a DocumentMeta,
+    /// The document number or file stem: the first part of task ids.
+    pub doc_id: &'a str,
+    /// Year for dates written without one.
+    pub default_year: Option<i32>,
+    /// Unit abbreviations.
+    pub gazetteer: &'a Gazetteer,
+}
+
+/// The tasks of a document written in prose (empty when it has none).
+pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_>) -> Vec<Task> {
+    let paras = paragraphs::paragraphs(lines, ctx.gazetteer);
+    let nodes = outline::outline(&paras);
+    let own = own_reference(ctx.meta);
+    let mut tasks = Vec::new();
+    for idx in 0..nodes.len() {
+        if let Some(item) = candidate(&nodes, idx, ctx) {
+            item_tasks(&nodes, idx, item, own.as_ref(), ctx, &mut tasks);
+        }
+    }
+    tasks
+}
+
+/// A leaf of the outline read as a task candidate.
+struct Item {
+    /// The Roman part it sits in.
+    section: Option<Heading>,
+    /// The numbered section it sits in (or heads).
+    group: Option<Heading>,
+    /// Its text, without a heading line or topic label.
+    content: String,
+    /// Whether its own line is a heading over its text.
+    heading_self: bool,
+    /// Its text split into tasks.
+    split: item::Split,
+}
+
+/// The item at `idx` when it has nothing under it and reads as an
+/// instruction outside a report part.
+fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
+    let node = &nodes[idx];
+    if !node.children.is_empty() || node.kind() == Some(MarkerKind::Roman) {
+        return None;
+    }
+    let chain = ancestors(nodes, idx);
+    let section = chain
+        .iter()
+        .find(|&&a| nodes[a].kind() == Some(MarkerKind::Roman))
+        .map(|&a| heading(&nodes[a]));
+    let heading_self = node.is_heading();
+    let mut group = chain
+        .iter()
+        .filter(|&&a| a != idx || heading_self)
+        .find(|&&a| matches!(nodes[a].kind(), Some(MarkerKind::Number(_))))
+        .map(|&a| heading(&nodes[a]));
+    let mut content = if heading_self {
+        node.body.join(" ")
+    } else {
+        node.full_text()
+    };
+    if let (Some(MarkerKind::Number(_)), false) = (node.kind(), heading_self) {
+        // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item.
+        if let Some((topic, rest)) = topic_label(&content) {
+            group = Some(Heading {
+                number: heading(node).number,
+                title: topic,
+            });
+            content = rest;
+        }
+    }
+    if [&section, &group]
+        .into_iter()
+        .flatten()
+        .any(|h| is_report_title(&h.title))
+    {
+        return None;
+    }
+    let split = split_item(&content, ctx.default_year);
+    // Labelled lines ("Đơn vị chủ trì: ...") weigh like a deadline.
+    let has_deadline =
+        split.pieces.iter().any(|p| p.deadline.is_some()) || !node.attributes.is_empty();
+    // Without an outline, a paragraph must carry more than one signal.
+    let needed = if node.kind() == Some(MarkerKind::Paragraph) {
+        UNMARKED_SCORE
+    } else {
+        ITEM_SCORE
+    };
+    (instruction_score(&clean_text(&content), has_deadline, ctx.gazetteer) >= needed).then_some(
+        Item {
+            section,
+            group,
+            content,
+            heading_self,
+            split,
+        },
+    )
+}
+
+/// What an item's labelled lines state.
+#[derive(Default)]
+struct Stated {
+    lead: Option<Vec<UnitRef>>,
+    coordinating: Option<Vec<UnitRef>>,
+    deadline: Option<ParsedDeadline>,
+    result: Option<String>,
+}
+
+/// Read the labelled lines under an item.
+fn stated_by_attributes(node: &Node, ctx: &DocContext<'_>) -> Stated {
+    let mut stated = Stated::default();
+    for attr in &node.attributes {
+        match attr.field {
+            Field::Lead => stated.lead = Some(split_units(&attr.value, ctx.gazetteer)),
+            Field::Coordinating => {
+                stated.coordinating = Some(split_units(&attr.value, ctx.gazetteer))
+            }
+            Field::Deadline => stated.deadline = parse_deadline(&attr.value, ctx.default_year),
+            Field::Result => stated.result = Some(attr.value.clone()),
+        }
+    }
+    stated
+}
+
+/// The tasks of one candidate item (one, or one per sub-task).
+fn item_tasks(
+    nodes: &[Node],
+    idx: usize,
+    item: Item,
+    own: Option<&DocumentRef>,
+    ctx: &DocContext<'_>,
+    tasks: &mut Vec<Task>,
+) {
+    let node = &nodes[idx];
+    let chain = ancestors(nodes, idx);
+    let inherited = inherited_parties(nodes, &chain, idx, item.heading_self, ctx.gazetteer);
+    let parties = read_parties(&clean_text(&item.content), ctx.gazetteer);
+    let (lead, coordinating) = combine(&parties, &inherited);
+    let labelled = stated_by_attributes(node, ctx);
+    let lead = labelled.lead.unwrap_or(lead);
+    let coordinating = labelled.coordinating.unwrap_or(coordinating);
+    let mut assigning: Vec<DocumentRef> = own.into_iter().cloned().collect();
+    for r in cited_documents(&item.content) {
+        if r.number.is_some() && !assigning.iter().any(|a| a.number == r.number) {
+            assigning.push(r);
+        }
+    }
+    let number = path(nodes, idx);
+    let intro = &item.split.intro;
+    let prefix = intro
+        .get(parties.clause_len.min(intro.len())..)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let single = item.split.pieces.len() == 1;
+    let section_number = item.section.as_ref().map_or("-", |s| s.number.as_str());
+    for mut piece in item.split.pieces {
+        if single && labelled.deadline.is_some() {
+            piece.deadline = labelled.deadline.clone();
+        }
+        let (number, name) = match &piece.label {
+            Some(label) if !prefix.is_empty() => (
+                format!("{number}.{label}"),
+                format!("{prefix}: {}", piece.name),
+            ),
+            Some(label) => (format!("{number}.{label}"), piece.name.clone()),
+            None => (number.clone(), piece.name.clone()),
+        };
+        // A sub-task naming its own subject ("Giao Sở B ...") has its own units.
+        let own_parties = piece
+            .label
+            .as_ref()
+            .map(|_| read_parties(&piece.name, ctx.gazetteer))
+            .filter(|p| !p.lead.is_empty());
+        let (lead, coordinating) = match own_parties {
+            Some(p) => (p.lead, p.coordinating),
+            None => (lead.clone(), coordinating.clone()),
+        };
+        let mut warnings = Vec::new();
+        if let Some(note) = piece.deadline.as_ref().and_then(|d| d.note.clone()) {
+            warnings.push(Warning::new("deadline_unclear", note, node.head.at));
+        }
+        tasks.push(Task {
+            id: format!("{}/{}/{}", ctx.doc_id, section_number, number),
+            section: item.section.clone(),
+            group: item.group.clone(),
+            number,
+            name,
+            assigning_documents: assigning.clone(),
+            lead_units: lead,
+            coordinating_units: coordinating,
+            result: labelled.result.clone(),
+            parent: None,
+            extra_columns: BTreeMap::new(),
+            deadline: piece.deadline.map(|d| d.deadline),
+            source: node.head.at,
+            warnings,
+        });
+    }
+}
+
+/// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...")
+/// and the text after it.
+fn topic_label(text: &str) -> Option<(String, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(Về\s[^:.;]{3,120}):\s*(\S.*)$").expect("static topic pattern is valid")
+    });
+    let c = re.captures(text)?;
+    Some((clean_text(&c[1]), c[2].to_string()))
+}
+
+/// The node and its ancestors, nearest first.
+fn ancestors(nodes: &[Node], idx: usize) -> Vec<usize> {
+    let mut chain = vec![idx];
+    let mut at = nodes[idx].parent;
+    while let Some(p) = at {
+        chain.push(p);
+        at = nodes[p].parent;
+    }
+    chain
+}
+
+fn heading(node: &Node) -> Heading {
+    Heading {
+        number: node
+            .head
+            .marker
+            .as_ref()
+            .map(|m| m.printed.clone())
+            .unwrap_or_default(),
+        title: clean_text(&node.title()),
+    }
+}
+
+/// The task number: the path of numbers and letters ("2.a"), bullets
+/// counted among their siblings ("1.2").
+fn path(nodes: &[Node], idx: usize) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for a in ancestors(nodes, idx) {
+        let node = &nodes[a];
+        let printed = || node.head.marker.as_ref().map(|m| m.printed.clone());
+        match node.kind() {
+            // "1.2" is printed whole: nothing above it adds to the path.
+            Some(MarkerKind::Number(_)) => {
+                parts.extend(printed());
+                break;
+            }
+            Some(MarkerKind::Letter) => parts.extend(printed()),
+            Some(MarkerKind::Dash | MarkerKind::Plus | MarkerKind::Paragraph) => {
+                parts.push(node.ordinal.to_string())
+            }
+            Some(MarkerKind::Roman) | None => {}
+        }
+    }
+    parts.reverse();
+    parts.join(".")
+}
+
+/// Units named by the headings and introductions above an item (nearest
+/// first): "X chủ trì, phối hợp với Y:" or a heading that is a unit.
+fn inherited_parties(
+    nodes: &[Node],
+    chain: &[usize],
+    idx: usize,
+    heading_self: bool,
+    gazetteer: &Gazetteer,
+) -> Parties {
+    for &a in chain.iter().filter(|&&a| a != idx || heading_self) {
+        let node = &nodes[a];
+        if node.kind() == Some(MarkerKind::Roman) {
+            continue;
+        }
+        let title = clean_text(&node.title());
+        let parties = read_parties(&title, gazetteer);
+        if !parties.lead.is_empty() {
+            return parties;
+        }
+        if !title.to_lowercase().starts_with("về ") && is_subject(&title, gazetteer) {
+            return Parties {
+                lead: split_units(&title, gazetteer),
+                ..Parties::default()
+            };
+        }
+    }
+    Parties::default()
+}
+
+/// The item's own units where it names them, else those it inherits.
+fn combine(stated: &Parties, inherited: &Parties) -> (Vec<UnitRef>, Vec<UnitRef>) {
+    if stated.lead.is_empty() {
+        let coordinating = if stated.coordinating.is_empty() {
+            inherited.coordinating.clone()
+        } else {
+            stated.coordinating.clone()
+        };
+        (inherited.lead.clone(), coordinating)
+    } else {
+        (stated.lead.clone(), stated.coordinating.clone())
+    }
+}
+
+/// A part or heading about purposes, assessments or results rather than
+/// tasks ("MỤC ĐÍCH, YÊU CẦU", "Đánh giá chung", "Kết quả đạt được").
+fn is_report_title(title: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:đánh giá|tình hình|kết quả|mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|",
+            r"bối cảnh|sự cần thiết|những (?:tồn tại|hạn chế|kết quả)|tồn tại|hạn chế|khó khăn)"
+        ))
+        .expect("static report title pattern is valid")
+    });
+    re.is_match(&title.trim().to_lowercase())
+}
+
+/// Score from which a numbered or bulleted item is a task.
+const ITEM_SCORE: i32 = 2;
+
+/// Score from which a paragraph of a body without outline is a task.
+const UNMARKED_SCORE: i32 = 3;
+
+/// How much an item reads as an instruction to a body rather than a
+/// report: instruction signals (a deadline, an opener such as "Giao" or
+/// "Đề nghị", an action verb at the start or after the subject, words such
+/// as "chủ trì", "khẩn trương") against report signals ("đã", figures,
+/// "tuy nhiên", "còn chậm").
+pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) -> i32 {
+    static URGE: OnceLock<Regex> = OnceLock::new();
+    let urge = URGE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:chủ trì|phối hợp|khẩn trương|triển khai|tiếp tục|tập trung|tham mưu|chịu trách nhiệm)\b")
+            .expect("static pattern is valid")
+    });
+    static REPORT: OnceLock<Regex> = OnceLock::new();
+    let report = REPORT.get_or_init(|| {
+        Regex::new(r"(?i)\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b")
+            .expect("static pattern is valid")
+    });
+    let mut score = 0;
+    if has_deadline {
+        score += 3;
+    }
+    if has_opener(text) {
+        score += 3;
+    }
+    if starts_with_action(text) || !read_parties(text, gazetteer).lead.is_empty() {
+        score += 2;
+    }
+    if urge.is_match(text) {
+        score += 1;
+    }
+    score -= 2 * report.find_iter(text).count().min(2) as i32;
+    score
+}
+
+/// The document itself as the first assigning document of its tasks.
+fn own_reference(meta: &DocumentMeta) -> Option<DocumentRef> {
+    let number = meta.number.clone()?;
+    let mut raw = match &meta.doc_type {
+        Some(t) => format!("{t} số {number}"),
+        None => format!("Số {number}"),
+    };
+    if let Some(date) = meta.date.as_deref().and_then(printed_date) {
+        raw.push_str(&format!(", ngày {date}"));
+    }
+    Some(DocumentRef {
+        raw,
+        doc_type: meta.doc_type.clone(),
+        number: Some(number),
+        date: meta.date.clone(),
+    })
+}
+
+/// `2026-04-28` as printed in references: `28/4/2026`.
+fn printed_date(iso: &str) -> Option<String> {
+    let mut parts = iso.split('-').map(|p| p.parse::<i32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    ymd(y, m, d).map(|_| format!("{d}/{m}/{y}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instructions_and_reports() {
+        let g = Gazetteer::builtin();
+        let is_instruction =
+            |t: &str, d: bool, g: &Gazetteer| instruction_score(t, d, g) >= ITEM_SCORE;
+        assert!(is_instruction(
+            "Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số.",
+            false,
+            &g
+        ));
+        assert!(is_instruction(
+            "Giao Sở Nội vụ rà soát, bố trí công chức chuyên trách",
+            false,
+            &g
+        ));
+        assert!(!is_instruction(
+            "Trong quý I, các sở đã tập trung triển khai; tỷ lệ hồ sơ trực tuyến đạt 68%, tăng 12% so với cùng kỳ.",
+            false,
+            &g
+        ));
+        assert!(!is_instruction(
+            "Hệ thống đã được kết nối; tuy nhiên việc số hóa còn chậm.",
+            false,
+            &g
+        ));
+    }
+
+    #[test]
+    fn report_titles() {
+        assert!(is_report_title("MỤC ĐÍCH, YÊU CẦU"));
+        assert!(is_report_title("Đánh giá chung"));
+        assert!(!is_report_title("NHIỆM VỤ TRỌNG TÂM"));
+    }
+}

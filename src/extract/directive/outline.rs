@@ -1,0 +1,327 @@
+//! The outline of a directive's body: numbered parts, items and bullets as
+//! a tree, each with the unmarked paragraphs that follow it.
+//!
+//! The body starts at the first numbered paragraph (or, in a text without
+//! numbers, at the first bullet after a paragraph ending in ":") and ends
+//! at the closing formula, "Nơi nhận:" or the signature.
+
+use super::attributes::{attribute, Attribute};
+use super::item::ends_with_deadline;
+use super::paragraphs::{Marker, MarkerKind, Paragraph};
+use crate::extract::header::is_capitals;
+use crate::extract::letter::{closes_body, opens_recipients};
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// One marked paragraph of the body with its place in the tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// The marked paragraph.
+    pub head: Paragraph,
+    /// Unmarked paragraphs that follow it (before any child).
+    pub body: Vec<String>,
+    /// Labelled lines under it ("- Đơn vị chủ trì: ...").
+    pub attributes: Vec<Attribute>,
+    /// Index of the enclosing node.
+    pub parent: Option<usize>,
+    /// Indices of the nodes directly under it.
+    pub children: Vec<usize>,
+    /// 1-based position among the siblings of the same marker kind.
+    pub ordinal: usize,
+}
+
+impl Node {
+    /// The marker kind (every node has a marker).
+    pub fn kind(&self) -> Option<MarkerKind> {
+        self.head.marker.as_ref().map(|m| m.kind)
+    }
+
+    /// A heading rather than an item: it has items under it, or its own
+    /// line is a title (no closing punctuation) followed by text.
+    pub fn is_heading(&self) -> bool {
+        let numbered = matches!(self.kind(), Some(MarkerKind::Number(_) | MarkerKind::Roman));
+        !self.children.is_empty()
+            || (numbered
+                && !self.body.is_empty()
+                && !self.head.text.ends_with(['.', ';', ':', '…']))
+    }
+
+    /// The node's text with the paragraphs that follow it.
+    pub fn full_text(&self) -> String {
+        std::iter::once(self.head.text.as_str())
+            .chain(self.body.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The heading's own text without a trailing ":".
+    pub fn title(&self) -> String {
+        self.head.text.trim_end_matches([':', ' ']).to_string()
+    }
+}
+
+/// Build the outline of the body.
+pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    let Some(start) = body_start(paragraphs) else {
+        return unmarked_outline(paragraphs);
+    };
+    let mut stack: Vec<usize> = Vec::new();
+    for para in &paragraphs[start..] {
+        let top = stack
+            .last()
+            .copied()
+            .filter(|&t| nodes[t].kind() != Some(MarkerKind::Roman));
+        if let (Some(top), Some(attr)) = (top, attribute(&para.text)) {
+            nodes[top].attributes.push(attr);
+            continue;
+        }
+        let Some(kind) = para.marker.as_ref().map(|m| m.kind) else {
+            let top = stack.last().map(|&t| &mut nodes[t]);
+            if let Some(roman) = top.filter(|n| {
+                n.kind() == Some(MarkerKind::Roman)
+                    && n.children.is_empty()
+                    && is_capitals(&para.text)
+            }) {
+                // A capitalized part title wrapped over two lines.
+                roman.head.text = format!("{} {}", roman.head.text, para.text);
+                continue;
+            }
+            if ends_body(&para.text) {
+                break;
+            }
+            if let Some(&roman) = stack
+                .last()
+                .filter(|&&t| nodes[t].kind() == Some(MarkerKind::Roman))
+            {
+                // Running text right under a part ("III. TỔ CHỨC THỰC HIỆN"):
+                // each paragraph may be a task.
+                if is_candidate(&para.text) {
+                    add_paragraph_node(&mut nodes, para, Some(roman));
+                }
+                if para.text.trim_end().ends_with("./.") {
+                    break;
+                }
+                continue;
+            }
+            if let Some(&top) = stack.last() {
+                if ends_with_deadline(&nodes[top].full_text()) {
+                    // An item closed by its deadline sentence: what follows
+                    // before the next item is not part of it.
+                    continue;
+                }
+                nodes[top].body.push(para.text.clone());
+                if para.text.trim_end().ends_with("./.") {
+                    break;
+                }
+            }
+            continue;
+        };
+        while stack
+            .last()
+            .is_some_and(|&top| nodes[top].kind().is_none_or(|k| k.rank() >= kind.rank()))
+        {
+            stack.pop();
+        }
+        let idx = add_node(&mut nodes, para.clone(), stack.last().copied());
+        stack.push(idx);
+        if para.text.trim_end().ends_with("./.") {
+            break;
+        }
+    }
+    nodes
+}
+
+/// Add a node under `parent`, numbered among its siblings of the same kind.
+fn add_node(nodes: &mut Vec<Node>, head: Paragraph, parent: Option<usize>) -> usize {
+    let kind = head.marker.as_ref().map(|m| m.kind);
+    let siblings: Vec<usize> = match parent {
+        Some(p) => nodes[p].children.clone(),
+        None => (0..nodes.len())
+            .filter(|&i| nodes[i].parent.is_none())
+            .collect(),
+    };
+    let ordinal = 1 + siblings
+        .iter()
+        .filter(|&&s| nodes[s].kind() == kind)
+        .count();
+    let idx = nodes.len();
+    nodes.push(Node {
+        head,
+        body: Vec::new(),
+        attributes: Vec::new(),
+        parent,
+        children: Vec::new(),
+        ordinal,
+    });
+    if let Some(p) = parent {
+        nodes[p].children.push(idx);
+    }
+    idx
+}
+
+/// Add an unmarked paragraph as a node of its own (numbered by its place).
+fn add_paragraph_node(nodes: &mut Vec<Node>, para: &Paragraph, parent: Option<usize>) {
+    let mut head = para.clone();
+    head.marker = Some(Marker {
+        kind: MarkerKind::Paragraph,
+        printed: String::new(),
+    });
+    let idx = add_node(nodes, head, parent);
+    let ordinal = nodes[idx].ordinal.to_string();
+    if let Some(m) = nodes[idx].head.marker.as_mut() {
+        m.printed = ordinal;
+    }
+}
+
+/// Whether an unmarked paragraph can be a task of its own: a sentence of
+/// some length that does not close the body.
+fn is_candidate(text: &str) -> bool {
+    text.trim_end().ends_with(['.', ':', ';', ')'])
+        && text.split_whitespace().count() >= MIN_PARAGRAPH_WORDS
+        && !ends_body(text)
+}
+
+/// Words a paragraph needs to be a candidate in a body without an outline.
+const MIN_PARAGRAPH_WORDS: usize = 12;
+
+/// A body without numbers or bullets: every paragraph of running text (a
+/// sentence of some length, not a header line) up to the closing formula
+/// is a node of its own.
+fn unmarked_outline(paragraphs: &[Paragraph]) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    for para in paragraphs {
+        if ends_body(&para.text) && !nodes.is_empty() {
+            break;
+        }
+        if para.marker.is_some() || !is_candidate(&para.text) {
+            continue;
+        }
+        add_paragraph_node(&mut nodes, para, None);
+    }
+    nodes
+}
+
+/// Where the body starts: the first numbered paragraph, else the first
+/// bullet after an introductory paragraph ending in ":".
+fn body_start(paragraphs: &[Paragraph]) -> Option<usize> {
+    let numbered = |p: &Paragraph| {
+        p.marker
+            .as_ref()
+            .is_some_and(|m| matches!(m.kind, MarkerKind::Roman | MarkerKind::Number(_)))
+    };
+    paragraphs.iter().position(numbered).or_else(|| {
+        paragraphs
+            .windows(2)
+            .position(|w| {
+                w[0].marker.is_none()
+                    && w[0].text.ends_with(':')
+                    && !opens_recipients(&w[0].text)
+                    && !closes_body(&w[0].text)
+                    && w[1].marker.is_some()
+            })
+            .map(|i| i + 1)
+    })
+}
+
+/// Whether an unmarked paragraph closes the body: the distribution list,
+/// a signature title in capitals, or a closing formula.
+fn ends_body(text: &str) -> bool {
+    static CLOSING: OnceLock<Regex> = OnceLock::new();
+    let closing = CLOSING.get_or_init(|| {
+        Regex::new(r"(?i)trân trọng|thông báo (?:để|cho)\b|biết,? (?:và )?(?:chỉ đạo )?thực hiện|để (?:báo cáo|biết)\b.*\./\.")
+            .expect("static closing pattern is valid")
+    });
+    closes_body(text) || is_capitals(text) || closing.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::paragraphs::marker_at;
+    use super::*;
+    use crate::model::Location;
+
+    fn para(text: &str) -> Paragraph {
+        let (marker, rest) = match marker_at(text) {
+            Some((m, rest)) => (Some(m), rest),
+            None => (None, text),
+        };
+        Paragraph {
+            marker,
+            text: rest.to_string(),
+            at: Location::default(),
+        }
+    }
+
+    #[test]
+    fn nests_items_and_stops_at_the_closing_formula() {
+        let paras: Vec<Paragraph> = [
+            "- Kính gửi: Các bộ",
+            "Cụ thể như sau:",
+            "1. Văn phòng Trung ương Đảng",
+            "a) Chủ trì xây dựng quy chế.",
+            "b) Phối hợp với Bộ Công an:",
+            "- Rà soát quy định.",
+            "2. Về an toàn thông tin",
+            "Văn phòng Trung ương Đảng chủ trì kiểm tra.",
+            "Văn phòng trân trọng thông báo để các cơ quan biết, thực hiện.",
+            "- Lưu VT.",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        assert_eq!(nodes.len(), 5);
+        assert_eq!(nodes[0].children, [1, 2]);
+        assert_eq!(nodes[3].parent, Some(2));
+        assert!(nodes[4].is_heading());
+        assert_eq!(
+            nodes[4].body,
+            ["Văn phòng Trung ương Đảng chủ trì kiểm tra."]
+        );
+        assert!(!nodes[1].is_heading());
+    }
+
+    #[test]
+    fn labelled_lines_and_text_under_a_part() {
+        let paras: Vec<Paragraph> = [
+            "II. NHIỆM VỤ",
+            "1. Hoàn thiện cơ sở dữ liệu dân cư",
+            "- Đơn vị chủ trì: Công an tỉnh.",
+            "- Thời gian hoàn thành: Quý II/2026.",
+            "III. TỔ CHỨC THỰC HIỆN",
+            "Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này, báo cáo trước ngày 15/12/2026.",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        assert_eq!(nodes.len(), 4);
+        assert_eq!(nodes[1].attributes.len(), 2);
+        assert!(nodes[1].children.is_empty());
+        assert_eq!(nodes[3].kind(), Some(MarkerKind::Paragraph));
+        assert_eq!(nodes[3].parent, Some(2));
+    }
+
+    #[test]
+    fn a_body_without_outline_is_read_by_paragraph() {
+        let paras: Vec<Paragraph> = [
+            "ỦY BAN NHÂN DÂN",
+            "Kính gửi: Các sở, ban, ngành",
+            "Ủy ban nhân dân Thành phố đề nghị các sở, ban, ngành khẩn trương rà soát, báo cáo trước ngày 20/5/2026.",
+            "Giao Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân Thành phố trước ngày 25/5/2026.",
+            "Nơi nhận:",
+            "- Như trên;",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        let numbers: Vec<_> = nodes
+            .iter()
+            .filter_map(|n| n.head.marker.clone())
+            .map(|m| m.printed)
+            .collect();
+        assert_eq!(numbers, ["1", "2"]);
+    }
+}

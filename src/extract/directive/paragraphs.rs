@@ -1,0 +1,331 @@
+//! Lines into paragraphs, each with the outline marker that opens it
+//! ("II.", "2.", "a)", "-", "+").
+//!
+//! Plain text usually holds one paragraph per line; text from a PDF wraps
+//! paragraphs over lines of about the same printed width. A line continues
+//! the paragraph above when it opens with no marker and either starts in
+//! lower case, or follows a full-width line of wrapped text.
+
+use super::parties::{read_parties, starts_with_action};
+use crate::extract::numbering::RowNumber;
+use crate::extract::units::Gazetteer;
+use crate::extract::width::{robust_max, text_width};
+use crate::model::Location;
+use crate::normalize::fold_spaces;
+use crate::source_doc::TextLine;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The kind of marker that opens a paragraph, from the outermost level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    /// A Roman-numbered part ("II.").
+    Roman,
+    /// An Arabic number with its depth ("2." is 1, "2.1." is 2).
+    Number(usize),
+    /// A letter item ("a)", "đ)") or a number in the same style ("1)").
+    Letter,
+    /// A dash bullet.
+    Dash,
+    /// A plus bullet.
+    Plus,
+    /// An unmarked paragraph of a body that has no outline at all.
+    Paragraph,
+}
+
+impl MarkerKind {
+    /// Nesting rank: a paragraph sits under the nearest one of lower rank.
+    pub fn rank(self) -> usize {
+        match self {
+            MarkerKind::Roman => 0,
+            MarkerKind::Number(depth) => depth,
+            MarkerKind::Letter => 10,
+            MarkerKind::Dash => 11,
+            MarkerKind::Plus => 12,
+            MarkerKind::Paragraph => 13,
+        }
+    }
+}
+
+/// An outline marker as printed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// Its kind.
+    pub kind: MarkerKind,
+    /// The number or letter without punctuation (`II`, `2.1`, `a`); the
+    /// bullet character for bullets.
+    pub printed: String,
+}
+
+/// One paragraph of running text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// The marker opening it, if any.
+    pub marker: Option<Marker>,
+    /// Its text on one line, without the marker.
+    pub text: String,
+    /// Where its first line is.
+    pub at: Location,
+}
+
+/// Share of a wrapped text's column width from which a line counts as full.
+const FULL_LINE: f64 = 0.85;
+
+/// Share of the column a line plus the next line's first word must exceed
+/// for the break between them to be a wrap.
+const FITS: f64 = 0.97;
+
+/// Share of the column a paragraph's first-line indent may take.
+const FIRST_INDENT: f64 = 0.08;
+
+/// Group lines into paragraphs.
+pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> {
+    let column = wrapped_column(lines);
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut last_line = "";
+    let mut last_was_first = false;
+    for line in lines {
+        let text = line.text.trim();
+        if text.is_empty() || is_page_number(text) {
+            continue;
+        }
+        let marker = marker_at(text);
+        let after_heading = out
+            .last()
+            .is_some_and(|p| opens_heading(p, last_was_first, text, gazetteer));
+        let continues = marker.is_none()
+            && !out.is_empty()
+            && !after_heading
+            && !crate::extract::letter::closes_body(text)
+            && !crate::extract::letter::opens_recipients(text)
+            && (starts_lower(text)
+                || column.is_some_and(|c| wraps_into(last_line, last_was_first, text, c)));
+        match (continues, out.last_mut()) {
+            (true, Some(last)) => {
+                last.text = crate::normalize::join_lines(&[last.text.as_str(), text]);
+            }
+            _ => {
+                let (marker, rest) = match marker {
+                    Some((m, rest)) => (Some(m), rest),
+                    None => (None, text),
+                };
+                out.push(Paragraph {
+                    marker,
+                    text: fold_spaces(rest),
+                    at: line.at,
+                });
+            }
+        }
+        last_was_first = !continues;
+        last_line = text;
+    }
+    out
+}
+
+/// Whether the break between two lines of wrapped text is a wrap: the line
+/// does not end a sentence and the next line's first word would not have
+/// fitted on it.
+/// A paragraph's first line may be indented, so it gets an allowance; a
+/// line ending in a comma always wraps.
+fn wraps_into(line: &str, first: bool, next: &str, column: f64) -> bool {
+    let first_word = next.split_whitespace().next().unwrap_or("");
+    let fits = if first { FITS - FIRST_INDENT } else { FITS };
+    !line.ends_with(['.', ':', ';', '!', '?'])
+        && (line.ends_with(',')
+            || text_width(line) + text_width(" ") + text_width(first_word) > column * fits)
+}
+
+/// Whether a paragraph is a one-line numbered heading ("8. Kiện toàn ...")
+/// and the next line starts the text under it with a subject and an action
+/// or an action ("Văn phòng Trung ương Đảng tham mưu ...").
+fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazetteer) -> bool {
+    let numbered = para
+        .marker
+        .as_ref()
+        .is_some_and(|m| matches!(m.kind, MarkerKind::Number(_) | MarkerKind::Roman));
+    const CONNECTIVES: &[&str] = &[
+        "với", "và", "của", "các", "cho", "tại", "về", "theo", "trong", "để", "là", "những", "được",
+    ];
+    let last_word = para.text.split_whitespace().last().unwrap_or("");
+    numbered
+        && one_line
+        && !para.text.ends_with([',', ';', '.', ':'])
+        && !para.text.contains(": ")
+        && !CONNECTIVES.contains(&last_word)
+        && next.starts_with(char::is_uppercase)
+        && (starts_with_action(next) || !read_parties(next, gazetteer).lead.is_empty())
+}
+
+/// The column width of wrapped text, or `None` when lines are not wrapped
+/// (one paragraph per line): in wrapped text many lines are about as wide
+/// as the widest ones.
+fn wrapped_column(lines: &[&TextLine]) -> Option<f64> {
+    let widths: Vec<f64> = lines
+        .iter()
+        .filter(|l| l.text.split_whitespace().count() >= 5)
+        .map(|l| text_width(&l.text))
+        .collect();
+    let column = robust_max(widths.clone())?;
+    let long = widths.iter().filter(|&&w| w >= column * 0.5).count();
+    let full = widths
+        .iter()
+        .filter(|&&w| w >= column * FULL_LINE && w <= column * 1.1)
+        .count();
+    (full >= 4 && full * 2 >= long).then_some(column)
+}
+
+/// A running page number ("2", "- 3 -").
+fn is_page_number(text: &str) -> bool {
+    let core = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    !core.is_empty()
+        && core.len() <= 3
+        && core.chars().all(|c| c.is_ascii_digit())
+        && !text.ends_with('.')
+}
+
+fn starts_lower(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')'))
+}
+
+/// The marker at the start of a line and the text after it. Items start
+/// with a capital (or an opening mark), which keeps a wrapped line that
+/// happens to begin with "- " or "2." inside its paragraph.
+pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
+    static LETTER: OnceLock<Regex> = OnceLock::new();
+    let letter = LETTER.get_or_init(|| {
+        Regex::new(r"^([a-zđ]|\d{1,2})\)\s+").expect("static letter pattern is valid")
+    });
+    let capital = |rest: &str| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '(' | '*'))
+    };
+    if let Some(c) = letter.captures(text) {
+        let whole = c.get(0)?;
+        let rest = &text[whole.end()..];
+        return capital(rest).then(|| {
+            (
+                Marker {
+                    kind: MarkerKind::Letter,
+                    printed: c[1].to_string(),
+                },
+                rest,
+            )
+        });
+    }
+    for (bullet, kind) in [
+        ('-', MarkerKind::Dash),
+        ('–', MarkerKind::Dash),
+        ('•', MarkerKind::Dash),
+        ('+', MarkerKind::Plus),
+    ] {
+        if let Some(rest) = text.strip_prefix(bullet) {
+            let rest = rest.trim_start();
+            return capital(rest).then(|| {
+                (
+                    Marker {
+                        kind,
+                        printed: bullet.to_string(),
+                    },
+                    rest,
+                )
+            });
+        }
+    }
+    let (number, rest) = RowNumber::at_line_start(text)?;
+    // Items are printed "2." or "2.1."; a bare "1 ..." is a footnote or a count.
+    if !number.is_roman() && !text.starts_with(&format!("{}.", number.printed)) {
+        return None;
+    }
+    if !capital(rest)
+        || number
+            .printed
+            .split('.')
+            .any(|p| p.parse::<u32>().is_ok_and(|n| n > 50))
+    {
+        return None;
+    }
+    let kind = if number.is_roman() {
+        MarkerKind::Roman
+    } else {
+        MarkerKind::Number(number.printed.split('.').count())
+    };
+    Some((
+        Marker {
+            kind,
+            printed: number.printed,
+        },
+        rest,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<TextLine> {
+        text.lines()
+            .map(|t| TextLine {
+                text: t.to_string(),
+                indent: 0,
+                at: Location::default(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn markers() {
+        let kind = |t: &str| marker_at(t).map(|(m, _)| (m.kind, m.printed));
+        assert_eq!(
+            kind("2. Văn phòng"),
+            Some((MarkerKind::Number(1), "2".into()))
+        );
+        assert_eq!(kind("II. NHIỆM VỤ"), Some((MarkerKind::Roman, "II".into())));
+        assert_eq!(
+            kind("b) Triển khai"),
+            Some((MarkerKind::Letter, "b".into()))
+        );
+        assert_eq!(kind("+ Xây dựng"), Some((MarkerKind::Plus, "+".into())));
+        assert_eq!(kind("- xây dựng Đảng trên môi trường số"), None);
+        assert_eq!(
+            kind("2) Triển khai"),
+            Some((MarkerKind::Letter, "2".into()))
+        );
+        assert_eq!(kind("2026. Hoàn thành"), None);
+        assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
+    }
+
+    #[test]
+    fn joins_wrapped_lines_and_keeps_one_line_paragraphs() {
+        let wrapped = lines(
+            "1. Các cơ quan đảng ở Trung ương và địa phương\n\
+             a) Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số trong\n\
+             các cơ quan đảng, tạo sự thống nhất cao về nhận thức và hành động trong toàn\n\
+             Hệ thống chính trị, gắn trách nhiệm người đứng đầu với kết quả thực hiện và\n\
+             Ban Chỉ đạo chuyển đổi số theo dõi, đôn đốc, kiểm tra việc thực hiện.\n\
+             b) Tập trung thực hiện các nhiệm vụ được giao tại Kế hoạch số",
+        );
+        let refs: Vec<&TextLine> = wrapped.iter().collect();
+        let p = paragraphs(&refs, &Gazetteer::builtin());
+        assert_eq!(p.len(), 3);
+        assert!(p[1].text.ends_with("kiểm tra việc thực hiện."));
+        let paged = lines(
+            "a) Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số trong\n\
+             2\n\
+             các cơ quan đảng, tạo sự thống nhất cao về nhận thức và hành động.",
+        );
+        let refs: Vec<&TextLine> = paged.iter().collect();
+        let p = paragraphs(&refs, &Gazetteer::builtin());
+        assert_eq!(
+            p.len(),
+            1,
+            "a running page number inside an item is dropped"
+        );
+        let flat =
+            lines("5. Về an toàn thông tin\nVăn phòng Trung ương Đảng chủ trì.\nTrân trọng./.");
+        let refs: Vec<&TextLine> = flat.iter().collect();
+        assert_eq!(paragraphs(&refs, &Gazetteer::builtin()).len(), 3);
+    }
+}

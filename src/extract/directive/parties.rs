@@ -1,0 +1,363 @@
+//! Who does an item: the lead unit named as the subject of its sentence
+//! ("Bộ Khoa học và Công nghệ chủ trì ...", "Giao Sở Nội vụ chủ trì ...",
+//! "Văn phòng Trung ương Đảng: Khẩn trương ...") and the coordinating units
+//! after "phối hợp với".
+
+use crate::extract::units::{ends_with_bare_head, looks_like_unit, split_units, Gazetteer};
+use crate::model::UnitRef;
+use crate::normalize::match_key;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The units an item names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parties {
+    /// Lead units: the subject of the instruction.
+    pub lead: Vec<UnitRef>,
+    /// Coordinating units.
+    pub coordinating: Vec<UnitRef>,
+    /// Byte length of the leading clause that only names units
+    /// ("Văn phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan liên quan"),
+    /// when the item's action is introduced after it with ":".
+    pub clause_len: usize,
+}
+
+/// Words that start the action of an instruction: a unit list ends before
+/// the first of them (matched in lower case, so "Ban Tổ chức" is a name).
+const ACTIONS: &[&str] = &[
+    "chủ trì",
+    "phối hợp",
+    "chủ động",
+    "làm đầu mối",
+    "khẩn trương",
+    "sớm",
+    "kịp thời",
+    "tiếp tục",
+    "tập trung",
+    "chỉ đạo",
+    "triển khai",
+    "thực hiện",
+    "xây dựng",
+    "hoàn thiện",
+    "hoàn thành",
+    "ban hành",
+    "nghiên cứu",
+    "rà soát",
+    "sửa đổi",
+    "bổ sung",
+    "cập nhật",
+    "hướng dẫn",
+    "tổ chức",
+    "theo dõi",
+    "đôn đốc",
+    "kiểm tra",
+    "giám sát",
+    "tham mưu",
+    "báo cáo",
+    "tổng hợp",
+    "đề xuất",
+    "trình",
+    "bố trí",
+    "đẩy mạnh",
+    "tăng cường",
+    "nâng cao",
+    "tuyên truyền",
+    "số hóa",
+    "số hoá",
+    "kết nối",
+    "bảo đảm",
+    "đảm bảo",
+    "căn cứ",
+    "quán triệt",
+    "giải quyết",
+    "kiện toàn",
+    "khảo sát",
+    "đánh giá",
+    "vận hành",
+    "phát triển",
+    "ứng dụng",
+    "sử dụng",
+    "cung cấp",
+    "chuẩn bị",
+    "phê duyệt",
+    "thẩm định",
+    "lựa chọn",
+    "thành lập",
+    "quản lý",
+    "duy trì",
+    "ưu tiên",
+    "quan tâm",
+    "có trách nhiệm",
+    "cần",
+    "chịu trách nhiệm",
+    "phải",
+    "cũng",
+    "được yêu cầu",
+    "được giao",
+    "đẩy nhanh",
+];
+
+/// Words before an action word that make it a noun ("các tổ chức đảng").
+const NOUN_MARKERS: &[&str] = &[
+    "các",
+    "những",
+    "việc",
+    "công tác",
+    "quy trình",
+    "cơ sở",
+    "dữ liệu",
+];
+
+/// Instruction openers dropped before the subject.
+fn opener() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:[^:]{0,80}?\s(?:yêu cầu|đề nghị|giao|chỉ đạo)\s*:\s*|(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+)")
+            .expect("static opener pattern is valid")
+    })
+}
+
+/// A leading adverbial clause ("Trên cơ sở ..., ", "Căn cứ ..., ").
+fn adverbial() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với|đồng thời|bên cạnh đó|ngoài ra|",
+            r"thực hiện (?:chỉ đạo|ý kiến|kế hoạch|công văn|quyết định|nghị quyết|chỉ thị|thông báo|kết luận)|",
+            r"trước ngày|trong (?:tháng|quý|năm)|đến (?:hết )?(?:ngày|tháng))\b[^,]{0,200},\s*"
+        ))
+        .expect("static adverbial pattern is valid")
+    })
+}
+
+/// Whether a text opens with an instruction ("Giao ...", "Đề nghị ...",
+/// "Ban Chỉ đạo yêu cầu: ...").
+pub fn has_opener(text: &str) -> bool {
+    opener().is_match(text)
+}
+
+/// Where the instruction proper starts: after an opener ("Giao ",
+/// "Ban Chỉ đạo yêu cầu: ") and a leading adverbial clause ("Trên cơ sở
+/// ..., ", "Trước ngày 15/9, ").
+pub fn clause_start(text: &str) -> usize {
+    let mut from = opener().find(text).map_or(0, |m| m.end());
+    while let Some(m) = adverbial().find(&text[from..]) {
+        from += m.end();
+    }
+    // The issuer asking ("Ủy ban nhân dân Thành phố đề nghị các sở ...").
+    if let Some(c) = issuer_asks().captures(&text[from..]) {
+        // "Bộ X được yêu cầu ..." names the subject, not an issuer asking.
+        let asker = c
+            .get(1)
+            .map(|s| s.as_str())
+            .filter(|s| !s.ends_with("được") && !s.ends_with("cũng"));
+        if asker.is_some_and(|s| looks_like_unit(s, &Gazetteer::default())) {
+            from += c.get(0).map_or(0, |m| m.end());
+        }
+    }
+    from
+}
+
+/// "<body> đề nghị|yêu cầu|giao " at the start of a clause.
+fn issuer_asks() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^(\p{Lu}[^,:;]{2,80}?)\s(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+")
+            .expect("static issuer pattern is valid")
+    })
+}
+
+/// Read the units an item's text names.
+pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
+    let mut parties = Parties::default();
+    let from = clause_start(text);
+    let rest = &text[from..];
+    let units = |s: &str| split_units(s.trim().trim_end_matches([',', ';', ':']), gazetteer);
+    let action = first_action(rest);
+    let label = rest
+        .find(':')
+        .filter(|&c| action.is_none_or(|a| c < a) && is_subject(&rest[..c], gazetteer));
+    if let Some(colon) = label {
+        // "Các bộ, ngành liên quan: Bộ A, Bộ B khẩn trương ..." names the units after the label.
+        let after = &rest[colon + 1..];
+        let listed = first_action(after)
+            .map(|a| &after[..a])
+            .filter(|l| !l.trim().is_empty() && is_subject(l, gazetteer));
+        parties.lead = units(listed.unwrap_or(&rest[..colon]));
+    } else if let Some(a) = action.filter(|&a| a > 0 && is_subject(&rest[..a], gazetteer)) {
+        parties.lead = units(&rest[..a]);
+    } else if let Some(lead) = later_lead(rest, gazetteer) {
+        parties.lead = units(lead);
+    }
+    if let Some((start, end)) = coordinating_span(rest) {
+        parties.coordinating = units(&rest[start..end]);
+        let tail = rest[end..].trim_start();
+        if tail.starts_with(':') && parties.coordinating.len() + parties.lead.len() > 0 {
+            parties.clause_len = from + end + (rest[end..].len() - tail.len()) + 1;
+        }
+    }
+    parties
+}
+
+/// A lead unit named after the action: "(Sở Tư pháp chủ trì, ...)" or
+/// "..., giao Sở Nội vụ chủ trì thực hiện".
+fn later_lead<'a>(text: &'a str, gazetteer: &Gazetteer) -> Option<&'a str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:\(|\bgiao\s+(?:cho\s+)?)([^()]{3,80}?)\s*,?\s+(?:chủ trì|làm đầu mối)")
+            .expect("static later lead pattern is valid")
+    });
+    let c = re.captures(text)?;
+    let lead = c.get(1)?.as_str();
+    is_subject(lead, gazetteer).then_some(lead)
+}
+
+/// Whether a text opens with an action word ("Tiếp tục ...", "Rà soát ...",
+/// "Đồng thời, chỉ đạo ...").
+pub fn starts_with_action(text: &str) -> bool {
+    let mut chars = text[clause_start(text)..].trim_start().chars();
+    let lowered: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    is_action_at(&lowered, 0)
+}
+
+/// The byte offset of the first action word (lower case, not a noun).
+fn first_action(text: &str) -> Option<usize> {
+    word_starts(text)
+        .into_iter()
+        .find(|&i| is_action_at(text, i))
+}
+
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    out.extend(
+        text.char_indices()
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(i, c)| i + c.len_utf8()),
+    );
+    out
+}
+
+fn is_action_at(text: &str, i: usize) -> bool {
+    let rest = &text[i..];
+    let hit = ACTIONS.iter().any(|a| {
+        rest.starts_with(a)
+            && rest[a.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if !hit {
+        return false;
+    }
+    let before = match_key(&text[..i]);
+    let words: Vec<&str> = before.split(' ').collect();
+    if let [.., plural, head] = words.as_slice() {
+        let plural_words = [match_key("các"), match_key("những")];
+        if plural_words.iter().any(|w| w == plural) && ends_with_bare_head(head) {
+            // "các ban xây dựng Đảng": a plural head word still needs its name.
+            return false;
+        }
+    }
+    !NOUN_MARKERS
+        .iter()
+        .any(|n| before.ends_with(&format!(" {}", match_key(n))) || before == match_key(n))
+}
+
+/// Whether a phrase can be the subject of an instruction: a unit, a
+/// plural body phrase ("Các chi bộ, đảng bộ trực thuộc") or the head of
+/// bodies ("Thủ trưởng các đơn vị thuộc Bộ").
+pub fn is_subject(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    let phrase = phrase.trim().trim_end_matches([',', ';']);
+    let words = phrase.split_whitespace().count();
+    (1..=16).contains(&words)
+        && !starts_with_action(phrase)
+        && (looks_like_unit(phrase, gazetteer)
+            || [
+                "các ",
+                "cấp ủy",
+                "cấp uỷ",
+                "người đứng đầu",
+                "thủ trưởng",
+                "chủ tịch",
+                "giám đốc",
+                "bộ trưởng",
+                "bí thư",
+            ]
+            .iter()
+            .any(|p| phrase.to_lowercase().starts_with(p)))
+}
+
+/// The unit list after "phối hợp với" / "phối hợp cùng": up to the next
+/// action word or clause punctuation.
+fn coordinating_span(text: &str) -> Option<(usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)phối hợp (?:chặt chẽ )?(?:với|cùng)\s+").expect("static pattern is valid")
+    });
+    let m = re.find(text)?;
+    let after = &text[m.end()..];
+    let end = [first_action(after), after.find([':', '.', ';', '('])]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(after.len());
+    let list = after[..end].trim_end();
+    (!list.is_empty()).then(|| (m.end(), m.end() + list.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(units: &[UnitRef]) -> Vec<String> {
+        units.iter().map(|u| u.raw.clone()).collect()
+    }
+    fn read(text: &str) -> Parties {
+        read_parties(text, &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn subject_and_coordination() {
+        let p = read("Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, Công an tỉnh hoàn thiện Kiến trúc.");
+        assert_eq!(names(&p.lead), ["Sở Khoa học và Công nghệ"]);
+        assert_eq!(names(&p.coordinating), ["Sở Tài chính", "Công an tỉnh"]);
+        let p = read("Chính phủ chỉ đạo các cơ quan khẩn trương hoàn thành.");
+        assert_eq!(names(&p.lead), ["Chính phủ"]);
+        let p = read("Phối hợp với Ban Tổ chức Trung ương nghiên cứu bổ sung các tính năng mới.");
+        assert!(p.lead.is_empty());
+        assert_eq!(names(&p.coordinating), ["Ban Tổ chức Trung ương"]);
+        let p = read("Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số.");
+        assert_eq!(p, Parties::default());
+    }
+
+    #[test]
+    fn labels_and_clauses() {
+        let p = read("Các bộ, ngành liên quan: Bộ Khoa học và Công nghệ, Bộ Tài chính, Kiểm toán Nhà nước khẩn trương rà soát.");
+        assert_eq!(
+            names(&p.lead),
+            [
+                "Bộ Khoa học và Công nghệ",
+                "Bộ Tài chính",
+                "Kiểm toán Nhà nước"
+            ]
+        );
+        let text = "Văn phòng Trung ương Đảng chủ trì, phối hợp với các cơ quan liên quan: (1) Giải quyết.";
+        let p = read(text);
+        assert_eq!(names(&p.lead), ["Văn phòng Trung ương Đảng"]);
+        assert_eq!(names(&p.coordinating), ["các cơ quan liên quan"]);
+        assert_eq!(text[p.clause_len..].trim(), "(1) Giải quyết.");
+        let p = read("Rà soát văn bản quy phạm pháp luật (Sở Tư pháp chủ trì, phối hợp với Công an tỉnh; quý II/2026).");
+        assert_eq!(names(&p.lead), ["Sở Tư pháp"]);
+        assert_eq!(names(&p.coordinating), ["Công an tỉnh"]);
+        let p =
+            read("Trước ngày 15/9, Bộ Tài chính được yêu cầu hoàn thành việc xây dựng hướng dẫn.");
+        assert_eq!(names(&p.lead), ["Bộ Tài chính"]);
+        let p = read("Ủy ban nhân dân Thành phố đề nghị các sở, ban, ngành khẩn trương rà soát.");
+        assert_eq!(names(&p.lead), ["các sở, ban, ngành"]);
+        let p = read("Trên cơ sở Khung kiến trúc được cập nhật, Văn phòng Trung ương Đảng rà soát, cập nhật Kiến trúc.");
+        assert_eq!(names(&p.lead), ["Văn phòng Trung ương Đảng"]);
+    }
+}
