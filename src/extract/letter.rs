@@ -17,11 +17,9 @@ const SUBJECT_LINES: usize = 4;
 const SIGNATURE_REACH: usize = 30;
 
 struct Patterns {
-    place: Regex,
     subject: Regex,
     recipients: Regex,
     distribution: Regex,
-    person: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -29,13 +27,56 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("static letter pattern is valid");
         Patterns {
-            place: re(r"((?:\p{Lu}\p{Ll}+\.?\s+){0,4}\p{Lu}\p{Ll}+)\s*,\s*ngày\s+\d"),
             subject: re(r"(?i)^(?:v/v|về việc)\s*:?\s*(.*)$"),
             recipients: re(r"(?i)^[-–•]?\s*kính\s+gửi\s*:?[\s*]*(.*)$"),
             distribution: re(r"(?i)^nơi\s+nhận\s*:?\s*(.*)$"),
-            person: re(r"^\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,4}$"),
         }
     })
+}
+
+/// The place before ", ngày <digit>": up to five capitalized words
+/// ("Hà Nội, ngày 28 tháng 4 năm 2026" → "Hà Nội").
+fn place_before_date(text: &str) -> Option<String> {
+    let at = text.find(", ngày ").or_else(|| text.find(",ngày "))?;
+    let after = text[at..]
+        .trim_start_matches([',', ' '])
+        .trim_start_matches("ngày")
+        .trim_start();
+    if !after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = text[..at].split_whitespace().collect();
+    let capitalized = |w: &&&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.filter(|c| c.is_alphabetic()).all(char::is_lowercase)
+    };
+    let place: Vec<&str> = words
+        .iter()
+        .rev()
+        .take(5)
+        .take_while(capitalized)
+        .copied()
+        .collect();
+    (!place.is_empty()).then(|| place.into_iter().rev().collect::<Vec<_>>().join(" "))
+}
+
+/// A person's name: two to five capitalized words, the first all lowercase
+/// after its capital ("Nguyễn Văn An").
+fn is_person_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let first_ok = words.first().is_some_and(|w| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && c.clone().count() > 0
+            && c.all(char::is_lowercase)
+    });
+    (2..=5).contains(&words.len())
+        && first_ok
+        && words[1..].iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+        })
 }
 
 /// Fill place, subject, recipients, distribution list and signer of `meta`
@@ -46,8 +87,8 @@ pub fn read_letter_parts(lines: &[&TextLine], meta: &mut DocumentMeta) {
         .iter()
         .take(40)
         .filter(|t| t.contains("tháng") && t.contains("năm"))
-        .find_map(|t| patterns().place.captures(t))
-        .map(|c| fold_spaces(&c[1]));
+        .find_map(|t| place_before_date(t))
+        .map(|p| fold_spaces(&p));
     meta.subject = read_subject(&texts);
     meta.recipients = read_recipients(&texts);
     let (distribution, after) = read_distribution(&texts);
@@ -131,7 +172,7 @@ fn read_distribution(texts: &[&str]) -> (Vec<String>, Option<usize>) {
     let mut end = at + 1;
     for t in &texts[at + 1..] {
         let t = &split_signature(t).0;
-        if patterns().person.is_match(t) {
+        if is_person_name(t) {
             // The signer's name printed beside the list.
             end += 1;
             continue;
@@ -213,7 +254,7 @@ fn signature_beside_list(
     let name = texts[from..to]
         .iter()
         .map(|t| t.trim_end_matches('.'))
-        .find(|t| patterns().person.is_match(t))
+        .find(|t| is_person_name(t))
         .map(String::from);
     Some((title.join(" "), name))
 }
@@ -235,7 +276,7 @@ fn read_signature(texts: &[&str]) -> Option<(String, Option<String>)> {
         .iter()
         .take(3)
         .map(|t| t.trim_end_matches('.'))
-        .find(|t| patterns().person.is_match(t))
+        .find(|t| is_person_name(t))
         .map(String::from);
     Some((fold_spaces(&title.join(" ")), name))
 }
