@@ -18,6 +18,7 @@ mod tables;
 pub mod textlayer;
 
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::model::{Location, Warning};
 use crate::source_doc::SourceDoc;
 use content::{Interpreter, Matrix, PageContent};
@@ -63,7 +64,12 @@ pub fn legacy_hook(font_name: &str, text: String) -> String {
 /// running text in reading order, page-spanning tables joined, pages
 /// without a usable text layer reported as warnings.
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
-    Ok(crate::layout::build(load(path, bytes)?))
+    read_pdf_limited(path, bytes, &Limits::default())
+}
+
+/// [`read_pdf`] within `limits` (pages, decompressed bytes).
+pub fn read_pdf_limited(path: &Path, bytes: &[u8], limits: &Limits) -> Result<SourceDoc> {
+    Ok(crate::layout::build(load_limited(path, bytes, limits)?))
 }
 
 /// Load a PDF and interpret every page.
@@ -72,6 +78,12 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
 /// password other than the empty one. Problems on single pages become
 /// warnings.
 pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
+    load_limited(path, bytes, &Limits::default())
+}
+
+/// [`load`] within `limits`: more pages than `max_pages`, or streams that
+/// decompress to more than `max_decompressed_bytes`, are [`Error::Limit`].
+pub fn load_limited(path: &Path, bytes: &[u8], limits: &Limits) -> Result<PdfFile> {
     let malformed = |page: Option<u32>, message: String| Error::Malformed {
         path: path.to_path_buf(),
         page,
@@ -91,8 +103,19 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
     if page_refs.is_empty() {
         return Err(malformed(None, "the PDF has no readable pages".into()));
     }
+    let over_limit = |message: String| Error::Limit {
+        path: path.to_path_buf(),
+        message,
+    };
+    if page_refs.len() > limits.max_pages as usize {
+        return Err(over_limit(format!(
+            "{} pages, over the limit of {} (--max-pages)",
+            page_refs.len(),
+            limits.max_pages
+        )));
+    }
     let mut fonts = FontCache::default();
-    let mut budget = Budget::new(MAX_DECOMPRESSED_BYTES);
+    let mut budget = Budget::new(limits.max_decompressed_bytes);
     let mut warnings = Vec::new();
     let mut out = Vec::with_capacity(page_refs.len());
     for (i, page) in page_refs.iter().enumerate() {
@@ -146,11 +169,10 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
         });
     }
     if budget.exhausted() {
-        warnings.push(Warning::new(
-            "pdf_limit",
-            format!("the file decompresses to more than {MAX_DECOMPRESSED_BYTES} bytes; the rest was skipped"),
-            Location::default(),
-        ));
+        return Err(over_limit(format!(
+            "streams decompress to more than {} bytes (--max-decompressed)",
+            limits.max_decompressed_bytes
+        )));
     }
     Ok(PdfFile {
         pages: out,
