@@ -13,6 +13,7 @@
 #     text only, no layout, no records).
 #
 # Usage: bench/batch_bench.sh [N]   (default 5000: 5,000 PDFs + 5,000 others)
+#        BENCH_ALL_TEXTS=1 bench/batch_bench.sh N   also uses the slow text fixture
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-5000}"
@@ -29,7 +30,7 @@ bin="${CARGO_TARGET_DIR:-target}/release/nhiemvu"
 PYTHONDONTWRITEBYTECODE=1 python3 bench/make_batch_corpus.py "$work/corpus" "$n"
 pdfs="$work/corpus/pdf"
 find "$pdfs" -name '*.pdf' | sort > "$work/pdfs.txt"
-echo "corpus: $n PDFs + $n text/Word files, $(du -sh --apparent-size "$work/corpus" | cut -f1)"
+echo "corpus: $n PDFs + $n text/Word files, $(du -shl --apparent-size "$work/corpus" | cut -f1)"
 
 # run NAME CMD...: wall seconds and peak RSS (KiB) of CMD into $work/NAME.{secs,rss}
 run() {
@@ -39,12 +40,14 @@ run() {
         n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' \
         "$work/$name.time" > "$work/$name.secs"
     awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/$name.time" > "$work/$name.rss"
+    awk -F': ' '/Percent of CPU/ { print $2 }' "$work/$name.time" > "$work/$name.cpu"
 }
 row() { # row LABEL NAME FILES PAGES
     local secs rss
     secs=$(cat "$work/$2.secs"); rss=$(cat "$work/$2.rss")
-    printf '| %-34s | %7d | %8.1f | %9.1f | %9.1f | %7.1f |\n' "$1" "$3" "$secs" \
-        "$(echo "$3 / $secs" | bc -l)" "$(echo "$4 / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+    printf '| %-30s | %6d | %7.1f | %8.1f | %8.1f | %6.1f | %5s |\n' "$1" "$3" "$secs" \
+        "$(echo "$3 / $secs" | bc -l)" "$(echo "$4 / $secs" | bc -l)" "$(echo "$rss / 1024" | bc -l)" \
+        "$(cat "$work/$2.cpu")"
 }
 
 for j in 1 2; do
@@ -64,8 +67,8 @@ for kind in mixed pdf; do
 done
 tail -n 1 "$work/mixed2.err"
 echo
-echo "| run                                | files   | secs     | files/s   | pages/s   | RSS MB  |"
-echo "|------------------------------------|---------|----------|-----------|-----------|---------|"
+echo "| run                            | files  | secs    | files/s  | pages/s  | RSS MB | CPU   |"
+echo "|--------------------------------|--------|---------|----------|----------|--------|-------|"
 row "nhiemvu mixed --jobs 1" mixed1 $((2 * n)) "$pages"
 row "nhiemvu mixed --jobs 2" mixed2 $((2 * n)) "$pages"
 row "nhiemvu PDFs --jobs 1" pdf1 "$n" "$pages"
@@ -77,3 +80,4 @@ ratio() { echo "$(cat "$work/$2.secs") / $(cat "$work/$1.secs")" | bc -l; }
 printf 'PDFs pages/s vs pdftotext: --jobs 1 %.2fx the loop, --jobs 2 %.2fx xargs -P2\n' \
     "$(ratio pdf1 loop)" "$(ratio pdf2 xargs)"
 printf 'scaling --jobs 2 / --jobs 1: mixed %.2fx, PDFs %.2fx\n' "$(ratio mixed2 mixed1)" "$(ratio pdf2 pdf1)"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (CPU: share of one core the run got)"

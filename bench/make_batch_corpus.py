@@ -5,6 +5,10 @@ Usage: python3 bench/make_batch_corpus.py DIR N
 Writes N PDFs under DIR/pdf (cycling through the PDF fixtures that extract)
 and N text/Word inputs under DIR/docs (the text fixtures, every tenth one
 the Word fixture), 500 files per sub-folder, as hard links where possible.
+
+phuluc_v_seed004.txt is left out unless BENCH_ALL_TEXTS=1: it alone takes
+about 1.4 s to extract (flat-text table rebuilding), so with it the text
+share of the corpus measures that one document rather than the batch.
 """
 
 import os
@@ -13,7 +17,12 @@ import sys
 from pathlib import Path
 
 PDFS = ["appendix_docx.pdf", "appendix_reportlab.pdf", "borderless.pdf"]
-TEXTS = sorted(p.name for p in Path("fixtures/text").glob("*.txt"))
+SLOW_TEXTS = {"phuluc_v_seed004.txt"}
+TEXTS = sorted(
+    p.name
+    for p in Path("fixtures/text").glob("*.txt")
+    if os.environ.get("BENCH_ALL_TEXTS") == "1" or p.name not in SLOW_TEXTS
+)
 
 
 def place(src: Path, dest: Path) -> None:

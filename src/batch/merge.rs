@@ -9,7 +9,7 @@
 
 use crate::error::{Error, Result};
 use crate::output::csv::{header, record_line, BOM};
-use crate::output::write_atomic;
+use crate::output::write_replacing;
 use ordered_stream::Records;
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -138,7 +138,7 @@ fn copy_documents(dirs: &[PathBuf], out: &Path) -> Result<usize> {
                 path: path.clone(),
                 source,
             })?;
-            write_atomic(&out.join(rel), &bytes)?;
+            write_replacing(&out.join(rel), &bytes)?;
             copied += 1;
         }
     }
