@@ -64,6 +64,19 @@ fn field_values(path: &Path, field: &str) -> Vec<String> {
         .collect()
 }
 
+/// Temporary files (`.nhiemvu-*`) anywhere under `dir`.
+fn temporaries(dir: &Path) -> usize {
+    let mut count = 0;
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        if entry.file_type().unwrap().is_dir() {
+            count += temporaries(&entry.path());
+        } else if entry.file_name().to_string_lossy().starts_with(".nhiemvu-") {
+            count += 1;
+        }
+    }
+    count
+}
+
 const COMBINED: [&str; 4] = ["tasks.jsonl", "tasks.csv", "errors.jsonl", "manifest.jsonl"];
 
 fn assert_same_outputs(a: &Path, b: &Path) {
@@ -101,12 +114,7 @@ fn a_bad_file_is_recorded_and_the_others_are_written() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("7 files: "), "{stderr}");
     assert!(stderr.contains("1 failed"), "{stderr}");
-    let leftovers: Vec<_> = fs::read_dir(&out)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".nhiemvu-"))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    assert_eq!(temporaries(&out), 0, "temporary files left");
 }
 
 #[test]
@@ -146,28 +154,76 @@ fn resume_skips_unchanged_inputs_and_redoes_changed_ones() {
     let changed = dir.join("a/phuluc_trachnhiem.txt");
     let text = read(&changed).replacen("Sở", "Ban", 1);
     fs::write(&changed, text).unwrap();
+    fs::write(dir.join("b/phuluc_sanpham_stt.txt"), "").unwrap();
     let again = nhiemvu(&["extract", s(&dir), "-o", s(&out), "--resume", "-v"]);
-    assert_eq!(again.status.code(), Some(0), "{again:?}");
+    assert_eq!(again.status.code(), Some(1), "{again:?}");
     let stderr = String::from_utf8_lossy(&again.stderr);
     let resumed: Vec<&str> = stderr
         .lines()
         .filter(|l| l.ends_with("(unchanged, resumed)"))
         .collect();
-    assert_eq!(resumed.len(), 5, "{stderr}");
+    assert_eq!(resumed.len(), 4, "{stderr}");
     assert!(
         stderr
             .lines()
             .any(|l| l.contains("a/phuluc_trachnhiem.txt:") && !l.ends_with("resumed)")),
         "{stderr}"
     );
+    assert!(
+        !out.join("b/phuluc_sanpham_stt.json").exists(),
+        "the JSON of an input that now fails is left behind"
+    );
     let fresh = tmp.path().join("fresh");
     assert_eq!(
         nhiemvu(&["extract", s(&dir), "-o", s(&fresh)])
             .status
             .code(),
-        Some(0)
+        Some(1)
     );
     assert_same_outputs(&out, &fresh);
+}
+
+#[test]
+fn an_interrupted_run_leaves_whole_files_and_resumes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = corpus(tmp.path());
+    let fresh = tmp.path().join("fresh");
+    assert_eq!(
+        nhiemvu(&["extract", s(&dir), "-o", s(&fresh), "-j", "1"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let out = tmp.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+        .args(["extract", s(&dir), "-o", s(&out), "-j", "1", "-q"])
+        .spawn()
+        .expect("start nhiemvu");
+    // Kill it once it has settled an input (or when it has finished anyway).
+    let started = std::time::Instant::now();
+    while fs::read_to_string(out.join("manifest.jsonl")).map_or(true, |m| m.is_empty())
+        && child.try_wait().ok().flatten().is_none()
+        && started.elapsed().as_secs() < 60
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    for name in ["tasks.jsonl", "tasks.csv", "errors.jsonl"] {
+        if out.join(name).exists() {
+            assert_eq!(
+                read(&out.join(name)),
+                read(&fresh.join(name)),
+                "{name} is partial"
+            );
+        }
+    }
+    let resumed = nhiemvu(&["extract", s(&dir), "-o", s(&out), "-j", "1", "--resume"]);
+    assert_eq!(resumed.status.code(), Some(0), "{resumed:?}");
+    let stderr = String::from_utf8_lossy(&resumed.stderr);
+    assert!(!stderr.contains("(0 unchanged, resumed)"), "{stderr}");
+    assert_same_outputs(&out, &fresh);
+    assert_eq!(temporaries(&out), 0, "temporary files left");
 }
 
 #[test]

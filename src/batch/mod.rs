@@ -150,6 +150,7 @@ pub fn run(
         path: opts.out_dir.clone(),
         source,
     })?;
+    remove_temporaries(&opts.out_dir);
     let previous = if opts.resume {
         manifest::read(&opts.out_dir)
     } else {
@@ -265,6 +266,19 @@ impl Sinks {
         }
         self.journal
             .finish(inputs.iter().map(|i| i.path.display().to_string()))
+    }
+}
+
+/// Remove the temporary files (`.nhiemvu-*`) an interrupted run left in
+/// `out_dir`. One run at a time may write to an output folder.
+fn remove_temporaries(out_dir: &Path) {
+    let stale = walkdir::WalkDir::new(out_dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".nhiemvu-"));
+    for entry in stale {
+        let _ = std::fs::remove_file(entry.path());
     }
 }
 

@@ -79,6 +79,10 @@ pub fn finish(
             }
         }
         Err(err) => {
+            if opts.formats.json {
+                // A JSON left by an earlier run would no longer describe the input.
+                let _ = std::fs::remove_file(json_path(input, opts));
+            }
             entry.error = Some(err.code().to_string());
             Finished {
                 outcome: Outcome::Failed(err),
