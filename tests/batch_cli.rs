@@ -25,8 +25,8 @@ fn s(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
 }
 
-/// A folder of six good inputs: two small text fixtures (twice, under
-/// sub-folders) and two PDFs.
+/// A folder of seven good inputs: two small text fixtures (twice, under
+/// sub-folders), two PDFs and a Word file.
 fn corpus(root: &Path) -> PathBuf {
     let dir = root.join("in");
     for sub in ["a", "b"] {
@@ -46,6 +46,7 @@ fn corpus(root: &Path) -> PathBuf {
         )
         .unwrap();
     }
+    fs::copy(fixture("docx/appendix.docx"), dir.join("appendix.docx")).unwrap();
     dir
 }
 
@@ -110,9 +111,9 @@ fn a_bad_file_is_recorded_and_the_others_are_written() {
     let sources: BTreeSet<String> = field_values(&out.join("tasks.jsonl"), "source_file")
         .into_iter()
         .collect();
-    assert_eq!(sources.len(), 6, "{sources:?}");
+    assert_eq!(sources.len(), 7, "{sources:?}");
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("7 files: "), "{stderr}");
+    assert!(stderr.contains("8 files: "), "{stderr}");
     assert!(stderr.contains("1 failed"), "{stderr}");
     assert_eq!(temporaries(&out), 0, "temporary files left");
 }
@@ -162,7 +163,7 @@ fn resume_skips_unchanged_inputs_and_redoes_changed_ones() {
         .lines()
         .filter(|l| l.ends_with("(unchanged, resumed)"))
         .collect();
-    assert_eq!(resumed.len(), 4, "{stderr}");
+    assert_eq!(resumed.len(), 5, "{stderr}");
     assert!(
         stderr
             .lines()
@@ -234,7 +235,7 @@ fn shards_partition_the_inputs_and_merge_equals_a_single_run() {
     let whole = tmp.path().join("whole");
     nhiemvu(&["extract", s(&dir), "-o", s(&whole), "--no-bom"]);
     let all: Vec<String> = field_values(&whole.join("manifest.jsonl"), "path");
-    assert_eq!(all.len(), 7);
+    assert_eq!(all.len(), 8);
     let mut seen = BTreeSet::new();
     let mut parts = Vec::new();
     for k in 1..=3 {
@@ -322,7 +323,7 @@ fn files_from_globs_and_skipped_files() {
         stderr.contains("skipped 1 unknown extension, 1 temporary"),
         "{stderr}"
     );
-    assert!(stderr.contains("6 files: "), "{stderr}");
+    assert!(stderr.contains("7 files: "), "{stderr}");
 
     let list = tmp.path().join("list.txt");
     let listed = format!(
