@@ -337,6 +337,21 @@ fn files_from_globs_and_skipped_files() {
     assert_eq!(run.status.code(), Some(0), "{run:?}");
     assert_eq!(field_values(&out.join("manifest.jsonl"), "path").len(), 2);
     assert!(out.join("borderless.json").is_file());
+
+    let out = tmp.path().join("stdin");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+        .args(["extract", "--files-from", "-", "-o", s(&out), "-q"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .expect("start nhiemvu");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::io::Write::write_all(&mut stdin, read(&list).as_bytes()).unwrap();
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert_eq!(
+        read(&out.join("tasks.jsonl")),
+        read(&tmp.path().join("listed/tasks.jsonl"))
+    );
 }
 
 #[test]

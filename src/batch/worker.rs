@@ -139,3 +139,20 @@ fn catch_panic<T>(path: &Path, f: impl FnOnce() -> Result<T, Error>) -> Result<T
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_error_naming_the_file() {
+        let result: Result<(), Error> = catch_panic(Path::new("deep/plan.pdf"), || {
+            panic!("index out of bounds in a dependency")
+        });
+        let err = result.expect_err("the panic is caught");
+        assert_eq!(err.code(), "malformed");
+        let message = err.to_string();
+        assert!(message.starts_with("deep/plan.pdf: "), "{message}");
+        assert!(message.contains("index out of bounds"), "{message}");
+    }
+}
