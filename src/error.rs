@@ -65,6 +65,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The input is over one of the [`crate::limits::Limits`].
+    #[error("{path}: {message}")]
+    Limit {
+        /// The input path.
+        path: PathBuf,
+        /// Which limit, the value found and the option that raises it.
+        message: String,
+    },
     /// Writing an output file failed.
     #[error("{path}: cannot write: {source}")]
     Write {
@@ -86,6 +94,7 @@ impl Error {
             Error::NoTextLayer { .. } => "no_text_layer",
             Error::Unsupported { .. } => "unsupported",
             Error::Malformed { .. } => "malformed",
+            Error::Limit { .. } => "limit",
             Error::Write { .. } => "write",
         }
     }

@@ -15,6 +15,7 @@ pub mod docx;
 pub mod error;
 pub mod extract;
 pub mod layout;
+pub mod limits;
 pub mod model;
 pub mod normalize;
 pub mod output;

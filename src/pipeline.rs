@@ -3,6 +3,7 @@
 use crate::docx;
 use crate::error::{Error, Result};
 use crate::extract::{self, Context};
+use crate::limits::Limits;
 use crate::model::{ExtractedDocument, SourceInfo};
 use crate::source_doc::SourceDoc;
 use crate::text;
@@ -40,13 +41,18 @@ impl InputFormat {
 
 /// Run a front end over the bytes of one input.
 pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
+    read_source_limited(path, bytes, &Limits::default())
+}
+
+/// [`read_source`] within `limits`.
+pub fn read_source_limited(path: &Path, bytes: &[u8], limits: &Limits) -> Result<SourceDoc> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::Empty {
             path: path.to_path_buf(),
         });
     }
     match InputFormat::of(path) {
-        Some(InputFormat::Pdf) => crate::pdf::read_pdf(path, bytes),
+        Some(InputFormat::Pdf) => crate::pdf::read_pdf_limited(path, bytes, limits),
         Some(InputFormat::Text) | None => text::read_text(path, bytes),
         Some(InputFormat::Docx | InputFormat::OtherWord) => docx::read_docx(path, bytes),
     }
@@ -54,14 +60,41 @@ pub fn read_source(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
 
 /// Read, extract and describe one input file.
 pub fn process_file(path: &Path, ctx: &Context) -> Result<ExtractedDocument> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let limits = Limits::default();
+    process_bytes(path, &read_input(path, &limits)?, ctx, &limits)
+}
+
+/// The bytes of one input, refused with [`Error::Limit`] when larger than
+/// `limits.max_file_size` (checked before reading).
+pub fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    let doc = read_source(path, &bytes)?;
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > limits.max_file_size {
+        return Err(Error::Limit {
+            path: path.to_path_buf(),
+            message: format!(
+                "{size} bytes, over the limit of {} (--max-file-size)",
+                limits.max_file_size
+            ),
+        });
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Extract and describe one input from its bytes, within `limits`.
+pub fn process_bytes(
+    path: &Path,
+    bytes: &[u8],
+    ctx: &Context,
+    limits: &Limits,
+) -> Result<ExtractedDocument> {
+    let doc = read_source_limited(path, bytes, limits)?;
     let source = SourceInfo {
         path: path.display().to_string(),
-        sha256: sha256_hex(&bytes),
+        sha256: sha256_hex(bytes),
         input_kind: doc.input_kind,
         pages: doc.pages,
     };

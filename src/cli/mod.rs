@@ -6,7 +6,9 @@
 mod check;
 mod diff;
 mod extract;
+mod merge;
 mod normalize;
+mod progress;
 mod tables;
 mod text;
 
@@ -32,6 +34,8 @@ pub struct Cli {
 enum Command {
     /// Extract task records from documents into JSON, JSON Lines and CSV.
     Extract(extract::ExtractArgs),
+    /// Combine the output folders of `extract --shard K/N` runs into one.
+    Merge(merge::MergeArgs),
     /// Compare outputs with blessed expected outputs in a folder (regression check).
     Check(check::CheckArgs),
     /// Show what changed between two issues of a plan.
@@ -59,6 +63,7 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Normalize(args) => normalize::run(args),

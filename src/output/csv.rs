@@ -116,7 +116,8 @@ fn task_fields(t: &Task, source_file: &str) -> Vec<String> {
     ]
 }
 
-fn record_line(fields: Vec<String>) -> String {
+/// One CSV record with CRLF line end, quoted only where needed.
+pub fn record_line(fields: Vec<String>) -> String {
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());

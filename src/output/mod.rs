@@ -12,6 +12,18 @@ use std::path::Path;
 
 /// Write bytes to `path` atomically, creating parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temp(path, bytes, true)
+}
+
+/// [`write_atomic`] without syncing to disk before the rename: readers
+/// never see half a file, but after a power loss the file may be empty.
+/// For outputs that are checked when read back (the per-input JSON of a
+/// batch, which `--resume` parses), where a sync per file would dominate.
+pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_via_temp(path, bytes, false)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -26,7 +38,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_data().map_err(err)?;
+    if sync {
+        tmp.as_file().sync_data().map_err(err)?;
+    }
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
 }

@@ -19,6 +19,7 @@ mod tables;
 pub mod textlayer;
 
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::model::{Location, Warning};
 use crate::source_doc::SourceDoc;
 use content::{Interpreter, Matrix, PageContent};
@@ -63,8 +64,13 @@ pub fn legacy_hook(_font_name: &str, text: String) -> String {
 /// running text in reading order, page-spanning tables joined, pages
 /// without a usable text layer reported as warnings.
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
+    read_pdf_limited(path, bytes, &Limits::default())
+}
+
+/// [`read_pdf`] within `limits` (pages, decompressed bytes).
+pub fn read_pdf_limited(path: &Path, bytes: &[u8], limits: &Limits) -> Result<SourceDoc> {
     let mut layout = crate::layout::DocLayout::default();
-    let warnings = for_each_page(path, bytes, |page| layout.add_page(&page))?;
+    let warnings = for_each_page(path, bytes, limits, |page| layout.add_page(&page))?;
     Ok(layout.finish(warnings))
 }
 
@@ -73,7 +79,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
 /// Errors as for [`for_each_page`].
 pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
     let mut pages = Vec::new();
-    let warnings = for_each_page(path, bytes, |page| pages.push(page))?;
+    let warnings = for_each_page(path, bytes, &Limits::default(), |page| pages.push(page))?;
     Ok(PdfFile { pages, warnings })
 }
 
@@ -86,6 +92,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<PdfFile> {
 pub fn for_each_page(
     path: &Path,
     bytes: &[u8],
+    limits: &Limits,
     mut visit: impl FnMut(PdfPage),
 ) -> Result<Vec<Warning>> {
     let malformed = |page: Option<u32>, message: String| Error::Malformed {
@@ -107,8 +114,19 @@ pub fn for_each_page(
     if page_refs.is_empty() {
         return Err(malformed(None, "the PDF has no readable pages".into()));
     }
+    let over_limit = |message: String| Error::Limit {
+        path: path.to_path_buf(),
+        message,
+    };
+    if page_refs.len() > limits.max_pages as usize {
+        return Err(over_limit(format!(
+            "{} pages, over the limit of {} (--max-pages)",
+            page_refs.len(),
+            limits.max_pages
+        )));
+    }
     let mut fonts = FontCache::new(legacy_hook);
-    let mut budget = Budget::new(MAX_DECOMPRESSED_BYTES);
+    let mut budget = Budget::new(limits.max_decompressed_bytes);
     let mut warnings = Vec::new();
     for (i, page) in page_refs.iter().enumerate() {
         let number = i as u32 + 1;
@@ -159,11 +177,10 @@ pub fn for_each_page(
         });
     }
     if budget.exhausted() {
-        warnings.push(Warning::new(
-            "pdf_limit",
-            format!("the file decompresses to more than {MAX_DECOMPRESSED_BYTES} bytes; the rest was skipped"),
-            Location::default(),
-        ));
+        return Err(over_limit(format!(
+            "streams decompress to more than {} bytes (--max-decompressed)",
+            limits.max_decompressed_bytes
+        )));
     }
     Ok(warnings)
 }
