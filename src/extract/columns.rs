@@ -165,7 +165,7 @@ pub fn classify(header: &str) -> Role {
 fn header_year(header: &str) -> Option<i32> {
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let re = YEAR.get_or_init(|| {
-        Regex::new(r"(?i)năm\s+((?:19|20)\d{2})").expect("static year pattern is valid")
+        Regex::new(r"(?i)năm(?-u:\s)+((?:19|20)[0-9]{2})").expect("static year pattern is valid")
     });
     re.captures(header)?.get(1)?.as_str().parse().ok()
 }
@@ -263,7 +263,8 @@ fn label_to_continue(cells: &[Vec<String>], part: &str) -> usize {
 fn ends_header(line: &str) -> bool {
     static ROW: OnceLock<Regex> = OnceLock::new();
     let re = ROW.get_or_init(|| {
-        Regex::new(r"^(\d+(\.\d+)*\.?|[IVXLC]+\.?)(\s|$)").expect("static row pattern is valid")
+        Regex::new(r"^([0-9]+(\.[0-9]+)*\.?|[IVXLC]+\.?)((?-u:\s)|$)")
+            .expect("static row pattern is valid")
     });
     re.is_match(line)
 }

@@ -34,18 +34,18 @@ fn patterns() -> &'static Patterns {
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("static deadline pattern is valid");
         Patterns {
-            date: re(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})\b"),
-            date_words: re(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"),
-            date_no_year: re(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?:\s*$|[^/\d])"),
-            month: re(r"tháng\s+(\d{1,2})\s*(?:/|-|năm)\s*((?:19|20)\d{2})\b"),
-            month_no_year: re(r"tháng\s+(\d{1,2})\b(?:\s*$|[^/\d])"),
-            quarter: re(r"quý\s+(iv|iii|ii|i|[1-4])\b\s*(?:/|-|–|năm|,)?\s*((?:19|20)\d{2})?"),
-            half: re(r"(6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s*((?:19|20)\d{2})?"),
-            range: re(r"\b((?:19|20)\d{2})\s*(?:-|–|—|đến)\s*((?:19|20)\d{2})\b"),
-            year: re(r"\b((?:19|20)\d{2})\b"),
-            every_n: re(r"(\d+)\s*(tháng|năm|tuần|ngày|quý)\s*(?:/|một)\s*lần"),
+            date: re(r"\b([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*((?:19|20)[0-9]{2})\b"),
+            date_words: re(r"ngày(?-u:\s)+([0-9]{1,2})(?-u:\s)+tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)+năm(?-u:\s)+((?:19|20)[0-9]{2})"),
+            date_no_year: re(r"ngày(?-u:\s)+([0-9]{1,2})(?-u:\s)*/(?-u:\s)*([0-9]{1,2})\b(?:(?-u:\s)*$|[^/[0-9]])"),
+            month: re(r"tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)*(?:/|-|năm)(?-u:\s)*((?:19|20)[0-9]{2})\b"),
+            month_no_year: re(r"tháng(?-u:\s)+([0-9]{1,2})\b(?:(?-u:\s)*$|[^/[0-9]])"),
+            quarter: re(r"quý(?-u:\s)+(iv|iii|ii|i|[1-4])\b(?-u:\s)*(?:/|-|–|năm|,)?(?-u:\s)*((?:19|20)[0-9]{2})?"),
+            half: re(r"(6|sáu)(?-u:\s)+tháng(?-u:\s)+(đầu|cuối)(?-u:\s)+năm(?-u:\s)*((?:19|20)[0-9]{2})?"),
+            range: re(r"\b((?:19|20)[0-9]{2})(?-u:\s)*(?:-|–|—|đến)(?-u:\s)*((?:19|20)[0-9]{2})\b"),
+            year: re(r"\b((?:19|20)[0-9]{2})\b"),
+            every_n: re(r"([0-9]+)(?-u:\s)*(tháng|năm|tuần|ngày|quý)(?-u:\s)*(?:/|một)(?-u:\s)*lần"),
             relative: re(concat!(
-                r"kể từ|sau khi|^sau\s|theo (?:các )?(?:mốc|tiến độ|lộ trình|kế hoạch|quy định|phân công|yêu cầu)",
+                r"kể từ|sau khi|^sau(?-u:\s)|theo (?:các )?(?:mốc|tiến độ|lộ trình|kế hoạch|quy định|phân công|yêu cầu)",
                 r"|trước (?:khi|kỳ|kì|hội nghị|đại hội|phiên|buổi|thời điểm)|khi có"
             )),
         }

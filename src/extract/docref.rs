@@ -60,13 +60,13 @@ fn patterns() -> &'static Patterns {
             // Party `11-KH/BCĐ`, state `123/QĐ-UBND`, legal `179/2025/NĐ-CP`,
             // with stray spaces around separators and a wrapped tail (`CQTTBC D`).
             number: re(concat!(
-                r"\b(\d+[a-zA-Z]?\s*(?:-|–)\s*[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*/\s*[A-ZĐ][A-ZĐ0-9&\-]*)+",
-                r"|\d+\s*/\s*(?:(?:19|20)\d{2}\s*/\s*)?[A-ZĐ][A-Za-zĐđ0-9&]*(?:\s*-\s*[A-ZĐ][A-ZĐ0-9&]*)+)",
-                r"(?:\s([A-ZĐ]{1,3})\b)?"
+                r"\b([0-9]+[a-zA-Z]?(?-u:\s)*(?:-|–)(?-u:\s)*[A-ZĐ][A-Za-zĐđ0-9&]*(?:(?-u:\s)*/(?-u:\s)*[A-ZĐ][A-ZĐ0-9&\-]*)+",
+                r"|[0-9]+(?-u:\s)*/(?-u:\s)*(?:(?:19|20)[0-9]{2}(?-u:\s)*/(?-u:\s)*)?[A-ZĐ][A-Za-zĐđ0-9&]*(?:(?-u:\s)*-(?-u:\s)*[A-ZĐ][A-ZĐ0-9&]*)+)",
+                r"(?:(?-u:\s)([A-ZĐ]{1,3})\b)?"
             )),
-            date: re(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})\b"),
-            date_words: re(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})"),
-            bare_number: re(r"^(?:số\s*)?(\d+)\b"),
+            date: re(r"\b([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*((?:19|20)[0-9]{2})\b"),
+            date_words: re(r"ngày(?-u:\s)+([0-9]{1,2})(?-u:\s)+tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)+năm(?-u:\s)+((?:19|20)[0-9]{2})"),
+            bare_number: re(r"^(?:số(?-u:\s)*)?([0-9]+)\b"),
         }
     })
 }
@@ -228,7 +228,7 @@ fn canonical_type(found: &str) -> String {
 pub fn find_document_refs(text: &str) -> Vec<DocumentRef> {
     static DATE_AFTER: OnceLock<Regex> = OnceLock::new();
     let date_after = DATE_AFTER.get_or_init(|| {
-        Regex::new(r"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
+        Regex::new(r"^(?-u:\s)*,?(?-u:\s)*(?:ban hành(?-u:\s)+)?ngày(?-u:\s)+(?:[0-9]{1,2}(?-u:\s)*/(?-u:\s)*[0-9]{1,2}(?-u:\s)*/(?-u:\s)*[0-9]{4}|[0-9]{1,2}(?-u:\s)+tháng(?-u:\s)+[0-9]{1,2}(?-u:\s)+năm(?-u:\s)+[0-9]{4})")
             .expect("static date pattern is valid")
     });
     let p = patterns();

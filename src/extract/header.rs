@@ -38,8 +38,10 @@ pub fn is_capitals(text: &str) -> bool {
 pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     static NUMBER: OnceLock<Regex> = OnceLock::new();
     let number_re = NUMBER.get_or_init(|| {
-        Regex::new(r"^Số\s*:?\s*(\d+[^\s,;]*(?:\s*[-/]\s*[^\s,;]+)*)")
-            .expect("static number pattern is valid")
+        Regex::new(
+            r"^Số(?-u:\s)*:?(?-u:\s)*([0-9]+[^ \t\n,;]*(?:(?-u:\s)*[-/](?-u:\s)*[^ \t\n,;]+)*)",
+        )
+        .expect("static number pattern is valid")
     });
     let mut meta = DocumentMeta::default();
     let mut issuer: Vec<String> = Vec::new();
@@ -240,7 +242,7 @@ fn starts_with_roman(text: &str) -> bool {
 pub fn default_year(meta: &DocumentMeta, _lines: &[&TextLine]) -> Option<i32> {
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let re = YEAR.get_or_init(|| {
-        Regex::new(r"(?i)năm\s+((?:19|20)\d{2})").expect("static year pattern is valid")
+        Regex::new(r"(?i)năm(?-u:\s)+((?:19|20)[0-9]{2})").expect("static year pattern is valid")
     });
     meta.date
         .as_deref()

@@ -52,7 +52,7 @@ impl RowNumber {
     pub fn at_line_start(line: &str) -> Option<(RowNumber, &str)> {
         static START: OnceLock<Regex> = OnceLock::new();
         let re = START.get_or_init(|| {
-            Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,7}\.?)(?:\s+|$)")
+            Regex::new(r"^([0-9]{1,3}(?:\.[0-9]{1,3})*\.?|[IVXLC]{1,7}\.?)(?:(?-u:\s)+|$)")
                 .expect("static number pattern is valid")
         });
         let m = re.captures(line)?.get(1)?;

@@ -282,12 +282,12 @@ fn parse_deadline_cell(text: &str, year: Option<i32>) -> Option<ParsedDeadline> 
 fn assign_responsibility(task: &mut Task, header: &str, text: &str, gazetteer: &Gazetteer) {
     static SPLIT: OnceLock<Regex> = OnceLock::new();
     let re = SPLIT.get_or_init(|| {
-        Regex::new(r"(?is)^(?:chủ trì\s*:?\s*)?(.+?)\s*[,;:]?\s*(?:chủ trì|làm đầu mối)\s*[,;:.]?\s*(?:phối hợp(?:\s+với)?|cùng(?:\s+với)?|phối hợp\s*:)\s*:?\s*(.+)$")
+        Regex::new(r"(?is)^(?:chủ trì(?-u:\s)*:?(?-u:\s)*)?(.+?)(?-u:\s)*[,;:]?(?-u:\s)*(?:chủ trì|làm đầu mối)(?-u:\s)*[,;:.]?(?-u:\s)*(?:phối hợp(?:(?-u:\s)+với)?|cùng(?:(?-u:\s)+với)?|phối hợp(?-u:\s)*:)(?-u:\s)*:?(?-u:\s)*(.+)$")
             .expect("static responsibility pattern is valid")
     });
     static LABELLED: OnceLock<Regex> = OnceLock::new();
     let labelled = LABELLED.get_or_init(|| {
-        Regex::new(r"(?is)^\s*-?\s*chủ trì\s*:\s*(.+?)\s*[;\n.]\s*-?\s*phối hợp\s*:\s*(.+)$")
+        Regex::new(r"(?is)^(?-u:\s)*-?(?-u:\s)*chủ trì(?-u:\s)*:(?-u:\s)*(.+?)(?-u:\s)*[;\n.](?-u:\s)*-?(?-u:\s)*phối hợp(?-u:\s)*:(?-u:\s)*(.+)$")
             .expect("static labelled responsibility pattern is valid")
     });
     let one_line = join_lines(&text.lines().collect::<Vec<_>>());
