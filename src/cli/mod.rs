@@ -73,6 +73,26 @@ pub fn main() -> i32 {
 }
 
 /// Read one input through its front end (warnings go to stderr).
+/// Run `work` on every input, printing errors and going on; the exit code
+/// says whether any input failed.
+fn for_each_input(
+    inputs: &[std::path::PathBuf],
+    mut work: impl FnMut(&std::path::Path) -> crate::error::Result<()>,
+) -> i32 {
+    let mut failed = false;
+    for input in inputs {
+        if let Err(err) = work(input) {
+            eprintln!("error: {err}");
+            failed = true;
+        }
+    }
+    if failed {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
 fn read_input(path: &std::path::Path) -> crate::error::Result<crate::source_doc::SourceDoc> {
     let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Io {
         path: path.to_path_buf(),

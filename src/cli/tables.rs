@@ -2,7 +2,7 @@
 //! Word file or layout text as CSV (merged cells resolved, page-spanning
 //! tables joined, repeated headers dropped).
 
-use super::{read_input, EXIT_OK, EXIT_SOME_FAILED};
+use super::{for_each_input, read_input};
 use crate::error::Error;
 use crate::source_doc::{Block, Table};
 use clap::Args;
@@ -21,21 +21,11 @@ pub struct TablesArgs {
 
 /// Run `nhiemvu tables`.
 pub fn run(args: TablesArgs) -> i32 {
-    let mut failed = false;
-    for input in &args.inputs {
-        match write_tables(input, &args.output) {
-            Ok(n) => eprintln!("{}: {n} tables", input.display()),
-            Err(err) => {
-                eprintln!("error: {err}");
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    }
+    for_each_input(&args.inputs, |input| {
+        let n = write_tables(input, &args.output)?;
+        eprintln!("{}: {n} tables", input.display());
+        Ok(())
+    })
 }
 
 fn write_tables(input: &Path, out_dir: &Path) -> Result<usize, Error> {

@@ -1,6 +1,6 @@
 //! `nhiemvu text FILE.pdf... [--layout]`: the normalized text of a document.
 
-use super::{read_input, EXIT_OK, EXIT_SOME_FAILED};
+use super::{for_each_input, read_input};
 use crate::error::Error;
 use crate::source_doc::Block;
 use clap::Args;
@@ -20,26 +20,15 @@ pub struct TextArgs {
 
 /// Run `nhiemvu text`.
 pub fn run(args: TextArgs) -> i32 {
-    let mut failed = false;
-    for input in &args.inputs {
+    for_each_input(&args.inputs, |input| {
         let text = if args.layout {
             layout_text(input)
         } else {
             read_input(input).map(|doc| reading_order_text(&doc.blocks))
-        };
-        match text {
-            Ok(t) => print!("{t}"),
-            Err(err) => {
-                eprintln!("error: {err}");
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    }
+        }?;
+        print!("{text}");
+        Ok(())
+    })
 }
 
 /// Lines as they are; table rows as cells separated by ` | ` (line breaks
