@@ -213,3 +213,42 @@ fn tables_command_writes_word_tables_with_merges_resolved() {
     );
     assert_eq!(rows.iter().filter(|r| r.starts_with("TT,")).count(), 1);
 }
+
+#[test]
+fn pathological_text_finishes_quickly() {
+    // A header followed by thousands of lines that never start a second
+    // row, and one line of 100,000 words: both must end in well under the
+    // test timeout (the row assignment is bounded), with a warning.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let mut long = String::from("TT Nhiệm vụ\nĐơn vị chủ trì\nThời hạn\n1 Làm việc\n");
+    for i in 0..5000 {
+        long.push_str(&format!("các cơ quan đơn vị thực hiện nhiệm vụ số {i}\n"));
+    }
+    std::fs::write(d.join("rows.txt"), long).expect("write");
+    let line = format!(
+        "TT Nhiệm vụ Đơn vị chủ trì Thời hạn\n1 {}\n",
+        "bảo đảm triển khai ".repeat(50_000)
+    );
+    std::fs::write(d.join("line.txt"), line).expect("write");
+    let started = std::time::Instant::now();
+    let run = extract(
+        &["rows.txt", "line.txt", "-o", "out", "--format", "json"],
+        d,
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "took {:?}",
+        started.elapsed()
+    );
+    let rows: serde_json::Value =
+        serde_json::from_str(&read(&d.join("out/rows.json"))).expect("json");
+    let codes: Vec<&str> = rows["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"table_end_assumed"), "{codes:?}");
+}

@@ -183,6 +183,21 @@ fn read_table(
                 continue;
             }
         }
+        // A row never holds this many lines: the table has ended and prose
+        // follows (which also bounds the row assignment's work).
+        if rows
+            .last()
+            .is_some_and(|r| r.segments.iter().map(Vec::len).sum::<usize>() >= MAX_ROW_PIECES)
+        {
+            warnings.push(Warning::new(
+                "table_end_assumed",
+                format!(
+                    "a table row ran past {MAX_ROW_PIECES} lines; the table is taken to end here"
+                ),
+                lines[i].at,
+            ));
+            break;
+        }
         let prev = rows.last().map(|r| &r.number);
         match RowNumber::at_line_start(text) {
             Some((number, rest)) if is_plausible_next(prev, &number) => {
@@ -258,14 +273,16 @@ fn split_line(text: &str, line: usize, gazetteer: &Gazetteer) -> Vec<Piece> {
             cuts.push(end_word + 1);
         }
     }
-    if let Some(k) = (1..words.len()).rev().find(|&k| {
+    // Deadline phrases and unit names are a few words: longer spans are
+    // not looked at (which also keeps a pathological long line linear).
+    if let Some(k) = (1..words.len().min(MAX_PHRASE_WORDS)).rev().find(|&k| {
         words[k].starts_with(char::is_uppercase)
             && could_start_deadline(text)
             && is_clean_deadline(&words[..k].join(" "))
     }) {
         cuts.push(k);
     }
-    for k in 1..words.len() {
+    for k in (1..words.len()).filter(|_| words.len() <= 2 * MAX_PHRASE_WORDS) {
         let left = words[..k].join(" ");
         let right = words[k..].join(" ");
         if words[k].starts_with(char::is_uppercase)
@@ -296,7 +313,7 @@ fn split_trailing_deadline(piece: Piece, gazetteer: &Gazetteer) -> Vec<Piece> {
         return vec![piece];
     }
     let words: Vec<&str> = piece.text.split(' ').collect();
-    for k in 1..words.len() {
+    for k in words.len().saturating_sub(MAX_PHRASE_WORDS).max(1)..words.len() {
         let suffix = words[k..].join(" ");
         let prefix = words[..k].join(" ");
         if is_clean_deadline(&suffix) && !is_clean_deadline(&prefix) && !mentions_document(&prefix)
@@ -484,6 +501,12 @@ struct Scorer<'a> {
 /// A back-pointer of the row segmentation: where the cell started, the
 /// slot filled before it, and whether the row had wrapped by then.
 type Step = (usize, usize, usize);
+
+/// Longest deadline phrase or unit name, in words, looked for inside a line.
+const MAX_PHRASE_WORDS: usize = 10;
+
+/// Most lines one table row may take before the table is taken to end.
+const MAX_ROW_PIECES: usize = 150;
 
 /// Cost of leaving a column empty.
 const EMPTY_CELL: f64 = -0.4;
