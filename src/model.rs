@@ -239,6 +239,38 @@ pub struct Task {
     pub warnings: Vec<Warning>,
 }
 
+impl Task {
+    /// A task with its place and name set and nothing else yet. Its `id` is
+    /// the upsert key `<document number or file stem>/<section number or
+    /// '-'>/<number>`, built here only.
+    pub fn new(
+        doc_id: &str,
+        section: Option<Heading>,
+        group: Option<Heading>,
+        number: &str,
+        name: String,
+        source: Location,
+    ) -> Task {
+        let section_number = section.as_ref().map(|s| s.number.as_str()).unwrap_or("-");
+        Task {
+            id: format!("{doc_id}/{section_number}/{number}"),
+            section,
+            group,
+            number: number.to_string(),
+            name,
+            assigning_documents: Vec::new(),
+            lead_units: Vec::new(),
+            coordinating_units: Vec::new(),
+            result: None,
+            parent: None,
+            extra_columns: BTreeMap::new(),
+            deadline: None,
+            source,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,26 +69,12 @@ pub(crate) mod test_support {
     //! Small builders for comparison tests.
 
     use crate::model::*;
-    use std::collections::BTreeMap;
 
     /// A task with only id, number and name set.
     pub fn task(id: &str, number: &str, name: &str) -> Task {
-        Task {
-            id: id.into(),
-            section: None,
-            group: None,
-            number: number.into(),
-            name: name.into(),
-            assigning_documents: Vec::new(),
-            lead_units: Vec::new(),
-            coordinating_units: Vec::new(),
-            result: None,
-            parent: None,
-            extra_columns: BTreeMap::new(),
-            deadline: None,
-            source: Location::default(),
-            warnings: Vec::new(),
-        }
+        let mut task = Task::new("", None, None, number, name.into(), Location::default());
+        task.id = id.into();
+        task
     }
 
     /// A document holding `tasks`, with empty metadata.

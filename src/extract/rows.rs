@@ -12,7 +12,6 @@ use crate::model::DeadlineKind;
 use crate::model::{Heading, Location, Task, UnitRef, Warning};
 use crate::normalize::join_lines;
 use regex::Regex;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// A table row with one text per model column (lines joined with `\n`).
@@ -193,23 +192,8 @@ fn build_task(
     around: &Surroundings<'_>,
 ) -> Task {
     let section = around.section.clone().or_else(|| table_section.clone());
-    let section_number = section.as_ref().map(|s| s.number.as_str()).unwrap_or("-");
-    let mut task = Task {
-        id: format!("{}/{}/{}", around.doc_id, section_number, number),
-        section,
-        group,
-        number: number.to_string(),
-        name,
-        assigning_documents: Vec::new(),
-        lead_units: Vec::new(),
-        coordinating_units: Vec::new(),
-        result: None,
-        parent: None,
-        extra_columns: BTreeMap::new(),
-        deadline: None,
-        source: row.at,
-        warnings: row.warnings.clone(),
-    };
+    let mut task = Task::new(around.doc_id, section, group, number, name, row.at);
+    task.warnings = row.warnings.clone();
     let year = model.year.or(around.default_year);
     for (col, text) in model.columns.iter().zip(&row.cells) {
         let text = text.trim();

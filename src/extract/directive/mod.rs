@@ -23,7 +23,6 @@ use outline::Node;
 use paragraphs::MarkerKind;
 use parties::{has_opener, is_subject, read_parties, starts_with_action, Parties};
 use regex::Regex;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// What the task builder needs to know about the document.
@@ -185,7 +184,6 @@ fn item_tasks(
         .trim()
         .to_string();
     let single = item.split.pieces.len() == 1;
-    let section_number = item.section.as_ref().map_or("-", |s| s.number.as_str());
     for mut piece in item.split.pieces {
         if single && labelled.deadline.is_some() {
             piece.deadline = labelled.deadline.clone();
@@ -212,22 +210,21 @@ fn item_tasks(
         if let Some(note) = piece.deadline.as_ref().and_then(|d| d.note.clone()) {
             warnings.push(Warning::new("deadline_unclear", note, node.head.at));
         }
-        tasks.push(Task {
-            id: format!("{}/{}/{}", ctx.doc_id, section_number, number),
-            section: item.section.clone(),
-            group: item.group.clone(),
-            number,
+        let mut task = Task::new(
+            ctx.doc_id,
+            item.section.clone(),
+            item.group.clone(),
+            &number,
             name,
-            assigning_documents: assigning.clone(),
-            lead_units: lead,
-            coordinating_units: coordinating,
-            result: labelled.result.clone(),
-            parent: None,
-            extra_columns: BTreeMap::new(),
-            deadline: piece.deadline.map(|d| d.deadline),
-            source: node.head.at,
-            warnings,
-        });
+            node.head.at,
+        );
+        task.assigning_documents = assigning.clone();
+        task.lead_units = lead;
+        task.coordinating_units = coordinating;
+        task.result = labelled.result.clone();
+        task.deadline = piece.deadline.map(|d| d.deadline);
+        task.warnings = warnings;
+        tasks.push(task);
     }
 }
 
