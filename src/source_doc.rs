@@ -40,6 +40,18 @@ pub struct TextLine {
     pub at: Location,
 }
 
+impl TextLine {
+    /// A line of text with no indent and no known place (for text built
+    /// in code rather than read from a file).
+    pub fn plain(text: &str) -> Self {
+        TextLine {
+            text: text.to_string(),
+            indent: 0,
+            at: Location::default(),
+        }
+    }
+}
+
 /// A table with its cells resolved: merged cells copied into every row they
 /// span, page-spanning parts already joined, repeated header rows kept (the
 /// extractor recognizes and drops them).

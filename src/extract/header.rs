@@ -260,17 +260,9 @@ pub fn default_year(meta: &DocumentMeta, _lines: &[&TextLine]) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Location;
 
     fn meta(text: &str) -> DocumentMeta {
-        let lines: Vec<TextLine> = text
-            .lines()
-            .map(|t| TextLine {
-                text: t.to_string(),
-                indent: 0,
-                at: Location::default(),
-            })
-            .collect();
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
         read_metadata(&lines.iter().collect::<Vec<_>>())
     }
 

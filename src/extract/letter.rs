@@ -302,17 +302,9 @@ fn clean_entry(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Location;
 
     fn meta(text: &str) -> DocumentMeta {
-        let lines: Vec<TextLine> = text
-            .lines()
-            .map(|t| TextLine {
-                text: t.to_string(),
-                indent: 0,
-                at: Location::default(),
-            })
-            .collect();
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
         let refs: Vec<&TextLine> = lines.iter().collect();
         let mut m = DocumentMeta::default();
         read_letter_parts(&refs, &mut m);

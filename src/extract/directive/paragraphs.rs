@@ -266,13 +266,7 @@ mod tests {
     use super::*;
 
     fn lines(text: &str) -> Vec<TextLine> {
-        text.lines()
-            .map(|t| TextLine {
-                text: t.to_string(),
-                indent: 0,
-                at: Location::default(),
-            })
-            .collect()
+        text.lines().map(TextLine::plain).collect()
     }
 
     #[test]
