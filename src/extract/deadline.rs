@@ -402,11 +402,15 @@ fn days_in_month(year: i32, month: i32) -> Option<i32> {
 /// deadline cell starts in flat text): it parses to a known kind without
 /// being a compound phrase.
 pub fn is_clean_deadline(text: &str) -> bool {
-    parse_deadline(text, Some(2000)).is_some_and(|p| {
-        let short =
-            p.deadline.kind != DeadlineKind::Relative || text.split_whitespace().count() <= 10;
-        p.deadline.kind != DeadlineKind::Other && p.note.is_none() && short
-    })
+    parse_deadline(text, Some(2000)).is_some_and(|p| is_clean(&p, text))
+}
+
+/// Whether a parse of `text` reads as a whole deadline (see
+/// [`is_clean_deadline`]).
+pub fn is_clean(parsed: &ParsedDeadline, text: &str) -> bool {
+    let kind = parsed.deadline.kind;
+    let short = kind != DeadlineKind::Relative || text.split_whitespace().count() <= 10;
+    kind != DeadlineKind::Other && parsed.note.is_none() && short
 }
 
 #[cfg(test)]

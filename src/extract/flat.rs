@@ -11,7 +11,7 @@
 //! column's wrap width learned from the table itself.
 
 use super::columns::{header_from_lines, opens_header, ColumnModel, Role};
-use super::deadline::{is_clean_deadline, parse_deadline};
+use super::deadline::{is_clean, is_clean_deadline, parse_deadline};
 use super::docref::{find_date, mentions_document, starts_with_reference};
 use super::numbering::{is_plausible_next, RowNumber};
 use super::rows::{RawRow, RawTable};
@@ -71,14 +71,16 @@ struct Piece {
 
 impl Piece {
     fn new(text: &str, line: usize, gazetteer: &Gazetteer) -> Piece {
+        let parsed = parse_deadline(text, Some(2000));
         let starts_ref = starts_with_reference(text);
         Piece {
             text: text.to_string(),
             line,
             opens: text.starts_with(|c: char| c.is_uppercase() || matches!(c, '-' | '+' | '•')),
-            deadline: is_clean_deadline(text),
-            datable: parse_deadline(text, Some(2000))
-                .is_some_and(|d| d.deadline.kind != DeadlineKind::Other),
+            deadline: parsed.as_ref().is_some_and(|p| is_clean(p, text)),
+            datable: parsed
+                .as_ref()
+                .is_some_and(|p| p.deadline.kind != DeadlineKind::Other),
             documentary: looks_documentary(text),
             dated: find_date(text).is_some(),
             reference: starts_ref && mentions_document(text),
