@@ -1,8 +1,10 @@
 //! Repair of kerning splits: PDF extractors that see a wide gap after a
 //! capital letter write "X ây dựng" for "Xây dựng" and "Th ực" for
-//! "Thực". A split is merged only when the result is a valid Vietnamese
-//! syllable and the letter is not a label or Roman numeral ("Quý IV",
-//! "khóa X", "nhóm C").
+//! "Thực"; in justified text they also split lowercase words before a
+//! vowel with a diacritic ("nhi ệm v ụ c ủa" for "nhiệm vụ của", as
+//! `pdftotext` does on LibreOffice's PDFs). A split is merged only when
+//! the result is a valid Vietnamese syllable and the letter is not a label
+//! or Roman numeral ("Quý IV", "khóa X", "nhóm C", "điểm đ").
 
 use super::change::Log;
 use super::syllable::{is_valid_syllable, is_vowel};
@@ -19,10 +21,56 @@ const LABEL_WORDS: &[&str] = &[
 /// The consonant letters that can start a split-off fragment.
 const CAPITAL_ONSET_LETTERS: &str = "BCDĐGHKLMNPQRSTVX";
 
+/// Syllables that begin with a vowel carrying a diacritic and are common
+/// words on their own: after a word that is itself a syllable ("thi ở"),
+/// they are not the tail of a split.
+const VOWEL_INITIAL_WORDS: &[&str] = &[
+    "ở", "ấy", "ý", "ủy", "uỷ", "ước", "ứng", "ăn", "ít", "ích", "ổn", "ảnh", "ưu", "ống", "ạ",
+    "ơi", "ưa", "ấn", "ẩn", "ắt", "ốm", "ồn", "ảo", "ấm", "ếch", "ủ", "ừ", "ờ", "ổ", "ẩm", "ầm",
+];
+
+/// Whether a letter is a vowel written with a diacritic (a tone mark or
+/// one of ă â ê ô ơ ư), where justified text gets split.
+fn is_marked_vowel(c: char) -> bool {
+    !c.is_ascii() && is_vowel(c)
+}
+
+/// Whether `left` (lowercase, untoned, 1–4 letters: a consonant head with
+/// at most a glide "i", "u", "y" or "o") and `right` (starting with a
+/// vowel with a diacritic) are one lowercase word split in two, returning
+/// the merged word and `right`'s trailing punctuation.
+fn lowercase_split<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> {
+    let count = left.chars().count();
+    if count > 4
+        || !left.chars().all(|c| c.is_ascii_lowercase() || c == 'đ')
+        || !right.starts_with(is_marked_vowel)
+    {
+        return None;
+    }
+    let core_len = right
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(right.len(), |(i, _)| i);
+    let (core, punct) = right.split_at(core_len);
+    if !core.chars().all(char::is_lowercase)
+        || (!punct.is_empty() && !punct.starts_with([',', '.', ';', ':', ')']))
+    {
+        return None;
+    }
+    if is_valid_syllable(left) && VOWEL_INITIAL_WORDS.contains(&core) {
+        return None;
+    }
+    let merged = format!("{left}{core}");
+    is_valid_syllable(&merged).then_some((merged, punct))
+}
+
 /// Whether `left` (1–3 letters) is the capitalized consonant head of a
 /// word split from `right`, returning the merged word (without `right`'s
 /// trailing punctuation) and that punctuation.
 fn split_candidate<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> {
+    if left.starts_with(|c: char| c.is_lowercase()) {
+        return lowercase_split(left, right);
+    }
     let mut chars = left.chars();
     let first = chars.next()?;
     let count = left.chars().count();
@@ -130,6 +178,27 @@ mod tests {
         assert_eq!(fix_kerning_splits("Th ực hiện Ch ương"), "Thực hiện Chương");
         assert_eq!(fix_kerning_splits("TH ỰC HIỆN"), "THỰC HIỆN");
         assert_eq!(fix_kerning_splits("Đ ảng."), "Đảng.");
+    }
+
+    #[test]
+    fn merges_lowercase_splits_before_marked_vowels() {
+        assert_eq!(
+            fix_kerning_splits("là nhi ệm v ụ c ủa c ả hệ thống"),
+            "là nhiệm vụ của cả hệ thống"
+        );
+        assert_eq!(
+            fix_kerning_splits("tri ển khai th ực hi ện, b ảo đ ảm."),
+            "triển khai thực hiện, bảo đảm."
+        );
+        assert_eq!(fix_kerning_splits("l ực l ượng"), "lực lượng");
+    }
+
+    #[test]
+    fn keeps_separate_lowercase_words() {
+        assert_eq!(fix_kerning_splits("nơi thi ở xa"), "nơi thi ở xa");
+        assert_eq!(fix_kerning_splits("và ủy ban"), "và ủy ban");
+        assert_eq!(fix_kerning_splits("tại điểm đ ở trên"), "tại điểm đ ở trên");
+        assert_eq!(fix_kerning_splits("ban hành ấn phẩm"), "ban hành ấn phẩm");
     }
 
     #[test]
