@@ -7,6 +7,7 @@
 //! break become one table.
 
 pub mod align;
+pub mod bands;
 pub mod grid;
 pub mod lines;
 pub mod merge;
@@ -15,6 +16,7 @@ pub mod table;
 pub mod words;
 
 use crate::model::{InputKind, Location, Warning};
+use crate::pdf::content::Segment;
 use crate::pdf::textlayer::{assess, TextLayer};
 use crate::pdf::PdfPage;
 use crate::source_doc::{SourceDoc, TextLine};
@@ -88,27 +90,60 @@ pub fn check_text_layer(page: &PdfPage) -> (bool, Option<Warning>) {
     }
 }
 
-/// One page's tables and text lines in reading order (top to bottom).
+/// One page as the table strategies see it: positioned words (from PDF
+/// glyphs, from the character grid of layout text, later from OCR) and the
+/// rulings drawn on it.
+#[derive(Debug, Clone, Copy)]
+pub struct PageWords<'a> {
+    /// 1-based page number.
+    pub number: u32,
+    /// Words in content order (y up).
+    pub words: &'a [words::Word],
+    /// Ruling segments (table borders).
+    pub rulings: &'a [Segment],
+    /// Edges of filled rectangles (cell shading, chart bars).
+    pub fill_edges: &'a [Segment],
+}
+
+/// One PDF page's tables and text lines in reading order (top to bottom).
 pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
     let words = words::words(&page.content.glyphs);
+    words_blocks(PageWords {
+        number: page.number,
+        words: &words,
+        rulings: &page.content.rulings,
+        fill_edges: &page.content.fill_edges,
+    })
+}
+
+/// One page's tables and text lines in reading order, whatever the source
+/// of its words: ruled grids first, then header-anchored borderless task
+/// tables ([`bands`]), then other aligned tables ([`align`]).
+pub fn words_blocks(page: PageWords<'_>) -> Vec<PageBlock> {
+    let words = page.words;
     let mut used = vec![false; words.len()];
-    let mut tables: Vec<table::PageTable> =
-        grid::find_grids(&page.content.rulings, &page.content.fill_edges)
-            .iter()
-            .filter_map(|g| table::fill(g, &words, &mut used, page.number))
-            .collect();
+    let mut tables: Vec<table::PageTable> = grid::find_grids(page.rulings, page.fill_edges)
+        .iter()
+        .filter_map(|g| table::fill(g, words, &mut used, page.number))
+        .collect();
     let free: Vec<words::Word> = words
-        .into_iter()
+        .iter()
         .zip(&used)
         .filter(|(_, u)| !**u)
-        .map(|(w, _)| w)
+        .map(|(w, _)| w.clone())
         .collect();
     let lines = lines::group_lines(free);
     let mut line_used = vec![false; lines.len()];
+    tables.extend(bands::find_tables(
+        &lines,
+        &mut line_used,
+        &bands::BandSettings::default(),
+        page.number,
+    ));
     tables.extend(align::find_tables(
         &lines,
         &mut line_used,
-        &page.content.fill_edges,
+        page.fill_edges,
         page.number,
     ));
     let mut items: Vec<(f64, PageBlock)> = tables

@@ -106,12 +106,17 @@ fn split_candidate<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> 
 }
 
 /// Whether the word before a candidate makes the letter a label or a
-/// Roman numeral ("Quý IV", "nhóm C", "2 C").
-fn is_label_context(prev: Option<&str>) -> bool {
+/// Roman numeral ("Quý IV", "nhóm C", "2 C"); a lowercase letter is a
+/// label only as a point of a legal text ("điểm đ").
+fn is_label_context(prev: Option<&str>, left: &str) -> bool {
     prev.is_some_and(|p| {
         let p = p.trim_end_matches([',', '.', ':']).to_lowercase();
-        LABEL_WORDS.contains(&p.as_str())
-            || (!p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        let label_word = if left.starts_with(char::is_lowercase) {
+            p == "điểm"
+        } else {
+            LABEL_WORDS.contains(&p.as_str())
+        };
+        label_word || (!p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     })
 }
 
@@ -133,7 +138,7 @@ pub(crate) fn fix_splits(line: &str, log: &mut Log) -> Option<String> {
         let prev = if i > 0 { Some(words[i - 1]) } else { None };
         if let Some(next) = words.get(i + 1) {
             if let Some((merged, punct)) = split_candidate(w, next) {
-                if !is_label_context(prev) {
+                if !is_label_context(prev, w) {
                     let before = format!("{w} {next}");
                     let after = format!("{merged}{punct}");
                     log.rewrite(
@@ -191,6 +196,10 @@ mod tests {
             "triển khai thực hiện, bảo đảm."
         );
         assert_eq!(fix_kerning_splits("l ực l ượng"), "lực lượng");
+        assert_eq!(
+            fix_kerning_splits("truyền hình đ ổi mới"),
+            "truyền hình đổi mới"
+        );
     }
 
     #[test]

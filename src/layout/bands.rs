@@ -1,0 +1,983 @@
+//! Borderless task tables read as people read them (header-anchored
+//! text alignment), for PDF pages without rulings and for layout text.
+//!
+//! 1. **Header.** A line that opens with a number label ("TT", "STT") and
+//!    holds other column labels, with the label lines just above and below
+//!    it: header cells wrap over several lines and may be vertically
+//!    centred ("Thời hạn" above the line, "hoàn thành" below it).
+//! 2. **Columns.** One per header cell (labels stacked in one x range).
+//!    Each boundary goes where the body of the whole table leaves the most
+//!    whitespace between the two header cells (a vertical whitespace
+//!    river, after Nurminen's text edges), not where the header alone
+//!    puts it: cell text may start left of its header.
+//! 3. **Rows.** A row starts at a row number in the number column. Each
+//!    column's text is cut into blocks at vertical gaps; a block goes to
+//!    the row whose number line it holds, else to the nearest number line
+//!    (so vertically centred cells, whose first line sits above the row
+//!    number, land in the right row). Text above the first number that
+//!    ends before it continues the previous page's last row.
+
+use super::lines::Line;
+use super::table::{cell_text, PageTable};
+use super::words::Word;
+use crate::extract::columns::{classify, label_starts, line_fits_header, ColumnModel, Role};
+use crate::extract::numbering::RowNumber;
+use crate::model::Location;
+use crate::source_doc::{Cell, Row, Table};
+
+/// Thresholds of the header-anchored strategy (sizes are shares of the
+/// font size, distances between lines are in line pitches).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandSettings {
+    /// A horizontal gap wider than this share of the font size separates
+    /// two header labels (or two cells) on one line.
+    pub label_gap: f64,
+    /// Most label lines looked for above and below the number-label line.
+    pub header_lines: usize,
+    /// Label lines further than this many pitches from the header are not
+    /// part of it.
+    pub header_spacing: f64,
+    /// A vertical gap wider than this many pitches ends the table.
+    pub max_gap: f64,
+    /// Inside one column, a gap wider than this many pitches separates the
+    /// cells of two rows.
+    pub cell_gap: f64,
+    /// Fewest numbered rows for a table.
+    pub min_rows: usize,
+}
+
+impl Default for BandSettings {
+    fn default() -> Self {
+        BandSettings {
+            label_gap: 1.0,
+            header_lines: 4,
+            header_spacing: 1.8,
+            max_gap: 4.5,
+            cell_gap: 1.4,
+            min_rows: 1,
+        }
+    }
+}
+
+/// A header label: its text and horizontal extent.
+#[derive(Debug, Clone)]
+struct Label {
+    text: String,
+    x0: f64,
+    x1: f64,
+}
+
+/// A column read from the header: its stacked labels and extent.
+#[derive(Debug, Clone)]
+struct HeaderColumn {
+    text: String,
+    x0: f64,
+    x1: f64,
+}
+
+impl HeaderColumn {
+    fn centre(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// What a body line is to the table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineKind {
+    /// Cells of a row; `true` when the line holds a row number.
+    Cells(bool),
+    /// A group heading written across the columns.
+    Group,
+}
+
+/// Find header-anchored task tables among a page's free lines (top to
+/// bottom); lines that become part of a table are marked in `used`.
+pub fn find_tables(
+    lines: &[Line],
+    used: &mut [bool],
+    settings: &BandSettings,
+    page: u32,
+) -> Vec<PageTable> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let Some(header) = read_header(lines, used, i, settings) else {
+            i += 1;
+            continue;
+        };
+        match read_body(lines, used, &header, settings, page) {
+            Some((table, members)) => {
+                used[header.first..header.end].fill(true);
+                let last = members.last().copied().unwrap_or(header.end - 1);
+                for k in members {
+                    used[k] = true;
+                }
+                out.push(table);
+                i = last + 1;
+            }
+            None => i = header.end,
+        }
+    }
+    out
+}
+
+/// A header found on the page.
+struct Header {
+    /// First and one past the last line of the header.
+    first: usize,
+    end: usize,
+    columns: Vec<HeaderColumn>,
+    /// The columns' roles (equal for a header and its repetition).
+    roles: Vec<Role>,
+    pitch: f64,
+}
+
+/// Line pitch near line `i` (baseline to baseline), from the font size
+/// when the lines around give none.
+fn pitch_near(lines: &[Line], i: usize) -> f64 {
+    let size = lines[i].size().max(1.0);
+    let mut gaps: Vec<f64> = lines
+        .windows(2)
+        .skip(i.saturating_sub(3))
+        .take(8)
+        .map(|w| w[0].y - w[1].y)
+        .filter(|g| *g > 0.5 * size && *g < 2.0 * size)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    gaps.get(gaps.len() / 2).copied().unwrap_or(1.2 * size)
+}
+
+/// The labels of one line: word groups split at wide gaps, then at the
+/// label boundaries inside a group ("Đơn vị chủ trì Đơn vị phối").
+fn labels(line: &Line, gap: f64) -> Vec<Label> {
+    let mut groups: Vec<Vec<&Word>> = Vec::new();
+    for w in &line.words {
+        match groups.last_mut() {
+            Some(g) if w.x0 - g[g.len() - 1].x1 <= gap * w.size => g.push(w),
+            _ => groups.push(vec![w]),
+        }
+    }
+    let mut out = Vec::new();
+    for g in groups {
+        let texts: Vec<&str> = g.iter().map(|w| w.text.as_str()).collect();
+        let mut starts = label_starts(&texts);
+        starts.push(texts.len());
+        for s in starts.windows(2) {
+            let words = &g[s[0]..s[1]];
+            out.push(Label {
+                text: crate::normalize::normalize_line(&texts[s[0]..s[1]].join(" ")),
+                x0: words[0].x0,
+                x1: words.iter().map(|w| w.x1).fold(f64::MIN, f64::max),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a line starts with a row number (it is a body line, not a label line).
+fn starts_row(line: &Line) -> bool {
+    line.words
+        .first()
+        .is_some_and(|w| RowNumber::at_line_start(&w.text).is_some_and(|(_, rest)| rest.is_empty()))
+        && line.words.len() > 1
+}
+
+/// Whether every label of a line can be (part of) a header cell.
+fn label_line(labels: &[Label]) -> bool {
+    !labels.is_empty()
+        && labels
+            .iter()
+            .all(|l| line_fits_header(&l.text, false) && l.text.chars().count() <= 40)
+}
+
+/// The header whose number-label line is `i`, with its label lines above
+/// and below; `None` unless its columns make a task table.
+fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings) -> Option<Header> {
+    let first = labels(&lines[i], settings.label_gap);
+    if first.len() < 2 || classify(&first[0].text) != Role::Number {
+        return None;
+    }
+    let pitch = pitch_near(lines, i);
+    let close = |a: usize, b: usize| lines[a].y - lines[b].y <= settings.header_spacing * pitch;
+    let mut start = i;
+    while start > 0
+        && i - (start - 1) <= settings.header_lines
+        && !used[start - 1]
+        && close(start - 1, start)
+        && label_line(&labels(&lines[start - 1], settings.label_gap))
+        && labels(&lines[start - 1], settings.label_gap)
+            .iter()
+            .all(|l| l.text.starts_with(char::is_lowercase) || classify(&l.text) != Role::Extra)
+    {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < lines.len()
+        && end - i <= settings.header_lines
+        && !used[end]
+        && close(end - 1, end)
+        && !starts_row(&lines[end])
+        && label_line(&labels(&lines[end], settings.label_gap))
+    {
+        end += 1;
+    }
+    let mut all: Vec<(usize, Label)> = Vec::new();
+    for (k, line) in lines.iter().enumerate().take(end).skip(start) {
+        all.extend(labels(line, settings.label_gap).into_iter().map(|l| (k, l)));
+    }
+    let columns = cluster_labels(all);
+    let texts: Vec<String> = columns.iter().map(|c| c.text.clone()).collect();
+    let model = ColumnModel::from_headers(&texts)?;
+    (model.columns.len() >= 3 && model.columns[0].role == Role::Number).then_some(Header {
+        first: start,
+        end,
+        columns,
+        roles: model.signature(),
+        pitch,
+    })
+}
+
+/// Stack labels of several lines into columns by horizontal overlap. A
+/// label that spans two labels of another line (a two-level header:
+/// "Đơn vị thực hiện" over "Chủ trì", "Phối hợp") is prefixed to them.
+fn cluster_labels(mut labels: Vec<(usize, Label)>) -> Vec<HeaderColumn> {
+    // Spanning labels first aside: those overlapping two labels of one other line.
+    let spans = |a: &Label, b: &Label| a.x0 < b.x1 && b.x0 < a.x1;
+    let mut spanning: Vec<(usize, Label)> = Vec::new();
+    let mut k = 0;
+    while k < labels.len() {
+        let (line, label) = &labels[k];
+        let covers_two = labels
+            .iter()
+            .filter(|(l, o)| l != line && spans(label, o))
+            .fold(
+                std::collections::HashMap::<usize, usize>::new(),
+                |mut m, (l, _)| {
+                    *m.entry(*l).or_default() += 1;
+                    m
+                },
+            )
+            .values()
+            .any(|n| *n >= 2);
+        if covers_two {
+            spanning.push(labels.remove(k));
+        } else {
+            k += 1;
+        }
+    }
+    labels.sort_by(|a, b| a.1.x0.total_cmp(&b.1.x0));
+    let mut groups: Vec<Vec<(usize, Label)>> = Vec::new();
+    for (line, label) in labels {
+        match groups.last_mut() {
+            Some(g) if g.iter().any(|(_, o)| spans(&label, o)) => g.push((line, label)),
+            _ => groups.push(vec![(line, label)]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
+            let x0 = g.iter().map(|(_, l)| l.x0).fold(f64::MAX, f64::min);
+            let x1 = g.iter().map(|(_, l)| l.x1).fold(f64::MIN, f64::max);
+            let mut parts: Vec<String> = spanning
+                .iter()
+                .filter(|(_, s)| s.x0 < x1 && x0 < s.x1)
+                .map(|(_, s)| s.text.clone())
+                .collect();
+            parts.extend(g.into_iter().map(|(_, l)| l.text));
+            HeaderColumn {
+                text: crate::normalize::join_lines(&parts),
+                x0,
+                x1,
+            }
+        })
+        .collect()
+}
+
+/// Column index of an x position given the boundaries.
+fn column_of(boundaries: &[f64], x: f64) -> usize {
+    boundaries.iter().filter(|&&b| x > b).count()
+}
+
+/// How many boundaries a line runs across with ordinary word spaces (a
+/// line of prose or a group heading, not a row of cells); the space after
+/// a leading row number does not count.
+fn crossings(line: &Line, boundaries: &[f64], gap: f64, numbered: bool) -> usize {
+    let skip = usize::from(numbered);
+    boundaries
+        .iter()
+        .filter(|&&b| {
+            line.words.windows(2).skip(skip).any(|w| {
+                w[0].x0 < b && w[1].x1 > b && w[1].x0 - w[0].x1 <= gap * w[1].size.max(1.0)
+            }) || line.words.iter().skip(skip).any(|w| w.x0 < b && w.x1 > b)
+        })
+        .count()
+}
+
+/// Whether a line reads as prose beside a table of this width: no gap
+/// wider than a word space, and most of the table's width.
+fn prose_like(line: &Line, width: f64, gap: f64) -> bool {
+    !has_wide_gap(line, gap) && line.x1() - line.x0() > 0.7 * width
+}
+
+/// Whether a line has a gap wider than `gap` font sizes between two words.
+fn has_wide_gap(line: &Line, gap: f64) -> bool {
+    line.words
+        .windows(2)
+        .any(|w| w[1].x0 - w[0].x1 > gap * w[1].size.max(1.0))
+}
+
+/// Whether a line holds a row number in the number column; the number.
+fn row_number(line: &Line, boundaries: &[f64]) -> Option<RowNumber> {
+    let first = line.words.first()?;
+    if column_of(boundaries, first.cx()) > 0 && first.x0 > boundaries[0] {
+        return None;
+    }
+    let (number, rest) = RowNumber::at_line_start(&first.text)?;
+    rest.is_empty().then_some(number)
+}
+
+/// Read the body under a header: the table and the lines it took.
+fn read_body(
+    lines: &[Line],
+    used: &[bool],
+    header: &Header,
+    settings: &BandSettings,
+    page: u32,
+) -> Option<(PageTable, Vec<usize>)> {
+    let cols = &header.columns;
+    let initial: Vec<f64> = cols.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect();
+    let pitch = header.pitch;
+    let width = cols[cols.len() - 1].x1 - cols[0].x0;
+    // First pass: the lines down to a wide gap, another header, or two
+    // lines of prose; their whitespace places the column boundaries.
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut repeated: Vec<usize> = Vec::new();
+    let mut prev_y = lines[header.end - 1].y;
+    let mut k = header.end;
+    while k < lines.len() {
+        let line = &lines[k];
+        if used[k] || prev_y - line.y > settings.max_gap * pitch {
+            break;
+        }
+        if let Some(again) = read_header(lines, used, k, settings) {
+            // The same header drawn again (a page's top, or after a
+            // group) continues the table; another header ends it.
+            if again.roles != header.roles {
+                break;
+            }
+            repeated.extend(again.first..again.end);
+            prev_y = lines[again.end - 1].y;
+            k = again.end;
+            continue;
+        }
+        if prose_like(line, width, settings.label_gap)
+            && lines.get(k + 1).is_none_or(|n| {
+                prose_like(n, width, settings.label_gap) || line.y - n.y > settings.max_gap * pitch
+            })
+        {
+            break;
+        }
+        candidates.push(k);
+        prev_y = line.y;
+        k += 1;
+    }
+    let cell_lines: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&k| !prose_like(&lines[k], width, settings.label_gap))
+        .collect();
+    let boundaries = refine_boundaries(lines, &cell_lines, cols, &initial);
+    // Second pass: what each line is, with the boundaries known.
+    let limit = boundaries.len().div_ceil(2).max(2);
+    let mut members: Vec<(usize, LineKind)> = Vec::new();
+    for (n, &k) in candidates.iter().enumerate() {
+        let line = &lines[k];
+        let numbered = row_number(line, &boundaries).is_some();
+        let crossed = crossings(line, &boundaries, settings.label_gap, numbered);
+        // Number cells hold nothing but numbers: text from the number
+        // column into the next is a heading, or prose after the table.
+        let heading = !numbered && line.x0() < boundaries[0] && crossed >= 1;
+        let kind = if crossed < limit && !heading {
+            LineKind::Cells(numbered)
+        } else {
+            let next_fits = candidates.get(n + 1).is_some_and(|&j| {
+                let next = &lines[j];
+                let next_numbered = row_number(next, &boundaries).is_some();
+                next_numbered
+                    && crossings(next, &boundaries, settings.label_gap, next_numbered) < limit
+            });
+            if numbered || next_fits {
+                LineKind::Group
+            } else {
+                break;
+            }
+        };
+        members.push((k, kind));
+    }
+    // Trailing group lines with nothing after them are prose.
+    while matches!(members.last(), Some((_, LineKind::Group))) {
+        members.pop();
+    }
+    let anchors = members
+        .iter()
+        .filter(|(_, kind)| matches!(kind, LineKind::Cells(true) | LineKind::Group))
+        .count();
+    if anchors < settings.min_rows {
+        return None;
+    }
+    let table = build(lines, &members, &boundaries, header, settings, page);
+    let last = members.last().map_or(0, |m| m.0);
+    let mut taken: Vec<usize> = members.into_iter().map(|(k, _)| k).collect();
+    taken.extend(repeated.into_iter().filter(|&k| k < last));
+    taken.sort_unstable();
+    Some((table, taken))
+}
+
+/// Put each boundary at the middle of the widest x range between the two
+/// header cells' centres that the fewest body words cover.
+fn refine_boundaries(
+    lines: &[Line],
+    cell_lines: &[usize],
+    cols: &[HeaderColumn],
+    initial: &[f64],
+) -> Vec<f64> {
+    let words: Vec<&Word> = cell_lines
+        .iter()
+        .flat_map(|k| lines[*k].words.iter())
+        .collect();
+    cols.windows(2)
+        .zip(initial)
+        .map(|(pair, &start)| {
+            let (lo, hi) = (pair[0].centre(), pair[1].centre());
+            let step = ((hi - lo) / 400.0).max(0.25);
+            let n = ((hi - lo) / step) as usize;
+            let cover: Vec<usize> = (0..=n)
+                .map(|s| {
+                    let x = lo + s as f64 * step;
+                    words.iter().filter(|w| w.x0 < x && w.x1 > x).count()
+                })
+                .collect();
+            let least = cover.iter().copied().min().unwrap_or(0);
+            // Widest run of the least-covered positions; ties go to the
+            // run nearest the header's own boundary.
+            let mut best: Option<(f64, f64)> = None;
+            let mut s = 0;
+            while s < cover.len() {
+                if cover[s] != least {
+                    s += 1;
+                    continue;
+                }
+                let e = (s..cover.len())
+                    .find(|&e| cover[e] != least)
+                    .unwrap_or(cover.len());
+                let (a, b) = (lo + s as f64 * step, lo + (e - 1) as f64 * step);
+                let better = best.is_none_or(|(ba, bb)| {
+                    let (w, bw) = (b - a, bb - ba);
+                    w > bw + step
+                        || ((w - bw).abs() <= step
+                            && ((a + b) / 2.0 - start).abs() < ((ba + bb) / 2.0 - start).abs())
+                });
+                if better {
+                    best = Some((a, b));
+                }
+                s = e;
+            }
+            best.map_or(start, |(a, b)| (a + b) / 2.0)
+        })
+        .collect()
+}
+
+/// The column of each word of a line: by its centre. On a row's number
+/// line, where every cell starts, a run of words joined by single spaces
+/// across a boundary (two cells that touch, where a wide cell pushed its
+/// neighbour's text left) whose right part would start with a lowercase
+/// word is cut instead before the capital or digit nearest the boundary.
+fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool) -> Vec<usize> {
+    let mut columns: Vec<usize> = words
+        .iter()
+        .map(|w| column_of(boundaries, w.cx()))
+        .collect();
+    if !number_line {
+        return columns;
+    }
+    let opens = |w: &Word| {
+        w.text
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    };
+    let mut start = 0;
+    while start < words.len() {
+        let mut end = start + 1;
+        while end < words.len() && words[end].x0 - words[end - 1].x1 <= gap * words[end].size {
+            end += 1;
+        }
+        for (b_index, &b) in boundaries.iter().enumerate() {
+            let Some(first_right) = (start..end).find(|&i| columns[i] > b_index) else {
+                continue;
+            };
+            if first_right == start || opens(&words[first_right]) {
+                continue;
+            }
+            let distance = |i: usize| ((words[i - 1].x1 + words[i].x0) / 2.0 - b).abs();
+            let cut = (start + 1..end)
+                .filter(|&i| opens(&words[i]))
+                .min_by(|&a, &c| distance(a).total_cmp(&distance(c)));
+            if let Some(cut) = cut {
+                for c in &mut columns[start..cut] {
+                    *c = (*c).min(b_index);
+                }
+                for c in &mut columns[cut..end] {
+                    *c = (*c).max(b_index + 1);
+                }
+            }
+        }
+        start = end;
+    }
+    columns
+}
+
+/// One column's words on one body line.
+#[derive(Debug, Clone)]
+struct Fragment {
+    line: usize,
+    y: f64,
+    words: Vec<Word>,
+}
+
+/// Cut one column's fragments into blocks at vertical gaps, at group
+/// rows, and at a number line: every one when `every_anchor` (a
+/// top-aligned table), else only where the block already holds one.
+fn blocks(
+    frags: &[Fragment],
+    anchors: &[(usize, f64)],
+    groups: &[usize],
+    gap: f64,
+    every_anchor: bool,
+) -> Vec<Vec<Fragment>> {
+    let is_anchor = |line: usize| anchors.iter().any(|(a, _)| *a == line);
+    let mut out: Vec<Vec<Fragment>> = Vec::new();
+    for f in frags.iter().cloned() {
+        let split = match out.last().and_then(|b| b.last()) {
+            None => true,
+            Some(prev) => {
+                prev.y - f.y > gap
+                    || groups.iter().any(|&g| g > prev.line && g < f.line)
+                    || (is_anchor(f.line)
+                        && (every_anchor
+                            || out
+                                .last()
+                                .is_some_and(|b| b.iter().any(|p| is_anchor(p.line)))))
+            }
+        };
+        if split {
+            out.push(vec![f]);
+        } else if let Some(b) = out.last_mut() {
+            b.push(f);
+        }
+    }
+    out
+}
+
+fn build(
+    lines: &[Line],
+    members: &[(usize, LineKind)],
+    boundaries: &[f64],
+    header: &Header,
+    settings: &BandSettings,
+    page: u32,
+) -> PageTable {
+    let ncols = header.columns.len();
+    let at = |k: usize| Location {
+        page: Some(page),
+        line: Some(k as u32 + 1),
+    };
+    // Rows in order: group rows and numbered rows, each at its line.
+    let mut anchors: Vec<(usize, f64)> = Vec::new();
+    let mut groups: Vec<usize> = Vec::new();
+    let mut numbers: Vec<Option<String>> = Vec::new();
+    for &(k, kind) in members {
+        match kind {
+            LineKind::Group => groups.push(k),
+            LineKind::Cells(true) => {
+                anchors.push((k, lines[k].y));
+                numbers.push(lines[k].words.first().map(|w| w.text.clone()));
+            }
+            LineKind::Cells(false) => {}
+        }
+    }
+    // Per column, the fragments of every cell line.
+    let mut per_column: Vec<Vec<Fragment>> = (0..ncols).map(|_| Vec::new()).collect();
+    for &(k, kind) in members {
+        if kind == LineKind::Group {
+            continue;
+        }
+        let mut cells: Vec<Vec<Word>> = vec![Vec::new(); ncols];
+        let number_len = usize::from(matches!(kind, LineKind::Cells(true)));
+        let columns = word_columns(
+            &lines[k].words,
+            boundaries,
+            settings.label_gap,
+            number_len == 1,
+        );
+        for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
+            let mut c = c;
+            if c == 0 && n >= number_len {
+                c = 1.min(ncols - 1);
+            }
+            if c == 0 {
+                continue;
+            }
+            cells[c].push(w.clone());
+        }
+        for (c, words) in cells.into_iter().enumerate() {
+            if !words.is_empty() {
+                per_column[c].push(Fragment {
+                    line: k,
+                    y: lines[k].y,
+                    words,
+                });
+            }
+        }
+    }
+    let gap = settings.cell_gap * header.pitch;
+    // Cell words per row: index 0 is text before the first number (a row
+    // cut by the page break), then one per anchor.
+    let mut row_words: Vec<Vec<Vec<Word>>> = vec![vec![Vec::new(); ncols]; anchors.len() + 1];
+    // Whether a row has text off its number line.
+    let mut row_spread = vec![false; anchors.len() + 1];
+    let cut = |per_column: &[Vec<Fragment>], every: bool| -> Vec<Vec<Vec<Fragment>>> {
+        per_column
+            .iter()
+            .map(|frags| blocks(frags, &anchors, &groups, gap, every))
+            .collect()
+    };
+    let mut column_blocks = cut(&per_column, false);
+    let top = top_aligned(&column_blocks, &anchors);
+    if top {
+        // In a top-aligned table every number line starts a new cell.
+        column_blocks = cut(&per_column, true);
+    }
+    for (c, col_blocks) in column_blocks.into_iter().enumerate() {
+        for block in col_blocks {
+            let row = block_row(&block, &anchors, gap, top);
+            for f in block {
+                row_spread[row] |= row == 0 || f.line != anchors[row - 1].0;
+                row_words[row][c].extend(f.words);
+            }
+        }
+    }
+    // A numbered line in one run (no gap between cells), with nothing on
+    // other lines, is a group heading ("2. Phát triển hạ tầng số").
+    for (j, &(k, _)) in anchors.iter().enumerate() {
+        if !row_spread[j + 1] && !has_wide_gap(&lines[k], settings.label_gap) {
+            groups.push(k);
+        }
+    }
+    groups.sort_unstable();
+    let header_row = Row {
+        cells: header
+            .columns
+            .iter()
+            .map(|c| Cell::new(c.text.clone()))
+            .collect(),
+        at: at(header.first),
+    };
+    let mut rows = vec![header_row];
+    let mut cut_row = row_words.remove(0);
+    if cut_row.iter().any(|c| !c.is_empty()) {
+        rows.push(Row {
+            cells: cut_row
+                .drain(..)
+                .map(|ws| Cell::new(cell_text(ws)))
+                .collect(),
+            at: at(header.end),
+        });
+    }
+    // Merge group rows and numbered rows in line order.
+    let mut numbered = anchors.iter().zip(numbers).zip(row_words).peekable();
+    let mut group_iter = groups.iter().peekable();
+    loop {
+        let next_group = group_iter.peek().copied().copied();
+        let next_anchor = numbered.peek().map(|((a, _), _)| a.0);
+        match (next_group, next_anchor) {
+            (Some(g), a) if a.is_none_or(|a| g < a) => {
+                group_iter.next();
+                rows.push(Row {
+                    cells: vec![Cell {
+                        text: lines[g].text(),
+                        span: ncols,
+                        continued: false,
+                    }],
+                    at: at(g),
+                });
+            }
+            (_, Some(a)) => {
+                let Some((((k, _), number), words)) = numbered.next() else {
+                    break;
+                };
+                if groups.contains(&a) {
+                    continue;
+                }
+                let mut cells: Vec<Cell> = words
+                    .into_iter()
+                    .map(|ws| Cell::new(cell_text(ws)))
+                    .collect();
+                cells[0] = Cell::new(number.unwrap_or_default());
+                rows.push(Row { cells, at: at(*k) });
+            }
+            _ => break,
+        }
+    }
+    let left = members
+        .iter()
+        .chain(std::iter::once(&(header.first, LineKind::Group)))
+        .map(|(k, _)| lines[*k].x0())
+        .fold(f64::MAX, f64::min);
+    let right = members
+        .iter()
+        .map(|(k, _)| lines[*k].x1())
+        .fold(header.columns.last().map_or(left, |c| c.x1), f64::max);
+    // Joining across pages compares where the header cells start: the
+    // boundaries found in the whitespace move with each page's rows.
+    let mut xs = vec![left];
+    xs.extend(header.columns.iter().skip(1).map(|c| c.x0));
+    xs.push(right);
+    // Header cells move by a few characters from page to page (layout
+    // text re-spaces each page): a quarter of a typical column width.
+    let mut widths: Vec<f64> = xs.windows(2).map(|w| w[1] - w[0]).collect();
+    widths.sort_by(f64::total_cmp);
+    let slack = (widths.get(widths.len() / 2).copied().unwrap_or(0.0) * 0.25).max(header.pitch);
+    PageTable {
+        table: Table { rows },
+        top: lines[header.first].top(),
+        xs,
+        slack,
+    }
+}
+
+/// Whether the table's cells are top-aligned: most blocks of several
+/// lines that hold a row number start on its line (vertically centred
+/// cells start above it).
+fn top_aligned(column_blocks: &[Vec<Vec<Fragment>>], anchors: &[(usize, f64)]) -> bool {
+    let (mut top, mut all) = (0, 0);
+    for block in column_blocks.iter().skip(1).flatten() {
+        if block.len() < 2 {
+            continue;
+        }
+        if let Some((line, _)) = anchors
+            .iter()
+            .find(|(a, _)| block.iter().any(|f| f.line == *a))
+        {
+            all += 1;
+            top += usize::from(block[0].line == *line);
+        }
+    }
+    all == 0 || top * 5 >= all * 3
+}
+
+/// The row a block of one column belongs to (index into the anchors plus
+/// one; 0 for text above the first number that continues a row cut by the
+/// page break). A block holding a number line belongs to that row; any
+/// other block of a top-aligned table to the row above it, of a centred
+/// table to the number line nearest its centre.
+fn block_row(block: &[Fragment], anchors: &[(usize, f64)], gap: f64, top: bool) -> usize {
+    if let Some(pos) = anchors
+        .iter()
+        .position(|(a, _)| block.iter().any(|f| f.line == *a))
+    {
+        return pos + 1;
+    }
+    let Some(&(first_line, first_y)) = anchors.first() else {
+        return 0;
+    };
+    let last = &block[block.len() - 1];
+    if top {
+        return anchors.iter().filter(|(a, _)| *a < block[0].line).count();
+    }
+    if last.line < first_line && last.y - first_y > gap {
+        return 0;
+    }
+    let centre = block.iter().map(|f| f.y).sum::<f64>() / block.len() as f64;
+    anchors
+        .iter()
+        .enumerate()
+        .min_by(|(_, a), (_, b)| (a.1 - centre).abs().total_cmp(&(b.1 - centre).abs()))
+        .map_or(0, |(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page of monospace lines: each character is 6.5 units wide, each
+    /// line 12 units below the previous.
+    fn page(text: &str) -> Vec<Line> {
+        let mut out = Vec::new();
+        for (n, l) in text.lines().enumerate() {
+            let mut words = Vec::new();
+            let chars: Vec<char> = l.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                if chars[i] == ' ' {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                while i < chars.len() && chars[i] != ' ' {
+                    i += 1;
+                }
+                words.push(Word {
+                    text: chars[s..i].iter().collect(),
+                    x0: s as f64 * 6.5,
+                    x1: i as f64 * 6.5,
+                    y: -(n as f64) * 12.0,
+                    size: 10.0,
+                });
+            }
+            if !words.is_empty() {
+                out.push(Line {
+                    y: -(n as f64) * 12.0,
+                    words,
+                });
+            }
+        }
+        out
+    }
+
+    fn rows(text: &str) -> Vec<Vec<String>> {
+        let lines = page(text);
+        let mut used = vec![false; lines.len()];
+        let tables = find_tables(&lines, &mut used, &BandSettings::default(), 1);
+        assert_eq!(tables.len(), 1, "one table");
+        tables[0]
+            .table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.replace('\n', " ")).collect())
+            .collect()
+    }
+
+    /// A line with texts at given character columns.
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for (col, text) in parts {
+            while line.chars().count() < *col {
+                line.push(' ');
+            }
+            line.push_str(text);
+        }
+        line
+    }
+
+    #[test]
+    fn wrapped_and_centred_header_cells_and_rows() {
+        let text = [
+            at(&[(62, "Thời hạn")]),
+            at(&[
+                (0, "TT"),
+                (5, "Nội dung công việc"),
+                (28, "Cơ quan chủ trì Cơ quan phối hợp"),
+            ]),
+            at(&[(62, "hoàn thành")]),
+            String::new(),
+            at(&[(6, "Xây dựng kế hoạch"), (28, "Sở Nội vụ"), (44, "Các sở,")]),
+            at(&[
+                (0, "1"),
+                (6, "triển khai"),
+                (44, "ngành"),
+                (62, "Quý I/2026"),
+            ]),
+            at(&[(6, "thực hiện")]),
+            String::new(),
+            at(&[
+                (0, "2"),
+                (6, "Tổng kết"),
+                (28, "Văn phòng"),
+                (44, "Sở Tư pháp"),
+                (62, "Tháng 12/2026"),
+            ]),
+            at(&[(28, "UBND tỉnh")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[0],
+            [
+                "TT",
+                "Nội dung công việc",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời hạn hoàn thành"
+            ]
+        );
+        assert_eq!(
+            r[1],
+            [
+                "1",
+                "Xây dựng kế hoạch triển khai thực hiện",
+                "Sở Nội vụ",
+                "Các sở, ngành",
+                "Quý I/2026"
+            ]
+        );
+        assert_eq!(
+            r[2],
+            [
+                "2",
+                "Tổng kết",
+                "Văn phòng UBND tỉnh",
+                "Sở Tư pháp",
+                "Tháng 12/2026"
+            ]
+        );
+    }
+
+    #[test]
+    fn cell_text_left_of_its_header_and_group_rows() {
+        let text = [
+            at(&[
+                (0, "TT"),
+                (4, "Tên nhiệm vụ"),
+                (33, "Đơn vị chủ trì"),
+                (50, "Thời gian"),
+            ]),
+            at(&[
+                (0, "I"),
+                (4, "NHÓM NHIỆM VỤ VỀ THỂ CHẾ VÀ QUY ĐỊNH CHUNG CỦA TỈNH"),
+            ]),
+            at(&[
+                (0, "1"),
+                (4, "Rà soát quy định"),
+                (31, "Sở Tư pháp"),
+                (50, "2026"),
+            ]),
+            at(&[(4, "về thủ tục")]),
+            at(&[
+                (0, "2"),
+                (4, "Ban hành quy chế"),
+                (31, "Văn phòng"),
+                (50, "Quý II"),
+            ]),
+            at(&[(31, "UBND tỉnh")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(r.len(), 4);
+        assert_eq!(
+            r[1],
+            ["I NHÓM NHIỆM VỤ VỀ THỂ CHẾ VÀ QUY ĐỊNH CHUNG CỦA TỈNH"]
+        );
+        assert_eq!(
+            r[2],
+            ["1", "Rà soát quy định về thủ tục", "Sở Tư pháp", "2026"]
+        );
+        assert_eq!(
+            r[3],
+            ["2", "Ban hành quy chế", "Văn phòng UBND tỉnh", "Quý II"]
+        );
+    }
+}
