@@ -1,0 +1,373 @@
+#!/usr/bin/env python3
+"""Build the sources of the "unseen layouts" corpus (fixtures/unseen/).
+
+Each source table is a subset of the hand-checked tasks of the real
+appendix seed 004 (fixtures/text/phuluc_v_seed004.expected.json). For every
+source table this writes:
+
+  * the Word files (python-docx) and HTML files that third-party tools
+    (LibreOffice, Chromium) then render to PDF -- see render_unseen.sh;
+  * ONE expected JSON, <stem>.expected.json, whose tasks are copied field for
+    field from the hand-checked seed record (never from nhiemvu output);
+  * MANIFEST.tsv: every input (.docx, .pdf, .layout.txt, .raw.txt) and the
+    expected JSON it must be compared with.
+
+    python3 scripts/build_unseen.py [OUT_DIR]     # default fixtures/unseen
+"""
+import copy
+import hashlib
+import html
+import json
+import os
+import sys
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_ALIGN_VERTICAL
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEED = os.path.join(ROOT, "fixtures/text/phuluc_v_seed004.expected.json")
+SUBTITLE = "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026"
+
+
+def pick(tasks, group=None, section=None, numbers=None):
+    """Seed tasks of one group (section I) or one section, optionally only
+    the given numbers, in source order."""
+    out = []
+    for t in tasks:
+        g = t["group"]["number"] if t["group"] else None
+        s = t["section"]["number"] if t["section"] else None
+        if group is not None and (s != "I" or g != group):
+            continue
+        if section is not None and s != section:
+            continue
+        if numbers is not None and t["number"] not in numbers:
+            continue
+        out.append(t)
+    return out
+
+
+def r(a, b):
+    """Numbers 3.a .. 3.b of group 3 (inclusive)."""
+    return {f"3.{i}" for i in range(a, b + 1)}
+
+
+# Source tables: header wording, column widths (cm), TT style and the
+# renderings made from each. Header wordings are variants seen in real
+# appendices. "dot": task numbers written "1.1." as in the seed.
+SOURCES = [
+    dict(
+        stem="pl_a",
+        title="PHỤ LỤC V",
+        header=["TT", "Tên nhiệm vụ", "Văn bản giao nhiệm vụ", "Đơn vị chủ trì",
+                "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"],
+        widths=[1.2, 4.6, 2.6, 2.3, 2.3, 1.9, 2.1],
+        dot=True,
+        select=lambda ts: pick(ts, "1") + pick(ts, "2") + pick(ts, "7")
+        + pick(ts, section="III") + pick(ts, section="IV"),
+        renderings=[
+            dict(variant="ruled", kind="docx", borders=True, font="Times New Roman",
+                 size=12, repeat_header=True),
+            dict(variant="borderless", kind="docx", borders=False, font="Times New Roman",
+                 size=12, vcenter="all", justify=True, repeat_header=True),
+        ],
+    ),
+    dict(
+        stem="pl_b",
+        title="PHỤ LỤC I",
+        header=["STT", "Nội dung công việc", "Văn bản giao", "Cơ quan chủ trì",
+                "Cơ quan phối hợp", "Thời hạn hoàn thành", "Kết quả dự kiến"],
+        widths=[1.3, 9.5, 3.6, 3.4, 3.2, 2.4, 2.4],
+        dot=False,
+        select=lambda ts: pick(ts, "3", numbers=r(1, 40)),
+        renderings=[
+            dict(variant="landscape_ruled", kind="docx", borders=True, font="DejaVu Sans",
+                 size=11, landscape=True),
+            dict(variant="landscape_borderless", kind="docx", borders=False,
+                 font="DejaVu Sans", size=11, landscape=True),
+        ],
+    ),
+    dict(
+        stem="pl_c",
+        title="PHỤ LỤC 02",
+        header=["STT", "Nhiệm vụ", "Văn bản giao nhiệm vụ", "Cơ quan chủ trì",
+                "Cơ quan phối hợp", "Thời gian thực hiện", "Sản phẩm"],
+        widths=[1.2, 5.0, 2.6, 2.5, 2.5, 2.0, 2.2],
+        dot=True,
+        select=lambda ts: pick(ts, "3", numbers=r(41, 62)) + pick(ts, "4") + pick(ts, "6")
+        + pick(ts, section="IV"),
+        renderings=[
+            dict(variant="html_ruled", kind="html", borders=True),
+            dict(variant="html_borderless", kind="html", borders=False),
+        ],
+    ),
+    dict(
+        stem="pl_d",
+        title="PHỤ LỤC III",
+        header=["TT", "Nhiệm vụ", "Văn bản giao", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                "Thời hạn", "Sản phẩm"],
+        widths=[1.3, 3.6, 2.8, 2.6, 2.6, 2.0, 2.1],
+        dot=True,
+        select=lambda ts: pick(ts, "1", numbers={"1.2", "1.3", "1.7"})
+        + pick(ts, "3", numbers={"3.6", "3.7", "3.8", "3.11", "3.12"}) + pick(ts, "5")
+        + pick(ts, section="III"),
+        renderings=[
+            dict(variant="tall_ruled", kind="docx", borders=True, font="Liberation Serif",
+                 size=13, vcenter="tt"),
+            dict(variant="tall_borderless", kind="docx", borders=False,
+                 font="Liberation Serif", size=13, vcenter="tt", justify=True),
+            dict(variant="html_tall", kind="html", borders=True, vcenter="tt"),
+        ],
+    ),
+]
+
+
+def rows_of(src, tasks):
+    """Table rows: ("section", number, title), ("group", number, title) and
+    ("task", [7 cell texts]) in source order."""
+    rows, sec, grp = [], None, None
+    for t in tasks:
+        s = t["section"]
+        g = t["group"]
+        if s and (sec is None or s["number"] != sec):
+            rows.append(("section", s["number"], s["title"]))
+            sec, grp = s["number"], None
+        if g and g["number"] != grp:
+            rows.append(("group", g["number"], g["title"]))
+            grp = g["number"]
+        number = t["number"] + ("." if src["dot"] and "." in t["number"] else "")
+        cells = [
+            number,
+            t["name"],
+            "; ".join(d["raw"] for d in t["assigning_documents"]),
+            "; ".join(u["raw"] for u in t["lead_units"]),
+            "; ".join(u["raw"] for u in t["coordinating_units"]),
+            t["deadline"]["raw"] if t["deadline"] else "",
+            t["result"] or "",
+        ]
+        rows.append(("task", cells))
+    return rows
+
+
+def set_cell_width(cell, cm):
+    cell.width = Cm(cm)
+
+
+def no_borders(table):
+    """Word's "No Border": every table border set to none."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b = OxmlElement(f"w:{side}")
+        b.set(qn("w:val"), "nil")
+        borders.append(b)
+    tbl_pr.append(borders)
+
+
+def repeat_as_header(row):
+    tr_pr = row._tr.get_or_add_trPr()
+    h = OxmlElement("w:tblHeader")
+    h.set(qn("w:val"), "true")
+    tr_pr.append(h)
+
+
+def fixed_layout(table, widths):
+    """Fixed column widths (tblLayout fixed + tblGrid), as Word writes them."""
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(w / 2.54 * 1440)))
+
+
+def write_cell(cell, text, bold=False, center=False, justify=False):
+    p = cell.paragraphs[0]
+    run = p.add_run(text)
+    run.bold = bold
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif justify:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.space_before = Pt(2)
+
+
+def build_docx(src, rows, rend, path):
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = rend["font"]
+    normal.font.size = Pt(rend["size"])
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), rend["font"])
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21.0), Cm(29.7)
+    if rend.get("landscape"):
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21.0)
+        sec.left_margin = sec.right_margin = Cm(1.5)
+    else:
+        sec.left_margin, sec.right_margin = Cm(2.5), Cm(1.5)
+    sec.top_margin = sec.bottom_margin = Cm(2.0)
+    for line in (src["title"], SUBTITLE):
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(line).bold = True
+    doc.add_paragraph()
+
+    widths = src["widths"]
+    table = doc.add_table(rows=1, cols=len(widths))
+    if rend["borders"]:
+        table.style = doc.styles["Table Grid"]
+    else:
+        no_borders(table)
+    fixed_layout(table, widths)
+    vcenter = rend.get("vcenter")
+    justify = rend.get("justify", False)
+    head = table.rows[0]
+    if rend.get("repeat_header"):
+        repeat_as_header(head)
+    for cell, label, w in zip(head.cells, src["header"], widths):
+        set_cell_width(cell, w)
+        write_cell(cell, label, bold=True, center=True)
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, w in zip(cells, widths):
+            set_cell_width(cell, w)
+        if row[0] == "section":
+            write_cell(cells[0], row[1], bold=True, center=True)
+            merged = cells[1].merge(cells[-1])
+            write_cell(merged, row[2], bold=True)
+        elif row[0] == "group":
+            write_cell(cells[0], row[1] + ".", bold=True, center=True)
+            merged = cells[1].merge(cells[-1])
+            write_cell(merged, row[2], bold=True)
+        else:
+            for i, (cell, text) in enumerate(zip(cells, row[1])):
+                if text:
+                    write_cell(cell, text, center=(i in (0, 5)),
+                               justify=justify and i == 1)
+                if vcenter == "all" or (vcenter == "tt" and i == 0):
+                    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    doc.save(path)
+
+
+HTML_STYLE = """
+@page { size: A4; margin: 2cm 1.5cm 2cm 2.5cm; }
+body { font-family: "Liberation Serif", "Times New Roman", serif; font-size: 12pt; }
+h1 { font-size: 13pt; text-align: center; margin: 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-top: 14pt; }
+th, td { padding: 3pt 4pt; vertical-align: top; }
+th { vertical-align: middle; text-align: center; }
+td.c { text-align: center; }
+tr.sec td, tr.grp td { font-weight: bold; }
+"""
+
+
+def build_html(src, rows, rend, path):
+    style = HTML_STYLE
+    if rend["borders"]:
+        style += "th, td { border: 0.75pt solid #000; }\n"
+    if rend.get("vcenter") == "tt":
+        style += "td.tt { vertical-align: middle; }\n"
+    total = sum(src["widths"])
+    cols = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in src["widths"])
+    # Header labels broken over lines the way they are typed in real tables.
+    head = "".join(f"<th>{html.escape(h).replace(' ', '<br>', 1) if len(h) > 12 else html.escape(h)}</th>"
+                   for h in src["header"])
+    body = []
+    n = len(src["header"])
+    for row in rows:
+        if row[0] in ("section", "group"):
+            cls = "sec" if row[0] == "section" else "grp"
+            num = row[1] + ("." if row[0] == "group" else "")
+            body.append(f'<tr class="{cls}"><td class="c tt">{html.escape(num)}</td>'
+                        f'<td colspan="{n - 1}">{html.escape(row[2])}</td></tr>')
+        else:
+            tds = []
+            for i, text in enumerate(row[1]):
+                cls = ' class="c tt"' if i == 0 else (' class="c"' if i == 5 else "")
+                tds.append(f"<td{cls}>{html.escape(text)}</td>")
+            body.append("<tr>" + "".join(tds) + "</tr>")
+    doc = f"""<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>{html.escape(src['title'])}</title>
+<style>{style}</style></head>
+<body>
+<h1>{html.escape(src['title'])}</h1>
+<h1>{html.escape(SUBTITLE)}</h1>
+<table>
+<colgroup>{cols}</colgroup>
+<thead><tr>{head}</tr></thead>
+<tbody>
+{chr(10).join(body)}
+</tbody>
+</table>
+</body></html>
+"""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(doc)
+
+
+def expected_doc(src, tasks, source_path, sha):
+    """The expected output: the seed's hand-checked tasks, ids re-based on
+    the source stem, locations dropped (not compared)."""
+    out_tasks = []
+    for t in tasks:
+        t = copy.deepcopy(t)
+        sec = t["section"]["number"] if t["section"] else "-"
+        t["id"] = f"{src['stem']}/{sec}/{t['number']}"
+        t["source"] = {"page": None, "line": None}
+        out_tasks.append(t)
+    return {
+        "schema_version": "2",
+        "source": {"path": source_path, "sha256": sha, "input_kind": "docx",
+                   "pages": None},
+        "document": {"kind": "appendix", "number": None, "type": None, "issuer": None,
+                     "date": None, "title": f"{src['title']} {SUBTITLE}"},
+        "tasks": out_tasks,
+        "warnings": [],
+    }
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "fixtures/unseen")
+    os.makedirs(out, exist_ok=True)
+    seed = json.load(open(SEED, encoding="utf-8"))["tasks"]
+    manifest = ["# input\texpected  (paths relative to this folder; written by "
+                "scripts/build_unseen.py)"]
+    for src in SOURCES:
+        tasks = src["select"](seed)
+        rows = rows_of(src, tasks)
+        expected = f"{src['stem']}.expected.json"
+        first = None
+        for rend in src["renderings"]:
+            name = f"{src['stem']}.{rend['variant']}"
+            if rend["kind"] == "docx":
+                build_docx(src, rows, rend, os.path.join(out, name + ".docx"))
+                manifest.append(f"{name}.docx\t{expected}")
+                first = first or name + ".docx"
+            else:
+                build_html(src, rows, rend, os.path.join(out, name + ".html"))
+                first = first or name + ".html"
+            for suffix in (".pdf", ".layout.txt", ".raw.txt"):
+                manifest.append(f"{name}{suffix}\t{expected}")
+        with open(os.path.join(out, first), "rb") as f:
+            sha = hashlib.sha256(f.read()).hexdigest()
+        doc = expected_doc(src, tasks, f"fixtures/unseen/{first}", sha)
+        with open(os.path.join(out, expected), "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+        print(f"{src['stem']}: {len(tasks)} tasks, {len(src['renderings'])} renderings")
+    with open(os.path.join(out, "MANIFEST.tsv"), "w", encoding="utf-8") as f:
+        f.write("\n".join(manifest) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Score nhiemvu on the unseen-layouts corpus (fixtures/unseen/MANIFEST.tsv).
+
+For every manifest row, runs `BIN extract INPUT -o TMP --format json -q`,
+matches the extracted tasks to the expected ones by task number within
+section, and prints (as Markdown) per input: expected, found, matched,
+fully right, recall and precision, then totals per rendering kind and the
+per-field agreement among matched tasks.
+
+A matched task is "fully right" when name, lead_units, coordinating_units,
+deadline.raw, assigning_documents (raw) and result all equal the expected
+ones after NFC and whitespace folding. Document-level fields (title,
+issuer, ...) and task ids are NOT scored: the corpus tests table readers.
+
+    python3 scripts/score_unseen.py BIN [MANIFEST]   # default fixtures/unseen/MANIFEST.tsv
+"""
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import OrderedDict
+
+FIELDS = ["name", "lead_units", "coordinating_units", "deadline.raw",
+          "assigning_documents", "result"]
+
+
+def fold(text):
+    if text is None:
+        return None
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def field(task, name):
+    """A task field reduced to what is compared."""
+    if name == "deadline.raw":
+        return fold(task["deadline"]["raw"]) if task.get("deadline") else None
+    if name in ("lead_units", "coordinating_units", "assigning_documents"):
+        return [fold(x["raw"]) for x in task.get(name) or []]
+    return fold(task.get(name))
+
+
+def key(task):
+    sec = task.get("section")
+    return (sec["number"] if sec else "-", fold(task["number"]))
+
+
+def kind(input_name):
+    if input_name.endswith(".layout.txt"):
+        return "layout.txt"
+    if input_name.endswith(".raw.txt"):
+        return "raw.txt"
+    if input_name.endswith(".docx"):
+        return "docx"
+    return "pdf borderless" if "borderless" in input_name else "pdf ruled"
+
+
+def extract(binary, path):
+    """The extracted document, or (None, error message)."""
+    with tempfile.TemporaryDirectory() as out:
+        proc = subprocess.run([binary, "extract", path, "-o", out, "--format", "json", "-q"],
+                              capture_output=True, text=True, timeout=600)
+        docs = [p for p in glob.glob(os.path.join(out, "*.json"))]
+        if len(docs) != 1:
+            msg = (proc.stderr.strip() or f"exit {proc.returncode}").splitlines()
+            return None, msg[0] if msg else f"exit {proc.returncode}"
+        with open(docs[0], encoding="utf-8") as f:
+            return json.load(f), None
+
+
+def score(expected, got):
+    """Counts for one input: expected, found, matched, right, per-field."""
+    want = OrderedDict()
+    for t in expected["tasks"]:
+        want[key(t)] = t
+    found = got["tasks"] if got else []
+    matched, right = 0, 0
+    per_field = {f: 0 for f in FIELDS}
+    used = set()
+    for t in found:
+        k = key(t)
+        if k not in want or k in used:
+            continue
+        used.add(k)
+        matched += 1
+        ok = True
+        for f in FIELDS:
+            if field(t, f) == field(want[k], f):
+                per_field[f] += 1
+            else:
+                ok = False
+        right += ok
+    return dict(expected=len(want), found=len(found), matched=matched, right=right,
+                fields=per_field)
+
+
+def pct(a, b):
+    return f"{100.0 * a / b:.0f}%" if b else "-"
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    binary = sys.argv[1]
+    manifest = sys.argv[2] if len(sys.argv) > 2 else "fixtures/unseen/MANIFEST.tsv"
+    base = os.path.dirname(manifest)
+    rows = []
+    with open(manifest, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            inp, exp = line.rstrip("\n").split("\t")[:2]
+            rows.append((inp, exp))
+    expected_cache = {}
+    totals = OrderedDict()
+    print("| input | kind | expected | found | matched | fully right | recall | precision | note |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---|")
+    for inp, exp in rows:
+        if exp not in expected_cache:
+            with open(os.path.join(base, exp), encoding="utf-8") as f:
+                expected_cache[exp] = json.load(f)
+        got, err = extract(binary, os.path.join(base, inp))
+        s = score(expected_cache[exp], got)
+        k = kind(inp)
+        tot = totals.setdefault(k, dict(inputs=0, expected=0, found=0, matched=0, right=0,
+                                        fields={f: 0 for f in FIELDS}))
+        tot["inputs"] += 1
+        for n in ("expected", "found", "matched", "right"):
+            tot[n] += s[n]
+        for f in FIELDS:
+            tot["fields"][f] += s["fields"][f]
+        print(f"| {inp} | {k} | {s['expected']} | {s['found']} | {s['matched']} | {s['right']} "
+              f"| {pct(s['matched'], s['expected'])} | {pct(s['matched'], s['found'])} "
+              f"| {err or ''} |")
+        sys.stdout.flush()
+    print()
+    print("| kind | inputs | expected | found | matched | fully right | recall | precision "
+          "| right/expected |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    grand = dict(inputs=0, expected=0, found=0, matched=0, right=0,
+                 fields={f: 0 for f in FIELDS})
+    for k, t in list(totals.items()) + [("**all**", grand)]:
+        if t is not grand:
+            for n in ("inputs", "expected", "found", "matched", "right"):
+                grand[n] += t[n]
+            for f in FIELDS:
+                grand["fields"][f] += t["fields"][f]
+        print(f"| {k} | {t['inputs']} | {t['expected']} | {t['found']} | {t['matched']} "
+              f"| {t['right']} | {pct(t['matched'], t['expected'])} "
+              f"| {pct(t['matched'], t['found'])} | {pct(t['right'], t['expected'])} |")
+    print()
+    print("Field agreement among matched tasks:")
+    print()
+    print("| kind | " + " | ".join(FIELDS) + " |")
+    print("|---|" + "---:|" * len(FIELDS))
+    for k, t in list(totals.items()) + [("**all**", grand)]:
+        print(f"| {k} | " + " | ".join(pct(t["fields"][f], t["matched"]) for f in FIELDS) + " |")
+
+
+if __name__ == "__main__":
+    main()
