@@ -123,7 +123,48 @@ SOURCES = [
             dict(variant="html_tall", kind="html", borders=True, vcenter="tt"),
         ],
     ),
+    dict(
+        stem="pl_e",
+        title="PHỤ LỤC IV",
+        header=["STT", "Tên nhiệm vụ", "Văn bản giao nhiệm vụ", "Cơ quan chủ trì",
+                "Cơ quan phối hợp", "Thời gian hoàn thành", "Kết quả dự kiến"],
+        widths=[1.2, 8.0, 3.6, 3.4, 3.4, 2.6, 3.5],
+        dot=False,
+        select=lambda ts: pick(ts, "2") + pick(ts, "5", numbers={f"5.{i}" for i in range(1, 21)})
+        + pick(ts, section="IV"),
+        renderings=[
+            dict(variant="vmerge_ruled", kind="docx", borders=True, font="Times New Roman",
+                 size=12, landscape=True, vmerge=True),
+            dict(variant="html_hrules", kind="html", borders="horizontal", vmerge=True,
+                 landscape=True, font="Liberation Sans", size=10),
+        ],
+    ),
 ]
+
+# Columns whose runs of equal, non-empty cells are merged vertically in the
+# "vmerge" renderings: assigning documents, lead, coordinating, deadline.
+MERGED_COLUMNS = (2, 3, 4, 5)
+
+
+def spans(rows):
+    """For every task row and merged column: the run length at the start of
+    a run of equal non-empty cells (1 when alone), 0 inside a run. Runs
+    stop at section and group rows."""
+    out = [dict() for _ in rows]
+    for c in MERGED_COLUMNS:
+        i = 0
+        while i < len(rows):
+            if rows[i][0] != "task":
+                i += 1
+                continue
+            j = i + 1
+            text = rows[i][1][c]
+            while text and j < len(rows) and rows[j][0] == "task" and rows[j][1][c] == text:
+                out[j][c] = 0
+                j += 1
+            out[i][c] = j - i
+            i = j
+    return out
 
 
 def rows_of(src, tasks):
@@ -237,8 +278,10 @@ def build_docx(src, rows, rend, path):
         set_cell_width(cell, w)
         write_cell(cell, label, bold=True, center=True)
         cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-    for row in rows:
-        cells = table.add_row().cells
+    runs = spans(rows) if rend.get("vmerge") else [dict() for _ in rows]
+    table_rows = [table.add_row() for _ in rows]
+    for r, (row, tr) in enumerate(zip(rows, table_rows)):
+        cells = tr.cells
         for cell, w in zip(cells, widths):
             set_cell_width(cell, w)
         if row[0] == "section":
@@ -251,6 +294,12 @@ def build_docx(src, rows, rend, path):
             write_cell(merged, row[2], bold=True)
         else:
             for i, (cell, text) in enumerate(zip(cells, row[1])):
+                span = runs[r].get(i, 1)
+                if span == 0:
+                    continue
+                if span > 1:
+                    cell = cell.merge(table_rows[r + span - 1].cells[i])
+                    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
                 if text:
                     write_cell(cell, text, center=(i in (0, 5)),
                                justify=justify and i == 1)
@@ -273,7 +322,14 @@ tr.sec td, tr.grp td { font-weight: bold; }
 
 def build_html(src, rows, rend, path):
     style = HTML_STYLE
-    if rend["borders"]:
+    if rend.get("landscape"):
+        style += "@page { size: A4 landscape; margin: 1.5cm; }\n"
+    if rend.get("font"):
+        style += f'body {{ font-family: "{rend["font"]}"; font-size: {rend["size"]}pt; }}\n'
+    if rend["borders"] == "horizontal":
+        style += "table { border-top: 1pt solid #000; border-bottom: 1pt solid #000; }\n"
+        style += "th { border-bottom: 1pt solid #000; } td { border-top: 0.5pt solid #888; }\n"
+    elif rend["borders"]:
         style += "th, td { border: 0.75pt solid #000; }\n"
     if rend.get("vcenter") == "tt":
         style += "td.tt { vertical-align: middle; }\n"
@@ -284,7 +340,8 @@ def build_html(src, rows, rend, path):
                    for h in src["header"])
     body = []
     n = len(src["header"])
-    for row in rows:
+    runs = spans(rows) if rend.get("vmerge") else [dict() for _ in rows]
+    for r, row in enumerate(rows):
         if row[0] in ("section", "group"):
             cls = "sec" if row[0] == "section" else "grp"
             num = row[1] + ("." if row[0] == "group" else "")
@@ -293,8 +350,12 @@ def build_html(src, rows, rend, path):
         else:
             tds = []
             for i, text in enumerate(row[1]):
+                span = runs[r].get(i, 1)
+                if span == 0:
+                    continue
                 cls = ' class="c tt"' if i == 0 else (' class="c"' if i == 5 else "")
-                tds.append(f"<td{cls}>{html.escape(text)}</td>")
+                rowspan = f' rowspan="{span}" style="vertical-align: middle"' if span > 1 else ""
+                tds.append(f"<td{cls}{rowspan}>{html.escape(text)}</td>")
             body.append("<tr>" + "".join(tds) + "</tr>")
     doc = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>{html.escape(src['title'])}</title>

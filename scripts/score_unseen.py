@@ -54,7 +54,9 @@ def kind(input_name):
         return "raw.txt"
     if input_name.endswith(".docx"):
         return "docx"
-    return "pdf borderless" if "borderless" in input_name else "pdf ruled"
+    if "borderless" in input_name:
+        return "pdf borderless"
+    return "pdf horizontal rules" if "hrules" in input_name else "pdf ruled"
 
 
 def extract(binary, path):
