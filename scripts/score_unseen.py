@@ -13,6 +13,10 @@ ones after NFC and whitespace folding. Document-level fields (title,
 issuer, ...) and task ids are NOT scored: the corpus tests table readers.
 
     python3 scripts/score_unseen.py BIN [MANIFEST]   # default fixtures/unseen/MANIFEST.tsv
+    python3 scripts/score_unseen.py BIN --details INPUT_SUBSTRING [MANIFEST]
+
+--details prints, for the manifest inputs whose path contains the
+substring, the missing and unexpected tasks and every field that differs.
 """
 import glob
 import json
@@ -72,6 +76,26 @@ def extract(binary, path):
             return json.load(f), None
 
 
+def details(inp, expected, got, err):
+    """Print what differs for one input."""
+    print(f"## {inp}" + (f"  ({err})" if err else ""))
+    want = OrderedDict((key(t), t) for t in expected["tasks"])
+    found = got["tasks"] if got else []
+    keys = [key(t) for t in found]
+    print("missing:", [f"{s}/{n}" for s, n in want if (s, n) not in keys])
+    print("unexpected:", [f"{s}/{n}" for s, n in keys if (s, n) not in want])
+    seen = set()
+    for t in found:
+        k = key(t)
+        if k not in want or k in seen:
+            continue
+        seen.add(k)
+        for f in FIELDS:
+            if field(t, f) != field(want[k], f):
+                print(f"{k[0]}/{k[1]} {f}:\n    got  {field(t, f)!r}\n    want {field(want[k], f)!r}")
+    print()
+
+
 def score(expected, got):
     """Counts for one input: expected, found, matched, right, per-field."""
     want = OrderedDict()
@@ -105,8 +129,14 @@ def pct(a, b):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    binary = sys.argv[1]
-    manifest = sys.argv[2] if len(sys.argv) > 2 else "fixtures/unseen/MANIFEST.tsv"
+    args = sys.argv[1:]
+    only = None
+    if "--details" in args:
+        i = args.index("--details")
+        only = args[i + 1]
+        del args[i:i + 2]
+    binary = args[0]
+    manifest = args[1] if len(args) > 1 else "fixtures/unseen/MANIFEST.tsv"
     base = os.path.dirname(manifest)
     rows = []
     with open(manifest, encoding="utf-8") as f:
@@ -116,6 +146,14 @@ def main():
             inp, exp = line.rstrip("\n").split("\t")[:2]
             rows.append((inp, exp))
     expected_cache = {}
+    if only is not None:
+        for inp, exp in rows:
+            if only in inp:
+                with open(os.path.join(base, exp), encoding="utf-8") as f:
+                    expected = json.load(f)
+                got, err = extract(binary, os.path.join(base, inp))
+                details(inp, expected, got, err)
+        return
     totals = OrderedDict()
     print("| input | kind | expected | found | matched | fully right | recall | precision | note |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---|")
