@@ -19,6 +19,7 @@ import html
 import json
 import os
 import sys
+import zipfile
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -57,7 +58,9 @@ def r(a, b):
 
 # Source tables: header wording, column widths (cm), TT style and the
 # renderings made from each. Header wordings are variants seen in real
-# appendices. "dot": task numbers written "1.1." as in the seed.
+# appendices. "dot": task numbers written "1.1." as in the seed;
+# "merged_heads": section and group rows are one cell across the whole row
+# ("I. NHIỆM VỤ …") instead of number cell + merged title cell.
 SOURCES = [
     dict(
         stem="pl_a",
@@ -82,6 +85,7 @@ SOURCES = [
                 "Cơ quan phối hợp", "Thời hạn hoàn thành", "Kết quả dự kiến"],
         widths=[1.3, 9.5, 3.6, 3.4, 3.2, 2.4, 2.4],
         dot=False,
+        merged_heads=True,
         select=lambda ts: pick(ts, "3", numbers=r(1, 40)),
         renderings=[
             dict(variant="landscape_ruled", kind="docx", borders=True, font="DejaVu Sans",
@@ -283,14 +287,13 @@ def build_docx(src, rows, rend, path):
         cells = tr.cells
         for cell, w in zip(cells, widths):
             set_cell_width(cell, w)
-        if row[0] == "section":
-            write_cell(cells[0], row[1], bold=True, center=True)
-            merged = cells[1].merge(cells[-1])
-            write_cell(merged, row[2], bold=True)
-        elif row[0] == "group":
-            write_cell(cells[0], row[1] + ".", bold=True, center=True)
-            merged = cells[1].merge(cells[-1])
-            write_cell(merged, row[2], bold=True)
+        if row[0] in ("section", "group"):
+            num = row[1] + ("." if row[0] == "group" else "")
+            if src.get("merged_heads"):
+                write_cell(cells[0].merge(cells[-1]), f"{row[1]}. {row[2]}", bold=True)
+            else:
+                write_cell(cells[0], num, bold=True, center=True)
+                write_cell(cells[1].merge(cells[-1]), row[2], bold=True)
         else:
             for i, (cell, text) in enumerate(zip(cells, row[1])):
                 span = runs[r].get(i, 1)
@@ -305,6 +308,18 @@ def build_docx(src, rows, rend, path):
                 if vcenter == "all" or (vcenter == "tt" and i == 0):
                     cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     doc.save(path)
+    fixed_zip_times(path)
+
+
+def fixed_zip_times(path):
+    """Rewrite a .docx with fixed member timestamps, so that rebuilding an
+    unchanged source gives the same bytes."""
+    with zipfile.ZipFile(path) as z:
+        members = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
 
 
 HTML_STYLE = """
@@ -344,8 +359,12 @@ def build_html(src, rows, rend, path):
         if row[0] in ("section", "group"):
             cls = "sec" if row[0] == "section" else "grp"
             num = row[1] + ("." if row[0] == "group" else "")
-            body.append(f'<tr class="{cls}"><td class="c tt">{html.escape(num)}</td>'
-                        f'<td colspan="{n - 1}">{html.escape(row[2])}</td></tr>')
+            if src.get("merged_heads"):
+                body.append(f'<tr class="{cls}"><td colspan="{n}">'
+                            f'{html.escape(row[1])}. {html.escape(row[2])}</td></tr>')
+            else:
+                body.append(f'<tr class="{cls}"><td class="c tt">{html.escape(num)}</td>'
+                            f'<td colspan="{n - 1}">{html.escape(row[2])}</td></tr>')
         else:
             tds = []
             for i, text in enumerate(row[1]):

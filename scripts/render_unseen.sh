@@ -4,22 +4,27 @@
 # (LibreOffice for .docx, Chromium for .html), then converted to text by
 # poppler's pdftotext (-layout and raw). See fixtures/unseen/README.md.
 #
-#     scripts/render_unseen.sh [OUT_DIR]     # default fixtures/unseen
+#     scripts/render_unseen.sh [OUT_DIR [STEM]]   # default fixtures/unseen, all
+#
+# With STEM (e.g. pl_b) only that source table's renderings are redone (the
+# builder still rewrites every .docx/.html/expected file, byte-identical
+# when unchanged); PDFs embed creation times, so redo only what changed.
 set -eu
 cd "$(dirname "$0")/.."
 OUT=${1:-fixtures/unseen}
+STEM=${2:-}
 python3 scripts/build_unseen.py "$OUT"
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 # LibreOffice with a private profile so parallel users do not collide.
-for f in "$OUT"/*.docx; do
+for f in "$OUT"/$STEM*.docx; do
     timeout 180 soffice -env:UserInstallation=file://"$TMP"/lo --headless \
         --convert-to pdf --outdir "$OUT" "$f" >/dev/null 2>&1
 done
 
-for f in "$OUT"/*.html; do
+for f in "$OUT"/$STEM*.html; do
     pdf=${f%.html}.pdf
     timeout 180 chromium --headless --no-sandbox --disable-gpu --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
@@ -27,7 +32,7 @@ for f in "$OUT"/*.html; do
         "file://$(realpath "$f")" >/dev/null 2>&1
 done
 
-for pdf in "$OUT"/*.pdf; do
+for pdf in "$OUT"/$STEM*.pdf; do
     base=${pdf%.pdf}
     pdftotext -layout "$pdf" "$base.layout.txt"
     pdftotext "$pdf" "$base.raw.txt"
