@@ -32,6 +32,9 @@ from docx.shared import Cm, Pt
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEED = os.path.join(ROOT, "fixtures/text/phuluc_v_seed004.expected.json")
 SUBTITLE = "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026"
+# The seed's own paragraph above each section's table.
+INTRO = ("Các nhiệm vụ trọng tâm {} cần tập trung thực hiện, trong đó các nhiệm vụ đều "
+         "rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, thời hạn hoàn thành, kết quả:")
 
 
 def pick(tasks, group=None, section=None, numbers=None):
@@ -142,19 +145,118 @@ SOURCES = [
                  landscape=True, font="Liberation Sans", size=10),
         ],
     ),
+    # As in the seed itself: each section a bold heading paragraph and an
+    # intro paragraph (the seed's own wording) above its own table, the
+    # tables with different column sets and orders; header labels typed
+    # with manual line breaks.
+    dict(
+        stem="pl_f",
+        title="PHỤ LỤC V",
+        dot=True,
+        tables=[
+            dict(section="I", intro=INTRO.format("về chuyển đổi số của các cơ quan đảng"),
+                 header=["TT", "Tên nhiệm vụ", "Văn bản\ngiao nhiệm vụ", "Đơn vị\nchủ trì",
+                         "Đơn vị\nphối hợp", "Thời gian\nhoàn thành"],
+                 widths=[1.2, 5.6, 2.9, 2.4, 2.4, 2.5],
+                 cols=["tt", "name", "docs", "lead", "coord", "deadline"]),
+            dict(section="II", intro=INTRO.format("của ngành Kiểm sát nhân dân"),
+                 header=["TT", "Tên nhiệm vụ", "Đơn vị\nchủ trì", "Đơn vị\nphối hợp",
+                         "Kết quả", "Thời gian\nhoàn thành"],
+                 widths=[1.2, 5.6, 2.4, 2.4, 3.0, 2.4],
+                 cols=["tt", "name", "lead", "coord", "result", "deadline"]),
+            dict(section="III", intro=INTRO.format("về chuyển đổi số của ngành tòa án nhân dân"),
+                 header=["TT", "Tên nhiệm vụ", "Đơn vị\nchủ trì", "Đơn vị\nphối hợp",
+                         "Kết quả", "Thời gian\nhoàn thành"],
+                 widths=[1.2, 5.6, 2.4, 2.4, 3.0, 2.4],
+                 cols=["tt", "name", "lead", "coord", "result", "deadline"]),
+            dict(section="IV",
+                 header=["TT", "Tên nhiệm vụ", "Đơn vị\nchủ trì", "Đơn vị\nphối hợp",
+                         "Kết quả\n(các phần mềm đã sẵn sàng)"],
+                 widths=[1.2, 5.8, 2.8, 2.8, 4.4],
+                 cols=["tt", "name", "lead", "coord", "result"]),
+        ],
+        select=lambda ts: pick(ts, "4") + pick(ts, "6") + pick(ts, "7")
+        + pick(ts, section="II") + pick(ts, section="III") + pick(ts, section="IV"),
+        renderings=[
+            dict(variant="tables_ruled", kind="docx", borders=True, font="Times New Roman",
+                 size=13),
+            dict(variant="tables_borderless", kind="docx", borders=False,
+                 font="Times New Roman", size=13),
+            dict(variant="html_tables", kind="html", borders=True),
+        ],
+    ),
 ]
 
+# Cell keys of a task row, in the order of the seven-column tables.
+COLS = ["tt", "name", "docs", "lead", "coord", "deadline", "result"]
+
 # Columns whose runs of equal, non-empty cells are merged vertically in the
-# "vmerge" renderings: assigning documents, lead, coordinating, deadline.
-MERGED_COLUMNS = (2, 3, 4, 5)
+# "vmerge" renderings.
+MERGED_COLUMNS = ("docs", "lead", "coord", "deadline")
+
+# Columns whose text is centred.
+CENTRED_COLUMNS = ("tt", "deadline")
 
 
-def spans(rows):
+def task_cells(t, dot):
+    """The cell texts of one seed task, by column key."""
+    return {
+        "tt": t["number"] + ("." if dot and "." in t["number"] else ""),
+        "name": t["name"],
+        "docs": "; ".join(d["raw"] for d in t["assigning_documents"]),
+        "lead": "; ".join(u["raw"] for u in t["lead_units"]),
+        "coord": "; ".join(u["raw"] for u in t["coordinating_units"]),
+        "deadline": t["deadline"]["raw"] if t["deadline"] else "",
+        "result": t["result"] or "",
+    }
+
+
+def rows_of(tasks, dot, sections):
+    """Table rows: ("section", number, title) (only when `sections`),
+    ("group", number, title) and ("task", {column key: text}) in source
+    order."""
+    rows, sec, grp = [], None, None
+    for t in tasks:
+        s = t["section"]
+        g = t["group"]
+        if s and s["number"] != sec:
+            if sections:
+                rows.append(("section", s["number"], s["title"]))
+            sec, grp = s["number"], None
+        if g and g["number"] != grp:
+            rows.append(("group", g["number"], g["title"]))
+            grp = g["number"]
+        rows.append(("task", task_cells(t, dot)))
+    return rows
+
+
+def blocks(src, tasks):
+    """What goes below the title: a list of blocks, each an optional
+    section heading and intro paragraph followed by one table (header,
+    widths, column keys, rows). One block holding every section for the
+    single-table sources; one block per section for sources with
+    "tables"."""
+    if "tables" not in src:
+        return [dict(heading=None, intro=None, header=src["header"], widths=src["widths"],
+                     cols=COLS, rows=rows_of(tasks, src["dot"], sections=True))]
+    out = []
+    for spec in src["tables"]:
+        part = [t for t in tasks if t["section"]["number"] == spec["section"]]
+        sec = part[0]["section"]
+        out.append(dict(heading=f"{sec['number']}. {sec['title']}", intro=spec.get("intro"),
+                        header=spec["header"], widths=spec["widths"], cols=spec["cols"],
+                        rows=rows_of(part, src["dot"], sections=False)))
+    return out
+
+
+def spans(rows, cols):
     """For every task row and merged column: the run length at the start of
     a run of equal non-empty cells (1 when alone), 0 inside a run. Runs
     stop at section and group rows."""
     out = [dict() for _ in rows]
     for c in MERGED_COLUMNS:
+        if c not in cols:
+            continue
         i = 0
         while i < len(rows):
             if rows[i][0] != "task":
@@ -170,37 +272,6 @@ def spans(rows):
     return out
 
 
-def rows_of(src, tasks):
-    """Table rows: ("section", number, title), ("group", number, title) and
-    ("task", [7 cell texts]) in source order."""
-    rows, sec, grp = [], None, None
-    for t in tasks:
-        s = t["section"]
-        g = t["group"]
-        if s and (sec is None or s["number"] != sec):
-            rows.append(("section", s["number"], s["title"]))
-            sec, grp = s["number"], None
-        if g and g["number"] != grp:
-            rows.append(("group", g["number"], g["title"]))
-            grp = g["number"]
-        number = t["number"] + ("." if src["dot"] and "." in t["number"] else "")
-        cells = [
-            number,
-            t["name"],
-            "; ".join(d["raw"] for d in t["assigning_documents"]),
-            "; ".join(u["raw"] for u in t["lead_units"]),
-            "; ".join(u["raw"] for u in t["coordinating_units"]),
-            t["deadline"]["raw"] if t["deadline"] else "",
-            t["result"] or "",
-        ]
-        rows.append(("task", cells))
-    return rows
-
-
-def set_cell_width(cell, cm):
-    cell.width = Cm(cm)
-
-
 def no_borders(table):
     """Word's "No Border": every table border set to none."""
     tbl_pr = table._tbl.tblPr
@@ -213,6 +284,7 @@ def no_borders(table):
 
 
 def repeat_as_header(row):
+    """Mark a row as the table header Word repeats on every page."""
     tr_pr = row._tr.get_or_add_trPr()
     h = OxmlElement("w:tblHeader")
     h.set(qn("w:val"), "true")
@@ -230,9 +302,14 @@ def fixed_layout(table, widths):
 
 
 def write_cell(cell, text, bold=False, center=False, justify=False):
+    """Text into a cell's first paragraph; a newline becomes a manual line
+    break (Shift+Enter)."""
     p = cell.paragraphs[0]
-    run = p.add_run(text)
-    run.bold = bold
+    for k, line in enumerate(text.split("\n")):
+        run = p.add_run(line)
+        run.bold = bold
+        if k + 1 < len(text.split("\n")):
+            run.add_break()
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     elif justify:
@@ -241,13 +318,60 @@ def write_cell(cell, text, bold=False, center=False, justify=False):
     p.paragraph_format.space_before = Pt(2)
 
 
-def build_docx(src, rows, rend, path):
+def add_docx_table(doc, src, block, rend):
+    """One table of a Word document."""
+    widths, cols, rows = block["widths"], block["cols"], block["rows"]
+    table = doc.add_table(rows=1, cols=len(widths))
+    if rend["borders"]:
+        table.style = doc.styles["Table Grid"]
+    else:
+        no_borders(table)
+    fixed_layout(table, widths)
+    vcenter = rend.get("vcenter")
+    justify = rend.get("justify", False)
+    head = table.rows[0]
+    if rend.get("repeat_header"):
+        repeat_as_header(head)
+    for cell, label, w in zip(head.cells, block["header"], widths):
+        cell.width = Cm(w)
+        write_cell(cell, label, bold=True, center=True)
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    runs = spans(rows, cols) if rend.get("vmerge") else [dict() for _ in rows]
+    table_rows = [table.add_row() for _ in rows]
+    for r, (row, tr) in enumerate(zip(rows, table_rows)):
+        cells = tr.cells
+        for cell, w in zip(cells, widths):
+            cell.width = Cm(w)
+        if row[0] in ("section", "group"):
+            num = row[1] + ("." if row[0] == "group" else "")
+            if src.get("merged_heads"):
+                write_cell(cells[0].merge(cells[-1]), f"{row[1]}. {row[2]}", bold=True)
+            else:
+                write_cell(cells[0], num, bold=True, center=True)
+                write_cell(cells[1].merge(cells[-1]), row[2], bold=True)
+            continue
+        for i, (cell, col) in enumerate(zip(cells, cols)):
+            span = runs[r].get(col, 1)
+            if span == 0:
+                continue
+            if span > 1:
+                cell = cell.merge(table_rows[r + span - 1].cells[i])
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+            text = row[1][col]
+            if text:
+                write_cell(cell, text, center=col in CENTRED_COLUMNS,
+                           justify=justify and col == "name")
+            if vcenter == "all" or (vcenter == "tt" and col == "tt"):
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+
+
+def build_docx(src, tasks, rend, path):
+    """A Word file: title lines, then each block's heading, intro and table."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = rend["font"]
     normal.font.size = Pt(rend["size"])
-    rpr = normal.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
+    fonts = normal.element.get_or_add_rPr().find(qn("w:rFonts"))
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attr), rend["font"])
     sec = doc.sections[0]
@@ -263,50 +387,18 @@ def build_docx(src, rows, rend, path):
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.add_run(line).bold = True
-    doc.add_paragraph()
-
-    widths = src["widths"]
-    table = doc.add_table(rows=1, cols=len(widths))
-    if rend["borders"]:
-        table.style = doc.styles["Table Grid"]
-    else:
-        no_borders(table)
-    fixed_layout(table, widths)
-    vcenter = rend.get("vcenter")
-    justify = rend.get("justify", False)
-    head = table.rows[0]
-    if rend.get("repeat_header"):
-        repeat_as_header(head)
-    for cell, label, w in zip(head.cells, src["header"], widths):
-        set_cell_width(cell, w)
-        write_cell(cell, label, bold=True, center=True)
-        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-    runs = spans(rows) if rend.get("vmerge") else [dict() for _ in rows]
-    table_rows = [table.add_row() for _ in rows]
-    for r, (row, tr) in enumerate(zip(rows, table_rows)):
-        cells = tr.cells
-        for cell, w in zip(cells, widths):
-            set_cell_width(cell, w)
-        if row[0] in ("section", "group"):
-            num = row[1] + ("." if row[0] == "group" else "")
-            if src.get("merged_heads"):
-                write_cell(cells[0].merge(cells[-1]), f"{row[1]}. {row[2]}", bold=True)
-            else:
-                write_cell(cells[0], num, bold=True, center=True)
-                write_cell(cells[1].merge(cells[-1]), row[2], bold=True)
-        else:
-            for i, (cell, text) in enumerate(zip(cells, row[1])):
-                span = runs[r].get(i, 1)
-                if span == 0:
-                    continue
-                if span > 1:
-                    cell = cell.merge(table_rows[r + span - 1].cells[i])
-                    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
-                if text:
-                    write_cell(cell, text, center=(i in (0, 5)),
-                               justify=justify and i == 1)
-                if vcenter == "all" or (vcenter == "tt" and i == 0):
-                    cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    for block in blocks(src, tasks):
+        if block["heading"]:
+            p = doc.add_paragraph()
+            p.paragraph_format.space_before = Pt(12)
+            p.add_run(block["heading"]).bold = True
+        if block["intro"]:
+            p = doc.add_paragraph(block["intro"])
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            p.paragraph_format.first_line_indent = Cm(1.0)
+        if not block["heading"]:
+            doc.add_paragraph()
+        add_docx_table(doc, src, block, rend)
     doc.save(path)
     fixed_zip_times(path)
 
@@ -326,6 +418,8 @@ HTML_STYLE = """
 @page { size: A4; margin: 2cm 1.5cm 2cm 2.5cm; }
 body { font-family: "Liberation Serif", "Times New Roman", serif; font-size: 12pt; }
 h1 { font-size: 13pt; text-align: center; margin: 0; }
+h2 { font-size: 12pt; margin: 14pt 0 4pt 0; }
+p.intro { text-align: justify; text-indent: 1cm; margin: 0; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin-top: 14pt; }
 th, td { padding: 3pt 4pt; vertical-align: top; }
 th { vertical-align: middle; text-align: center; }
@@ -334,7 +428,52 @@ tr.sec td, tr.grp td { font-weight: bold; }
 """
 
 
-def build_html(src, rows, rend, path):
+def html_header_label(label):
+    """A header label as typed in real tables: explicit newlines become
+    <br>; long one-line labels are broken after their first word."""
+    if "\n" in label:
+        return "<br>".join(html.escape(x) for x in label.split("\n"))
+    if len(label) > 12:
+        return html.escape(label).replace(" ", "<br>", 1)
+    return html.escape(label)
+
+
+def html_table(src, block, rend):
+    """One table as HTML."""
+    cols, rows = block["cols"], block["rows"]
+    total = sum(block["widths"])
+    colgroup = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in block["widths"])
+    head = "".join(f"<th>{html_header_label(h)}</th>" for h in block["header"])
+    body = []
+    n = len(cols)
+    runs = spans(rows, cols) if rend.get("vmerge") else [dict() for _ in rows]
+    for r, row in enumerate(rows):
+        if row[0] in ("section", "group"):
+            cls = "sec" if row[0] == "section" else "grp"
+            num = row[1] + ("." if row[0] == "group" else "")
+            if src.get("merged_heads"):
+                body.append(f'<tr class="{cls}"><td colspan="{n}">'
+                            f'{html.escape(row[1])}. {html.escape(row[2])}</td></tr>')
+            else:
+                body.append(f'<tr class="{cls}"><td class="c tt">{html.escape(num)}</td>'
+                            f'<td colspan="{n - 1}">{html.escape(row[2])}</td></tr>')
+            continue
+        tds = []
+        for col in cols:
+            span = runs[r].get(col, 1)
+            if span == 0:
+                continue
+            cls = ' class="c tt"' if col == "tt" else (
+                ' class="c"' if col in CENTRED_COLUMNS else "")
+            rowspan = f' rowspan="{span}" style="vertical-align: middle"' if span > 1 else ""
+            tds.append(f"<td{cls}{rowspan}>{html.escape(row[1][col])}</td>")
+        body.append("<tr>" + "".join(tds) + "</tr>")
+    return (f"<table>\n<colgroup>{colgroup}</colgroup>\n<thead><tr>{head}</tr></thead>\n"
+            f"<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>\n")
+
+
+def build_html(src, tasks, rend, path):
+    """An HTML page: title lines, then each block's heading, intro and table."""
     style = HTML_STYLE
     if rend.get("landscape"):
         style += "@page { size: A4 landscape; margin: 1.5cm; }\n"
@@ -347,47 +486,21 @@ def build_html(src, rows, rend, path):
         style += "th, td { border: 0.75pt solid #000; }\n"
     if rend.get("vcenter") == "tt":
         style += "td.tt { vertical-align: middle; }\n"
-    total = sum(src["widths"])
-    cols = "".join(f'<col style="width:{w / total * 100:.1f}%">' for w in src["widths"])
-    # Header labels broken over lines the way they are typed in real tables.
-    head = "".join(f"<th>{html.escape(h).replace(' ', '<br>', 1) if len(h) > 12 else html.escape(h)}</th>"
-                   for h in src["header"])
-    body = []
-    n = len(src["header"])
-    runs = spans(rows) if rend.get("vmerge") else [dict() for _ in rows]
-    for r, row in enumerate(rows):
-        if row[0] in ("section", "group"):
-            cls = "sec" if row[0] == "section" else "grp"
-            num = row[1] + ("." if row[0] == "group" else "")
-            if src.get("merged_heads"):
-                body.append(f'<tr class="{cls}"><td colspan="{n}">'
-                            f'{html.escape(row[1])}. {html.escape(row[2])}</td></tr>')
-            else:
-                body.append(f'<tr class="{cls}"><td class="c tt">{html.escape(num)}</td>'
-                            f'<td colspan="{n - 1}">{html.escape(row[2])}</td></tr>')
-        else:
-            tds = []
-            for i, text in enumerate(row[1]):
-                span = runs[r].get(i, 1)
-                if span == 0:
-                    continue
-                cls = ' class="c tt"' if i == 0 else (' class="c"' if i == 5 else "")
-                rowspan = f' rowspan="{span}" style="vertical-align: middle"' if span > 1 else ""
-                tds.append(f"<td{cls}{rowspan}>{html.escape(text)}</td>")
-            body.append("<tr>" + "".join(tds) + "</tr>")
+    parts = []
+    for block in blocks(src, tasks):
+        if block["heading"]:
+            parts.append(f"<h2>{html.escape(block['heading'])}</h2>")
+        if block["intro"]:
+            parts.append(f'<p class="intro">{html.escape(block["intro"])}</p>')
+        parts.append(html_table(src, block, rend))
+    body = "\n".join(parts)
     doc = f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>{html.escape(src['title'])}</title>
 <style>{style}</style></head>
 <body>
 <h1>{html.escape(src['title'])}</h1>
 <h1>{html.escape(SUBTITLE)}</h1>
-<table>
-<colgroup>{cols}</colgroup>
-<thead><tr>{head}</tr></thead>
-<tbody>
-{chr(10).join(body)}
-</tbody>
-</table>
+{body}
 </body></html>
 """
     with open(path, "w", encoding="utf-8") as f:
@@ -425,17 +538,16 @@ def main():
                 "scripts/build_unseen.py)"]
     for src in SOURCES:
         tasks = src["select"](seed)
-        rows = rows_of(src, tasks)
         expected = f"{src['stem']}.expected.json"
         first = None
         for rend in src["renderings"]:
             name = f"{src['stem']}.{rend['variant']}"
             if rend["kind"] == "docx":
-                build_docx(src, rows, rend, os.path.join(out, name + ".docx"))
+                build_docx(src, tasks, rend, os.path.join(out, name + ".docx"))
                 manifest.append(f"{name}.docx\t{expected}")
                 first = first or name
             else:
-                build_html(src, rows, rend, os.path.join(out, name + ".html"))
+                build_html(src, tasks, rend, os.path.join(out, name + ".html"))
                 first = first or name
             for suffix in (".pdf", ".layout.txt", ".raw.txt"):
                 manifest.append(f"{name}{suffix}\t{expected}")
