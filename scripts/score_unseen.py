@@ -76,49 +76,46 @@ def extract(binary, path):
             return json.load(f), None
 
 
+def pairs(expected, got):
+    """The expected tasks by key, the extracted tasks, and the matched
+    (key, extracted, expected) triples: the first extracted task with an
+    expected task's (section, number) is its match."""
+    want = OrderedDict((key(t), t) for t in expected["tasks"])
+    found = got["tasks"] if got else []
+    matched, used = [], set()
+    for t in found:
+        k = key(t)
+        if k in want and k not in used:
+            used.add(k)
+            matched.append((k, t, want[k]))
+    return want, found, matched
+
+
 def details(inp, expected, got, err):
     """Print what differs for one input."""
     print(f"## {inp}" + (f"  ({err})" if err else ""))
-    want = OrderedDict((key(t), t) for t in expected["tasks"])
-    found = got["tasks"] if got else []
+    want, found, matched = pairs(expected, got)
     keys = [key(t) for t in found]
     print("missing:", [f"{s}/{n}" for s, n in want if (s, n) not in keys])
     print("unexpected:", [f"{s}/{n}" for s, n in keys if (s, n) not in want])
-    seen = set()
-    for t in found:
-        k = key(t)
-        if k not in want or k in seen:
-            continue
-        seen.add(k)
+    for k, t, w in matched:
         for f in FIELDS:
-            if field(t, f) != field(want[k], f):
-                print(f"{k[0]}/{k[1]} {f}:\n    got  {field(t, f)!r}\n    want {field(want[k], f)!r}")
+            if field(t, f) != field(w, f):
+                print(f"{k[0]}/{k[1]} {f}:\n    got  {field(t, f)!r}\n    want {field(w, f)!r}")
     print()
 
 
 def score(expected, got):
     """Counts for one input: expected, found, matched, right, per-field."""
-    want = OrderedDict()
-    for t in expected["tasks"]:
-        want[key(t)] = t
-    found = got["tasks"] if got else []
-    matched, right = 0, 0
+    want, found, matched = pairs(expected, got)
     per_field = {f: 0 for f in FIELDS}
-    used = set()
-    for t in found:
-        k = key(t)
-        if k not in want or k in used:
-            continue
-        used.add(k)
-        matched += 1
-        ok = True
-        for f in FIELDS:
-            if field(t, f) == field(want[k], f):
-                per_field[f] += 1
-            else:
-                ok = False
-        right += ok
-    return dict(expected=len(want), found=len(found), matched=matched, right=right,
+    right = 0
+    for _, t, w in matched:
+        equal = [f for f in FIELDS if field(t, f) == field(w, f)]
+        for f in equal:
+            per_field[f] += 1
+        right += len(equal) == len(FIELDS)
+    return dict(expected=len(want), found=len(found), matched=len(matched), right=right,
                 fields=per_field)
 
 
