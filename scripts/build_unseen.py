@@ -37,6 +37,12 @@ INTRO = ("Các nhiệm vụ trọng tâm {} cần tập trung thực hiện, tro
          "rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, thời hạn hoàn thành, kết quả:")
 
 
+# Cell keys of a task row, in the order of the seven-column tables; "note"
+# is an always-empty "Ghi chú" column (an empty extra column adds nothing to
+# a task's extra_columns).
+COLS = ["tt", "name", "docs", "lead", "coord", "deadline", "result"]
+
+
 def pick(tasks, group=None, section=None, numbers=None):
     """Seed tasks of one group (section I) or one section, optionally only
     the given numbers, in source order."""
@@ -145,6 +151,22 @@ SOURCES = [
                  landscape=True, font="Liberation Sans", size=10),
         ],
     ),
+    dict(
+        stem="pl_g",
+        title="PHỤ LỤC 03",
+        header=["STT", "Nhiệm vụ", "Văn bản giao", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                "Thời gian thực hiện", "Sản phẩm", "Ghi chú"],
+        widths=[1.1, 4.3, 2.3, 2.1, 2.1, 1.9, 1.8, 1.4],
+        cols=COLS + ["note"],
+        dot=True,
+        select=lambda ts: pick(ts, "3", numbers=r(45, 62)) + pick(ts, "7"),
+        renderings=[
+            dict(variant="narrow_ruled", kind="docx", borders=True,
+                 font="Liberation Sans Narrow", size=12, repeat_header=True),
+            dict(variant="html_condensed_borderless", kind="html", borders=False,
+                 landscape=True, font="DejaVu Serif Condensed", size=10),
+        ],
+    ),
     # As in the seed itself: each section a bold heading paragraph and an
     # intro paragraph (the seed's own wording) above its own table, the
     # tables with different column sets and orders; header labels typed
@@ -187,8 +209,6 @@ SOURCES = [
     ),
 ]
 
-# Cell keys of a task row, in the order of the seven-column tables.
-COLS = ["tt", "name", "docs", "lead", "coord", "deadline", "result"]
 
 # Columns whose runs of equal, non-empty cells are merged vertically in the
 # "vmerge" renderings.
@@ -208,6 +228,7 @@ def task_cells(t, dot):
         "coord": "; ".join(u["raw"] for u in t["coordinating_units"]),
         "deadline": t["deadline"]["raw"] if t["deadline"] else "",
         "result": t["result"] or "",
+        "note": "",
     }
 
 
@@ -238,7 +259,7 @@ def blocks(src, tasks):
     "tables"."""
     if "tables" not in src:
         return [dict(heading=None, intro=None, header=src["header"], widths=src["widths"],
-                     cols=COLS, rows=rows_of(tasks, src["dot"], sections=True))]
+                     cols=src.get("cols", COLS), rows=rows_of(tasks, src["dot"], sections=True))]
     out = []
     for spec in src["tables"]:
         part = [t for t in tasks if t["section"]["number"] == spec["section"]]
