@@ -4,8 +4,8 @@
 For every manifest row, runs `BIN extract INPUT -o TMP --format json -q`,
 matches the extracted tasks to the expected ones by task number within
 section, and prints (as Markdown) per input: expected, found, matched,
-fully right, recall and precision, then totals per rendering kind and the
-per-field agreement among matched tasks.
+fully right, recall and precision, then totals per rendering kind and per
+producer, and the per-field agreement among matched tasks.
 
 A matched task is "fully right" when name, lead_units, coordinating_units,
 deadline.raw, assigning_documents (raw) and result all equal the expected
@@ -61,6 +61,16 @@ def kind(input_name):
     if "borderless" in input_name:
         return "pdf borderless"
     return "pdf horizontal rules" if "hrules" in input_name else "pdf ruled"
+
+
+def producer(input_name):
+    """Which tool made the input: the Word file itself, or the PDF renderer
+    (LibreOffice for Word sources, Chromium for HTML) and the text format."""
+    if input_name.endswith(".docx"):
+        return "python-docx (Word reader)"
+    tool = "Chromium" if ".html" in input_name else "LibreOffice"
+    fmt = input_name.rsplit(".", 2)[-2] + ".txt" if input_name.endswith(".txt") else "pdf"
+    return f"{tool} {fmt}"
 
 
 def extract(binary, path):
@@ -151,50 +161,58 @@ def main():
                 got, err = extract(binary, os.path.join(base, inp))
                 details(inp, expected, got, err)
         return
-    totals = OrderedDict()
     print("| input | kind | expected | found | matched | fully right | recall | precision | note |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---|")
+    scored = []
     for inp, exp in rows:
         if exp not in expected_cache:
             with open(os.path.join(base, exp), encoding="utf-8") as f:
                 expected_cache[exp] = json.load(f)
         got, err = extract(binary, os.path.join(base, inp))
         s = score(expected_cache[exp], got)
-        k = kind(inp)
-        tot = totals.setdefault(k, dict(inputs=0, expected=0, found=0, matched=0, right=0,
-                                        fields={f: 0 for f in FIELDS}))
-        tot["inputs"] += 1
-        for n in ("expected", "found", "matched", "right"):
-            tot[n] += s[n]
-        for f in FIELDS:
-            tot["fields"][f] += s["fields"][f]
-        print(f"| {inp} | {k} | {s['expected']} | {s['found']} | {s['matched']} | {s['right']} "
-              f"| {pct(s['matched'], s['expected'])} | {pct(s['matched'], s['found'])} "
-              f"| {err or ''} |")
+        scored.append((inp, s))
+        print(f"| {inp} | {kind(inp)} | {s['expected']} | {s['found']} | {s['matched']} "
+              f"| {s['right']} | {pct(s['matched'], s['expected'])} "
+              f"| {pct(s['matched'], s['found'])} | {err or ''} |")
         sys.stdout.flush()
-    print()
-    print("| kind | inputs | expected | found | matched | fully right | recall | precision "
-          "| right/expected |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    grand = dict(inputs=0, expected=0, found=0, matched=0, right=0,
-                 fields={f: 0 for f in FIELDS})
-    for k, t in list(totals.items()) + [("**all**", grand)]:
-        if t is not grand:
-            for n in ("inputs", "expected", "found", "matched", "right"):
-                grand[n] += t[n]
-            for f in FIELDS:
-                grand["fields"][f] += t["fields"][f]
-        print(f"| {k} | {t['inputs']} | {t['expected']} | {t['found']} | {t['matched']} "
-              f"| {t['right']} | {pct(t['matched'], t['expected'])} "
-              f"| {pct(t['matched'], t['found'])} | {pct(t['right'], t['expected'])} |")
+    by_kind = totals(scored, kind)
+    print_totals("kind", by_kind)
+    print_totals("producer", totals(scored, producer))
     print()
     print("Field agreement among matched tasks:")
     print()
     print("| kind | " + " | ".join(FIELDS) + " |")
     print("|---|" + "---:|" * len(FIELDS))
-    for k, t in list(totals.items()) + [("**all**", grand)]:
+    for k, t in by_kind.items():
         print(f"| {k} | " + " | ".join(pct(t["fields"][f], t["matched"]) for f in FIELDS) + " |")
 
+
+def totals(scored, group):
+    """Sums of the per-input counts by group(input), then over all inputs."""
+    out = OrderedDict()
+    for inp, s in scored:
+        for g in (group(inp), "**all**"):
+            t = out.setdefault(g, dict(inputs=0, expected=0, found=0, matched=0, right=0,
+                                       fields={f: 0 for f in FIELDS}))
+            t["inputs"] += 1
+            for n in ("expected", "found", "matched", "right"):
+                t[n] += s[n]
+            for f in FIELDS:
+                t["fields"][f] += s["fields"][f]
+    out.move_to_end("**all**")
+    return out
+
+
+def print_totals(label, table):
+    """A Markdown table of totals, preceded by a blank line."""
+    print()
+    print(f"| {label} | inputs | expected | found | matched | fully right | recall | precision "
+          "| right/expected |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for k, t in table.items():
+        print(f"| {k} | {t['inputs']} | {t['expected']} | {t['found']} | {t['matched']} "
+              f"| {t['right']} | {pct(t['matched'], t['expected'])} "
+              f"| {pct(t['matched'], t['found'])} | {pct(t['right'], t['expected'])} |")
 
 if __name__ == "__main__":
     main()
