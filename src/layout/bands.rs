@@ -65,6 +65,37 @@ struct Label {
     text: String,
     x0: f64,
     x1: f64,
+    /// The label's words: text, left and right edge.
+    words: Vec<(String, f64, f64)>,
+}
+
+impl Label {
+    /// A label of some of a line's words.
+    fn of(words: &[&Word]) -> Label {
+        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        Label {
+            text: crate::normalize::normalize_line(&texts.join(" ")),
+            x0: words[0].x0,
+            x1: words.iter().map(|w| w.x1).fold(f64::MIN, f64::max),
+            words: words.iter().map(|w| (w.text.clone(), w.x0, w.x1)).collect(),
+        }
+    }
+
+    /// The label cut before word `k`.
+    fn split(&self, k: usize) -> (Label, Label) {
+        let part = |ws: &[(String, f64, f64)]| Label {
+            text: crate::normalize::normalize_line(
+                &ws.iter()
+                    .map(|w| w.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            x0: ws[0].1,
+            x1: ws.iter().map(|w| w.2).fold(f64::MIN, f64::max),
+            words: ws.to_vec(),
+        };
+        (part(&self.words[..k]), part(&self.words[k..]))
+    }
 }
 
 /// A column read from the header: its stacked labels and extent.
@@ -167,12 +198,7 @@ fn labels(line: &Line, gap: f64) -> Vec<Label> {
         let mut starts = label_starts(&texts);
         starts.push(texts.len());
         for s in starts.windows(2) {
-            let words = &g[s[0]..s[1]];
-            out.push(Label {
-                text: crate::normalize::normalize_line(&texts[s[0]..s[1]].join(" ")),
-                x0: words[0].x0,
-                x1: words.iter().map(|w| w.x1).fold(f64::MIN, f64::max),
-            });
+            out.push(Label::of(&g[s[0]..s[1]]));
         }
     }
     out
@@ -209,9 +235,6 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
         && !used[start - 1]
         && close(start - 1, start)
         && label_line(&labels(&lines[start - 1], settings.label_gap))
-        && labels(&lines[start - 1], settings.label_gap)
-            .iter()
-            .all(|l| l.text.starts_with(char::is_lowercase) || classify(&l.text) != Role::Extra)
     {
         start -= 1;
     }
@@ -229,7 +252,7 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
     for (k, line) in lines.iter().enumerate().take(end).skip(start) {
         all.extend(labels(line, settings.label_gap).into_iter().map(|l| (k, l)));
     }
-    let columns = cluster_labels(all);
+    let columns = cluster_labels(all, 0.5 * lines[i].size());
     let texts: Vec<String> = columns.iter().map(|c| c.text.clone()).collect();
     let model = ColumnModel::from_headers(&texts)?;
     (model.columns.len() >= 3 && model.columns[0].role == Role::Number).then_some(Header {
@@ -244,9 +267,40 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
 /// Stack labels of several lines into columns by horizontal overlap. A
 /// label that spans two labels of another line (a two-level header:
 /// "Đơn vị thực hiện" over "Chủ trì", "Phối hợp") is prefixed to them.
-fn cluster_labels(mut labels: Vec<(usize, Label)>) -> Vec<HeaderColumn> {
-    // Spanning labels first aside: those overlapping two labels of one other line.
+fn cluster_labels(mut labels: Vec<(usize, Label)>, tolerance: f64) -> Vec<HeaderColumn> {
     let spans = |a: &Label, b: &Label| a.x0 < b.x1 && b.x0 < a.x1;
+    // Two labels run together with one space ("hoàn phẩm" of "Thời gian
+    // hoàn thành" and "Sản phẩm"): cut where another line has a column gap.
+    let mut k = 0;
+    while k < labels.len() {
+        let (line, label) = &labels[k];
+        let cut = labels
+            .iter()
+            .filter(|(l, _)| l != line)
+            .flat_map(|(l, a)| {
+                labels
+                    .iter()
+                    .filter(move |(m, b)| m == l && b.x0 > a.x1)
+                    .map(move |(_, b)| (a, b))
+            })
+            .filter(|(a, b)| spans(label, a) && spans(label, b))
+            .find_map(|(a, b)| {
+                (1..label.words.len()).find(|&i| {
+                    let mid = (label.words[i - 1].2 + label.words[i].1) / 2.0;
+                    mid >= a.x1 - tolerance && mid <= b.x0 + tolerance
+                })
+            });
+        match cut {
+            Some(i) => {
+                let (left, right) = label.split(i);
+                let line = *line;
+                labels[k] = (line, left);
+                labels.insert(k + 1, (line, right));
+            }
+            None => k += 1,
+        }
+    }
+    // Spanning labels aside: those overlapping two labels of one other line.
     let mut spanning: Vec<(usize, Label)> = Vec::new();
     let mut k = 0;
     while k < labels.len() {
@@ -496,7 +550,8 @@ fn refine_boundaries(
 /// line, where every cell starts, a run of words joined by single spaces
 /// across a boundary (two cells that touch, where a wide cell pushed its
 /// neighbour's text left) whose right part would start with a lowercase
-/// word is cut instead before the capital or digit nearest the boundary.
+/// word is cut instead before the capital or digit nearest the boundary,
+/// or, with none, kept whole in the left cell.
 fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool) -> Vec<usize> {
     let mut columns: Vec<usize> = words
         .iter()
@@ -526,13 +581,13 @@ fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool)
             let cut = (start + 1..end)
                 .filter(|&i| opens(&words[i]))
                 .min_by(|&a, &c| distance(a).total_cmp(&distance(c)));
-            if let Some(cut) = cut {
-                for c in &mut columns[start..cut] {
-                    *c = (*c).min(b_index);
-                }
-                for c in &mut columns[cut..end] {
-                    *c = (*c).max(b_index + 1);
-                }
+            // Without a word that can open the right cell, the run is one cell.
+            let cut = cut.unwrap_or(end);
+            for c in &mut columns[start..cut] {
+                *c = (*c).min(b_index);
+            }
+            for c in &mut columns[cut..end] {
+                *c = (*c).max(b_index + 1);
             }
         }
         start = end;
@@ -673,7 +728,11 @@ fn build(
     // A numbered line in one run (no gap between cells), with nothing on
     // other lines, is a group heading ("2. Phát triển hạ tầng số").
     for (j, &(k, _)) in anchors.iter().enumerate() {
-        if !row_spread[j + 1] && !has_wide_gap(&lines[k], settings.label_gap) {
+        let title = Line {
+            words: lines[k].words[1..].to_vec(),
+            y: lines[k].y,
+        };
+        if !row_spread[j + 1] && !has_wide_gap(&title, settings.label_gap) {
             groups.push(k);
         }
     }

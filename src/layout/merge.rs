@@ -1,7 +1,8 @@
 //! Joining tables that continue over a page break.
 //!
 //! A page that starts with a table continuing the table that ended the
-//! previous page (same number of columns, same column positions) is
+//! previous page (the same header row again, or the same number of columns
+//! at the same positions) is
 //! appended to it: a header repeated at the top of the page (the same
 //! texts as the table's first rows) is dropped, and a first row whose
 //! first cell is empty — a row cut by the page break — is merged into the
@@ -90,15 +91,22 @@ fn last_table(out: &[PageBlock]) -> Option<usize> {
     matches!(out[k], PageBlock::Table(_)).then_some(k)
 }
 
+/// Whether `b` continues `a`: it repeats `a`'s header row, or its column
+/// boundaries lie where `a`'s do.
 fn same_columns(a: &PageTable, b: &PageTable) -> bool {
+    let repeats_header = match (a.table.rows.first(), b.table.rows.first()) {
+        (Some(x), Some(y)) => x.cells.len() > 2 && same_row(x, y),
+        _ => false,
+    };
     let tolerance = COLUMN_TOLERANCE + a.slack.max(b.slack);
-    a.xs.len() == b.xs.len()
-        && a.xs
-            .iter()
-            .zip(&b.xs)
-            .skip(1)
-            .take(a.xs.len().saturating_sub(2))
-            .all(|(x, y)| (x - y).abs() <= tolerance)
+    repeats_header
+        || a.xs.len() == b.xs.len()
+            && a.xs
+                .iter()
+                .zip(&b.xs)
+                .skip(1)
+                .take(a.xs.len().saturating_sub(2))
+                .all(|(x, y)| (x - y).abs() <= tolerance)
 }
 
 fn same_row(a: &Row, b: &Row) -> bool {
