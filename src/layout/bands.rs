@@ -44,6 +44,9 @@ pub struct BandSettings {
     pub cell_gap: f64,
     /// Fewest numbered rows for a table.
     pub min_rows: usize,
+    /// A table followed by at most this many lines at the bottom of its
+    /// page may continue on the next page without a header.
+    pub open_lines: usize,
 }
 
 impl Default for BandSettings {
@@ -55,6 +58,7 @@ impl Default for BandSettings {
             max_gap: 4.5,
             cell_gap: 1.4,
             min_rows: 1,
+            open_lines: 2,
         }
     }
 }
@@ -121,42 +125,74 @@ enum LineKind {
     Group,
 }
 
+/// The header of a table that ran to the bottom of a page, handed to the
+/// next page: a continuation page often repeats no header.
+#[derive(Debug, Clone)]
+pub struct OpenTable(Header);
+
 /// Find header-anchored task tables among a page's free lines (top to
-/// bottom); lines that become part of a table are marked in `used`.
+/// bottom); lines that become part of a table are marked in `used`. With
+/// `open`, the table left open by the previous page, rows at the top of
+/// the page under no header of their own continue it. Returns the tables
+/// and the table this page leaves open.
 pub fn find_tables(
     lines: &[Line],
     used: &mut [bool],
     settings: &BandSettings,
     page: u32,
-) -> Vec<PageTable> {
+    open: Option<&OpenTable>,
+) -> (Vec<PageTable>, Option<OpenTable>) {
     let mut out = Vec::new();
+    let mut left_open = None;
     let mut i = 0;
+    // A page number first is page furniture, not a row.
+    while i < lines.len() && super::merge::is_page_number(&lines[i].text()) {
+        i += 1;
+    }
+    // Only where no header of its own opens the page.
+    let own_header = (i..lines.len().min(i + settings.header_lines + 1))
+        .any(|k| read_header(lines, used, k, settings).is_some());
+    let mut carried = open
+        .filter(|_| i < lines.len() && !own_header)
+        .map(|OpenTable(h)| Header {
+            first: i,
+            end: i,
+            ..h.clone()
+        });
     while i < lines.len() {
         if used[i] {
             i += 1;
             continue;
         }
-        let Some(header) = read_header(lines, used, i, settings) else {
+        let Some(header) = read_header(lines, used, i, settings).or_else(|| carried.take()) else {
             i += 1;
             continue;
         };
+        carried = None;
         match read_body(lines, used, &header, settings, page) {
             Some((table, members)) => {
                 used[header.first..header.end].fill(true);
-                let last = members.last().copied().unwrap_or(header.end - 1);
+                let last = members.last().copied().unwrap_or(header.end.max(1) - 1);
                 for k in members {
                     used[k] = true;
                 }
                 out.push(table);
+                // A table ending on the page's last lines may go on.
+                let after = lines[last + 1..]
+                    .iter()
+                    .filter(|l| !super::merge::is_page_number(&l.text()))
+                    .count();
+                left_open = (after <= settings.open_lines).then(|| OpenTable(header));
                 i = last + 1;
             }
-            None => i = header.end,
+            None => i = header.end.max(i + 1),
         }
     }
-    out
+    (out, left_open)
 }
 
 /// A header found on the page.
+#[derive(Debug, Clone)]
 struct Header {
     /// First and one past the last line of the header.
     first: usize,
@@ -411,7 +447,10 @@ fn read_body(
     // lines of prose; their whitespace places the column boundaries.
     let mut candidates: Vec<usize> = Vec::new();
     let mut repeated: Vec<usize> = Vec::new();
-    let mut prev_y = lines[header.end - 1].y;
+    let mut prev_y = match header.end.checked_sub(1) {
+        Some(last) if header.end > header.first => lines[last].y,
+        _ => lines[header.first].y + pitch,
+    };
     let mut k = header.end;
     while k < lines.len() {
         let line = &lines[k];
@@ -910,7 +949,7 @@ mod tests {
     fn rows(text: &str) -> Vec<Vec<String>> {
         let lines = page(text);
         let mut used = vec![false; lines.len()];
-        let tables = find_tables(&lines, &mut used, &BandSettings::default(), 1);
+        let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
         assert_eq!(tables.len(), 1, "one table");
         tables[0]
             .table

@@ -146,7 +146,7 @@ fn append(prev: &mut PageTable, next: PageTable) {
 }
 
 /// A line that is only a page number (`2`, `- 2 -`, `Trang 2`).
-fn is_page_number(text: &str) -> bool {
+pub(crate) fn is_page_number(text: &str) -> bool {
     let t = text
         .trim()
         .trim_start_matches("Trang")

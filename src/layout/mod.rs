@@ -28,6 +28,8 @@ pub struct DocLayout {
     pages: Vec<Vec<PageBlock>>,
     count: u32,
     warnings: Vec<Warning>,
+    /// The table the last page left open.
+    open: Option<bands::OpenTable>,
 }
 
 impl DocLayout {
@@ -38,8 +40,9 @@ impl DocLayout {
         self.warnings.extend(warning);
         if use_text {
             let turned = orient::upright_page(page);
-            self.pages
-                .push(page_blocks(turned.as_ref().unwrap_or(page)));
+            let (blocks, open) = page_blocks(turned.as_ref().unwrap_or(page), self.open.as_ref());
+            self.pages.push(blocks);
+            self.open = open;
         }
     }
 
@@ -105,21 +108,32 @@ pub struct PageWords<'a> {
     pub fill_edges: &'a [Segment],
 }
 
-/// One PDF page's tables and text lines in reading order (top to bottom).
-pub fn page_blocks(page: &PdfPage) -> Vec<PageBlock> {
+/// One PDF page's tables and text lines in reading order (top to bottom),
+/// with the table the previous page left open; returns the table this
+/// page leaves open.
+pub fn page_blocks(
+    page: &PdfPage,
+    open: Option<&bands::OpenTable>,
+) -> (Vec<PageBlock>, Option<bands::OpenTable>) {
     let words = words::words(&page.content.glyphs);
-    words_blocks(PageWords {
-        number: page.number,
-        words: &words,
-        rulings: &page.content.rulings,
-        fill_edges: &page.content.fill_edges,
-    })
+    words_blocks(
+        PageWords {
+            number: page.number,
+            words: &words,
+            rulings: &page.content.rulings,
+            fill_edges: &page.content.fill_edges,
+        },
+        open,
+    )
 }
 
 /// One page's tables and text lines in reading order, whatever the source
 /// of its words: ruled grids first, then header-anchored borderless task
 /// tables ([`bands`]), then other aligned tables ([`align`]).
-pub fn words_blocks(page: PageWords<'_>) -> Vec<PageBlock> {
+pub fn words_blocks(
+    page: PageWords<'_>,
+    open: Option<&bands::OpenTable>,
+) -> (Vec<PageBlock>, Option<bands::OpenTable>) {
     let words = page.words;
     let mut used = vec![false; words.len()];
     let mut tables: Vec<table::PageTable> = grid::find_grids(page.rulings, page.fill_edges)
@@ -134,12 +148,14 @@ pub fn words_blocks(page: PageWords<'_>) -> Vec<PageBlock> {
         .collect();
     let lines = lines::group_lines(free);
     let mut line_used = vec![false; lines.len()];
-    tables.extend(bands::find_tables(
+    let (band_tables, left_open) = bands::find_tables(
         &lines,
         &mut line_used,
         &bands::BandSettings::default(),
         page.number,
-    ));
+        open,
+    );
+    tables.extend(band_tables);
     tables.extend(align::find_tables(
         &lines,
         &mut line_used,
@@ -171,7 +187,7 @@ pub fn words_blocks(page: PageWords<'_>) -> Vec<PageBlock> {
         ));
     }
     items.sort_by(|a, b| b.0.total_cmp(&a.0));
-    items.into_iter().map(|(_, b)| b).collect()
+    (items.into_iter().map(|(_, b)| b).collect(), left_open)
 }
 
 /// A page's text with the horizontal layout kept (columns aligned by

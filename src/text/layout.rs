@@ -42,6 +42,7 @@ pub fn detect(lines: &[RawLine<'_>]) -> Option<Vec<Block>> {
     }
     let settings = GridSettings::default();
     let mut pages: Vec<Vec<PageBlock>> = Vec::new();
+    let mut open = None;
     let mut start = 0;
     while start < lines.len() {
         let page = lines[start].at.page;
@@ -49,12 +50,17 @@ pub fn detect(lines: &[RawLine<'_>]) -> Option<Vec<Block>> {
             .find(|&k| lines[k].at.page != page)
             .unwrap_or(lines.len());
         let words = page_words(&lines[start..end], &settings);
-        pages.push(words_blocks(PageWords {
-            number: page.unwrap_or(1),
-            words: &words,
-            rulings: &[],
-            fill_edges: &[],
-        }));
+        let (blocks, left_open) = words_blocks(
+            PageWords {
+                number: page.unwrap_or(1),
+                words: &words,
+                rulings: &[],
+                fill_edges: &[],
+            },
+            open.as_ref(),
+        );
+        pages.push(blocks);
+        open = left_open;
         start = end;
     }
     let found = pages
