@@ -182,7 +182,7 @@ pub fn find_tables(
                     .iter()
                     .filter(|l| !super::merge::is_page_number(&l.text()))
                     .count();
-                left_open = (after <= settings.open_lines).then(|| OpenTable(header));
+                left_open = (after <= settings.open_lines).then_some(OpenTable(header));
                 i = last + 1;
             }
             None => i = header.end.max(i + 1),
