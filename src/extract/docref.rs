@@ -4,7 +4,7 @@
 
 use crate::extract::deadline::ymd;
 use crate::model::DocumentRef;
-use crate::normalize::{fold_spaces, match_key};
+use crate::normalize::match_key;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -138,7 +138,9 @@ pub fn find_date(text: &str) -> Option<(String, usize)> {
 
 /// Split a cell naming one or more assigning documents into references.
 pub fn parse_document_refs(cell: &str) -> Vec<DocumentRef> {
-    let text = fold_spaces(&cell.replace('\n', " "));
+    // Joined as wrapped lines: a number broken after its dash ("11-" /
+    // "KH/BCĐ") joins without a space.
+    let text = crate::normalize::join_lines(&cell.lines().collect::<Vec<_>>());
     if text.is_empty() {
         return Vec::new();
     }
