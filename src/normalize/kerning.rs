@@ -25,8 +25,8 @@ const CAPITAL_ONSET_LETTERS: &str = "BCDĐGHKLMNPQRSTVX";
 /// words on their own: after a word that is itself a syllable ("thi ở"),
 /// they are not the tail of a split.
 const VOWEL_INITIAL_WORDS: &[&str] = &[
-    "ở", "ấy", "ý", "ủy", "uỷ", "ước", "ứng", "ăn", "ít", "ích", "ổn", "ảnh", "ưu", "ống", "ạ",
-    "ơi", "ưa", "ấn", "ẩn", "ắt", "ốm", "ồn", "ảo", "ấm", "ếch", "ủ", "ừ", "ờ", "ổ", "ẩm", "ầm",
+    "ở", "ấy", "ý", "ủy", "uỷ", "ước", "ứng", "ăn", "ít", "ích", "ổn", "ảnh", "ưu", "ống", "ơi",
+    "ưa", "ấn", "ẩn", "ắt", "ốm", "ồn", "ảo", "ấm", "ẩm",
 ];
 
 /// Whether a letter is a vowel written with a diacritic (a tone mark or
@@ -70,6 +70,16 @@ fn lowercase_split<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> 
 fn split_candidate<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> {
     if left.starts_with(|c: char| c.is_lowercase()) {
         return lowercase_split(left, right);
+    }
+    // A capitalized head before a marked vowel ("Đi ều", "Qu ản").
+    let mut rest = left.chars().skip(1);
+    if right.starts_with(is_marked_vowel) && rest.all(char::is_lowercase) {
+        let lower = left.to_lowercase();
+        if let Some((merged, punct)) = lowercase_split(&lower, right) {
+            let head: String = left.chars().take(1).collect();
+            let tail: String = merged.chars().skip(1).collect();
+            return Some((format!("{head}{tail}"), punct));
+        }
     }
     let mut chars = left.chars();
     let first = chars.next()?;
@@ -116,7 +126,8 @@ fn is_label_context(prev: Option<&str>, left: &str) -> bool {
         } else {
             LABEL_WORDS.contains(&p.as_str())
         };
-        label_word || (!p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        let single_letter = left.chars().count() == 1;
+        label_word || (single_letter && !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     })
 }
 
