@@ -566,7 +566,7 @@ mod tests {
         assert_eq!(m.issuer.as_deref(), Some("Bộ Nội vụ"));
         // A title naming another document is no reference to this one.
         let m =
-            meta("BÁO CÁO của UBND tỉnh về kết quả thực hiện Quyết định số 787/QĐ-UBND\nNội dung");
+            meta("BÁO CÁO\nCỦA UBND TỈNH VỀ KẾT QUẢ THỰC HIỆN QUYẾT ĐỊNH SỐ 787/QĐ-UBND\nNội dung");
         assert_eq!(m.number, None);
         assert_eq!(m.doc_type.as_deref(), Some("Báo cáo"));
     }
