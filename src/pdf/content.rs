@@ -226,6 +226,14 @@ impl<'a> Interpreter<'a> {
         self.out.glyphs.reserve(content.len() / 8);
         self.run(content, resources, ctm, 0);
         let page_glyphs = self.out.glyphs.len();
+        // Only the words of annotations are read: their borders and images
+        // (a signature's seal) are no table rulings and do not make the
+        // page look like a scan.
+        let (rulings, fill_edges, images) = (
+            self.out.rulings.len(),
+            self.out.fill_edges.len(),
+            self.out.images,
+        );
         for annotation in annotations {
             let start = self.out.glyphs.len();
             match annotation {
@@ -237,6 +245,9 @@ impl<'a> Interpreter<'a> {
             let (page, drawn) = self.out.glyphs.split_at_mut(start);
             annots::snap_to_lines(&page[..page_glyphs], drawn);
         }
+        self.out.rulings.truncate(rulings);
+        self.out.fill_edges.truncate(fill_edges);
+        self.out.images = images;
         self.out
     }
 
@@ -661,6 +672,38 @@ mod tests {
         assert_eq!(text_rotation((0.0, -12.0), (12.0, 0.0)), Some(270));
         assert_eq!(text_rotation((12.0, 0.0), (0.0, -12.0)), None, "mirrored");
         assert_eq!(text_rotation((8.0, 8.0), (-8.0, 8.0)), None, "diagonal");
+    }
+
+    #[test]
+    fn annotations_add_their_words_only() {
+        let mut fonts = FontCache::new(|_, t| t);
+        let mut budget = Budget::new(1 << 20);
+        let doc = Document::new();
+        let border = Stream::new(
+            lopdf::dictionary! { "BBox" => vec![0.into(), 0.into(), 100.into(), 20.into()] },
+            b"0 0 m 100 0 l S".to_vec(),
+        );
+        let annotations = [
+            Annotation::Form {
+                stream: &border,
+                matrix: Matrix::IDENTITY,
+            },
+            Annotation::Value {
+                text: "228".into(),
+                rect: [100.0, 700.0, 140.0, 720.0],
+                size: 10.0,
+            },
+        ];
+        let page = Interpreter::new(&doc, &mut fonts, &mut budget).run_page(
+            b"0 0 200 0.5 re f",
+            None,
+            &annotations,
+            Matrix::IDENTITY,
+        );
+        assert_eq!(page.rulings.len(), 1, "the page's rule, not the border");
+        let text: String = page.glyphs.iter().map(|g| g.text.as_ref()).collect();
+        assert_eq!(text, "228");
+        assert_eq!((page.glyphs[0].x, page.glyphs[0].y), (102.0, 707.0));
     }
 
     #[test]
