@@ -255,9 +255,8 @@ fn is_issuer_like(text: &str) -> bool {
         .any(|b| key == match_key(b) || key.starts_with(&format!("{} ", match_key(b))))
 }
 
-/// Kinds of document a title line starts with; the first eleven are
-/// types of their own (the rest only head titles).
-const KINDS: &[&str] = &[
+/// Document types (Decree 30/2020 and party rules) a title line may start with.
+const DOCUMENT_TYPES: &[&str] = &[
     "Kế hoạch",
     "Thông báo",
     "Quyết định",
@@ -269,8 +268,6 @@ const KINDS: &[&str] = &[
     "Công văn",
     "Tờ trình",
     "Công điện",
-    "Phụ lục",
-    "Danh mục",
     "Chương trình",
     "Hướng dẫn",
     "Kết luận",
@@ -278,18 +275,21 @@ const KINDS: &[&str] = &[
     "Đề án",
 ];
 
-/// How many of [`KINDS`] are document types of their own.
-const TYPE_KINDS: usize = 11;
+/// Title words that head a document without being its type.
+const OTHER_TITLES: &[&str] = &["Phụ lục", "Danh mục"];
 
 /// Title lines start with a document kind ("PHỤ LỤC", "KẾ HOẠCH", ...).
 fn is_document_title(text: &str) -> bool {
     let key = match_key(text);
-    KINDS.iter().any(|k| starts_with_words(&key, &match_key(k)))
+    DOCUMENT_TYPES
+        .iter()
+        .chain(OTHER_TITLES)
+        .any(|k| starts_with_words(&key, &match_key(k)))
 }
 
-/// Whether a document kind is named anywhere in a match key.
-fn is_document_title_anywhere(key: &str) -> bool {
-    KINDS.iter().any(|k| {
+/// Whether a document type is named anywhere in a match key.
+fn names_a_document_type(key: &str) -> bool {
+    DOCUMENT_TYPES.iter().any(|k| {
         let kind = match_key(k);
         key.match_indices(&kind).any(|(at, _)| {
             (at == 0 || key[..at].ends_with(' ')) && starts_with_words(&key[at..], &kind)
@@ -300,7 +300,7 @@ fn is_document_title_anywhere(key: &str) -> bool {
 /// The document type a title line starts with ("BÁO CÁO VỀ ..." → "Báo cáo").
 fn document_kind(text: &str) -> Option<String> {
     let key = match_key(text);
-    KINDS[..TYPE_KINDS]
+    DOCUMENT_TYPES
         .iter()
         .find(|k| starts_with_words(&key, &match_key(k)))
         .map(|k| k.to_string())
@@ -344,7 +344,7 @@ fn reference_in(text: &str) -> Option<Reference> {
     // "BÁO CÁO của UBND tỉnh về kết quả thực hiện Quyết định số 787/...":
     // the number is that of another document.
     let key = issuer.as_deref().map(match_key).unwrap_or_default();
-    if key.split(' ').any(|w| w == match_key("về")) || is_document_title_anywhere(&key) {
+    if key.split(' ').any(|w| w == match_key("về")) || names_a_document_type(&key) {
         return None;
     }
     Some(Reference {
