@@ -28,6 +28,9 @@ pub const FIELD_CHAR_WIDTH: f64 = 0.5;
 /// Farthest a page glyph may be from an annotation's text, in font sizes,
 /// for the text to be read on the page glyph's line.
 const SNAP_DISTANCE: f64 = 4.0;
+/// Most glyph comparisons spent putting annotation text on page lines,
+/// per page.
+pub const MAX_SNAP_COMPARISONS: usize = 4_000_000;
 /// Inner margin of a field's rectangle, in points.
 const FIELD_MARGIN: f64 = 2.0;
 
@@ -240,23 +243,33 @@ pub fn value_baselines(rect: [f64; 4], size: f64, lines: usize) -> (f64, Vec<f64
 /// (glyphs of one baseline) moves to the nearest baseline of the upright
 /// `page` glyphs within [`SAME_BASELINE`] font sizes vertically and
 /// [`SNAP_DISTANCE`] font sizes horizontally; otherwise it stays.
-pub fn snap_to_lines(page: &[Glyph], drawn: &mut [Glyph]) {
-    let mut done = vec![false; drawn.len()];
-    for i in 0..drawn.len() {
-        if done[i] || !drawn[i].upright() {
-            continue;
+///
+/// `budget` bounds the glyph comparisons made over a page (hostile files
+/// with huge annotations); once spent, the rest stays as drawn.
+pub fn snap_to_lines(page: &[Glyph], drawn: &mut [Glyph], budget: &mut usize) {
+    let mut order: Vec<usize> = (0..drawn.len()).filter(|&i| drawn[i].upright()).collect();
+    order.sort_by(|&a, &b| drawn[a].y.total_cmp(&drawn[b].y));
+    let lines: Vec<Vec<usize>> = order
+        .chunk_by(|&a, &b| drawn[a].y == drawn[b].y)
+        .map(<[usize]>::to_vec)
+        .collect();
+    for line in lines {
+        let y = drawn[line[0]].y;
+        let mut target: Option<f64> = None;
+        for &j in &line {
+            let cost = page.len();
+            if *budget < cost {
+                return;
+            }
+            *budget -= cost;
+            if let Some(t) = nearest_baseline(page, &drawn[j]) {
+                if target.is_none_or(|best| (t - y).abs() < (best - y).abs()) {
+                    target = Some(t);
+                }
+            }
         }
-        let y = drawn[i].y;
-        let line: Vec<usize> = (i..drawn.len())
-            .filter(|&j| !done[j] && drawn[j].upright() && drawn[j].y == y)
-            .collect();
-        let target = line
-            .iter()
-            .filter_map(|&j| nearest_baseline(page, &drawn[j]))
-            .min_by(|a, b| (a - y).abs().total_cmp(&(b - y).abs()));
-        for j in line {
-            done[j] = true;
-            if let Some(target) = target {
+        if let Some(target) = target {
+            for &j in &line {
                 drawn[j].y = target;
             }
         }
@@ -361,8 +374,13 @@ mod tests {
             glyph("28", 137.0, 739.3),
             glyph("x", 131.0, 600.0),
         ];
-        snap_to_lines(&page, &mut drawn);
+        let mut budget = MAX_SNAP_COMPARISONS;
+        snap_to_lines(&page, &mut drawn, &mut budget);
         let ys: Vec<f64> = drawn.iter().map(|g| g.y).collect();
         assert_eq!(ys, [737.74, 737.74, 600.0]);
+        // Out of budget: left as drawn.
+        let mut late = [glyph("2", 131.0, 739.3)];
+        snap_to_lines(&page, &mut late, &mut 1);
+        assert_eq!(late[0].y, 739.3);
     }
 }

@@ -234,6 +234,7 @@ impl<'a> Interpreter<'a> {
             self.out.fill_edges.len(),
             self.out.images,
         );
+        let mut snap_budget = annots::MAX_SNAP_COMPARISONS;
         for annotation in annotations {
             let start = self.out.glyphs.len();
             match annotation {
@@ -243,7 +244,7 @@ impl<'a> Interpreter<'a> {
                 Annotation::Value { text, rect, size } => self.write_value(text, *rect, *size, ctm),
             }
             let (page, drawn) = self.out.glyphs.split_at_mut(start);
-            annots::snap_to_lines(&page[..page_glyphs], drawn);
+            annots::snap_to_lines(&page[..page_glyphs], drawn, &mut snap_budget);
         }
         self.out.rulings.truncate(rulings);
         self.out.fill_edges.truncate(fill_edges);
