@@ -33,12 +33,6 @@ pub enum Error {
         /// 1-based line of the first invalid byte.
         line: usize,
     },
-    /// Nothing that looks like a task table or task list was found.
-    #[error("{path}: no task table or task list found")]
-    NoTasks {
-        /// The input path.
-        path: PathBuf,
-    },
     /// No page has a usable text layer (scans, or OCR that is not Vietnamese).
     #[error("{path}: no usable text layer on page(s) {}; the document looks scanned: run OCR first, e.g. ocrmypdf -l vie", pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))]
     NoTextLayer {
@@ -90,7 +84,6 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Empty { .. } => "empty",
             Error::NotUtf8 { .. } => "not_utf8",
-            Error::NoTasks { .. } => "no_tasks",
             Error::NoTextLayer { .. } => "no_text_layer",
             Error::Unsupported { .. } => "unsupported",
             Error::Malformed { .. } => "malformed",

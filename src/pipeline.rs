@@ -84,7 +84,10 @@ pub fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(io)
 }
 
-/// Extract and describe one input from its bytes, within `limits`.
+/// Extract and describe one input from its bytes, within `limits`. A
+/// readable document without tasks is a result (its metadata, zero tasks
+/// and a `no_tasks` warning); a PDF without a usable text layer is
+/// [`Error::NoTextLayer`].
 pub fn process_bytes(
     path: &Path,
     bytes: &[u8],
@@ -102,12 +105,16 @@ pub fn process_bytes(
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("document");
-    extract::extract(&doc, source, stem, ctx).ok_or_else(|| no_tasks_error(path, &doc))
+    if let Some(err) = no_text_layer(path, &doc) {
+        return Err(err);
+    }
+    Ok(extract::extract(&doc, source, stem, ctx))
 }
 
-/// Why a document gave no tasks: its pages had no usable text layer, or
-/// it simply holds no task table or list.
-fn no_tasks_error(path: &Path, doc: &SourceDoc) -> Error {
+/// [`Error::NoTextLayer`] when pages had no usable text layer and nothing
+/// else of the document could be read (a scan, or OCR that is not
+/// Vietnamese).
+fn no_text_layer(path: &Path, doc: &SourceDoc) -> Option<Error> {
     let unreadable: Vec<u32> = doc
         .warnings
         .iter()
@@ -119,22 +126,18 @@ fn no_tasks_error(path: &Path, doc: &SourceDoc) -> Error {
         })
         .filter_map(|w| w.page)
         .collect();
+    // Text on an unreadable page (a copy stamp on a scan) does not count.
     let has_text = doc.blocks.iter().any(|b| match b {
         crate::source_doc::Block::Line(l) => {
-            l.text.chars().filter(|c| c.is_alphabetic()).count() > 3
+            l.at.page.is_none_or(|p| !unreadable.contains(&p))
+                && l.text.chars().filter(|c| c.is_alphabetic()).count() > 3
         }
         crate::source_doc::Block::Table(_) => true,
     });
-    if !unreadable.is_empty() && !has_text {
-        Error::NoTextLayer {
-            path: path.to_path_buf(),
-            pages: unreadable,
-        }
-    } else {
-        Error::NoTasks {
-            path: path.to_path_buf(),
-        }
-    }
+    (!unreadable.is_empty() && !has_text).then(|| Error::NoTextLayer {
+        path: path.to_path_buf(),
+        pages: unreadable,
+    })
 }
 
 /// Lowercase hex SHA-256 of a byte string.

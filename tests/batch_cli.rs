@@ -119,6 +119,47 @@ fn a_bad_file_is_recorded_and_the_others_are_written() {
 }
 
 #[test]
+fn documents_without_tasks_are_written_and_only_scans_fail() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    fs::create_dir_all(&dir).unwrap();
+    // A readable PDF without a task list, and a good plan.
+    fs::copy(fixture("pdf/encrypted_empty.pdf"), dir.join("note.pdf")).unwrap();
+    fs::copy(fixture("pdf/borderless.pdf"), dir.join("plan.pdf")).unwrap();
+    let out = tmp.path().join("read");
+    let run = nhiemvu(&["extract", s(&dir), "-o", s(&out)]);
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    assert_eq!(read(&out.join("errors.jsonl")), "");
+    let note: serde_json::Value = serde_json::from_str(&read(&out.join("note.json"))).unwrap();
+    assert_eq!(note["tasks"].as_array().map(Vec::len), Some(0));
+    assert!(note["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "no_tasks"));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("2 files: ") && stderr.contains("0 failed"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(1 files without tasks)"), "{stderr}");
+
+    // A scan cannot be read: an error, and the run says so with exit 1.
+    fs::copy(fixture("pdf/scan.pdf"), dir.join("scan.pdf")).unwrap();
+    let out = tmp.path().join("with_scan");
+    let run = nhiemvu(&["extract", s(&dir), "-o", s(&out)]);
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let errors = read(&out.join("errors.jsonl"));
+    assert_eq!(errors.lines().count(), 1, "{errors}");
+    assert!(
+        errors.contains("no_text_layer") && errors.contains("scan.pdf"),
+        "{errors}"
+    );
+    assert!(!out.join("scan.json").exists());
+    assert!(out.join("note.json").is_file());
+}
+
+#[test]
 fn outputs_are_byte_identical_whatever_the_jobs() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = corpus(tmp.path());

@@ -59,7 +59,6 @@ fn bad_inputs_are_named_and_the_rest_is_processed() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     for needle in [
         "empty.txt: the file is empty",
-        "prose.txt: no task table",
         "latin1.txt: line 2: not valid UTF-8",
     ] {
         assert!(
@@ -72,10 +71,53 @@ fn bad_inputs_are_named_and_the_rest_is_processed() {
         serde_json::from_str(&read(&d.join("out/plan.json"))).expect("plan.json");
     assert_eq!(plan["tasks"].as_array().map(Vec::len), Some(4));
     let errors = read(&d.join("out/errors.jsonl"));
-    assert_eq!(errors.lines().count(), 3, "{errors}");
+    assert_eq!(errors.lines().count(), 2, "{errors}");
     assert!(errors
         .lines()
         .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+    assert!(!errors.contains("prose.txt"), "{errors}");
+}
+
+#[test]
+fn a_document_without_tasks_keeps_its_metadata_and_the_run_succeeds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    std::fs::write(
+        d.join("report.txt"),
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 329/BC-UBND\nLâm Đồng, ngày 19 tháng 12 năm 2025\n\
+         BÁO CÁO\nCông tác cải cách hành chính năm 2025\n\
+         Năm 2025, tỉnh đã hoàn thành các chỉ tiêu đề ra.\n",
+    )
+    .expect("write");
+    std::fs::copy(fixture("phuluc_trachnhiem.txt"), d.join("plan.txt")).expect("copy");
+    let run = extract(&["report.txt", "plan.txt", "-o", "out"], d);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 files: ") && run.stderr.contains("(1 files without tasks)"),
+        "{}",
+        run.stderr
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&read(&d.join("out/report.json"))).expect("report.json");
+    assert_eq!(report["tasks"].as_array().map(Vec::len), Some(0));
+    assert_eq!(report["document"]["number"], "329/BC-UBND");
+    assert_eq!(report["document"]["type"], "Báo cáo");
+    assert_eq!(report["document"]["date"], "2025-12-19");
+    let codes: Vec<&str> = report["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter_map(|w| w["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"no_tasks"), "{codes:?}");
+    assert_eq!(read(&d.join("out/errors.jsonl")), "");
+    let manifest = read(&d.join("out/manifest.jsonl"));
+    assert!(
+        manifest
+            .lines()
+            .any(|l| l.contains("report.txt") && l.contains("\"warnings\"")),
+        "{manifest}"
+    );
 }
 
 #[test]

@@ -96,6 +96,8 @@ pub struct Summary {
     pub with_warnings: usize,
     /// Inputs that failed.
     pub failed: usize,
+    /// Inputs read (among the ok and with warnings) in which no task was found.
+    pub without_tasks: usize,
     /// Inputs (among the ok and with warnings) taken from an earlier run.
     pub resumed: usize,
     /// Tasks found.
@@ -115,6 +117,7 @@ impl Summary {
                 resumed,
             } => {
                 self.tasks += tasks;
+                self.without_tasks += usize::from(*tasks == 0);
                 self.pages += u64::from(pages.unwrap_or(0));
                 self.resumed += usize::from(*resumed);
                 if *warnings > 0 {

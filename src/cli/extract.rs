@@ -22,8 +22,11 @@ Outputs in OUT_DIR: <name>.json per input, tasks.jsonl, tasks.csv (in input-path
 errors.jsonl (path, code, message, page of each failed input) and manifest.jsonl \
 (path, size, mtime, sha256, version, outcome of each input).
 
-Exit codes: 0 every input succeeded, 1 some input failed (the others were still \
-processed), 2 usage error.")]
+A readable input without tasks still gets its <name>.json (metadata, zero tasks, a \
+no_tasks warning); errors.jsonl holds only inputs that could not be read.
+
+Exit codes: 0 every input was read (even if some hold no tasks), 1 some input failed \
+(the others were still processed), 2 usage error.")]
 pub struct ExtractArgs {
     /// Files, folders or quoted glob patterns.
     #[arg(required_unless_present = "files_from")]
@@ -180,6 +183,7 @@ pub fn run(args: ExtractArgs) -> i32 {
     if verbosity != Verbosity::Quiet {
         eprintln!("{}", summary_line(&summary, &found, started, &args));
     }
+    // A document without tasks was read: only unreadable inputs fail the run.
     if summary.failed > 0 {
         EXIT_SOME_FAILED
     } else {
@@ -195,14 +199,16 @@ fn summary_line(
 ) -> String {
     let secs = started.elapsed().as_secs_f64();
     format!(
-        "{} files: {} ok, {} with warnings, {} failed ({} unchanged, resumed); {} tasks; {} pages; \
-         skipped {} unknown extension, {} temporary; {secs:.2}s, {:.1} pages/s; output in {}",
+        "{} files: {} ok, {} with warnings, {} failed ({} unchanged, resumed); {} tasks \
+         ({} files without tasks); {} pages; skipped {} unknown extension, {} temporary; \
+         {secs:.2}s, {:.1} pages/s; output in {}",
         summary.files(),
         summary.ok,
         summary.with_warnings,
         summary.failed,
         summary.resumed,
         summary.tasks,
+        summary.without_tasks,
         summary.pages,
         found.skipped_unknown,
         found.skipped_temporary,

@@ -37,12 +37,15 @@ pub fn is_capitals(text: &str) -> bool {
 /// Read number, type, date, issuer and title from the first lines.
 pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     static NUMBER: OnceLock<Regex> = OnceLock::new();
+    // "Số: 228/BC-SNV", "Số: 228 /BC-SNV", "Số: 559 /VP- QY": spaces may
+    // stand on either side of every separator of the symbol.
     let number_re = NUMBER.get_or_init(|| {
         Regex::new(
-            r"^Số(?-u:\s)*:?(?-u:\s)*([0-9]+[^ \t\n,;]*(?:(?-u:\s)*[-/](?-u:\s)*[^ \t\n,;]+)*)",
+            r"^(?i:Số)(?-u:\s)*:?(?-u:\s)*([0-9]+[^ \t\n,;]*(?:(?-u:\s)*[-/](?-u:\s)*[^ \t\n,;/-]+)*)",
         )
         .expect("static number pattern is valid")
     });
+    let lines = &without_signature_cards(lines)[..];
     let mut meta = DocumentMeta::default();
     let mut issuer: Vec<String> = Vec::new();
     let mut title: Vec<String> = Vec::new();
@@ -59,6 +62,7 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
             continue;
         }
         let mut used = false;
+        let mut rest = text;
         if meta.number.is_none() {
             if let Some(c) = number_re.captures(text) {
                 let number = tidy_number(&c[1]);
@@ -66,13 +70,19 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
                 meta.number = Some(number);
                 seen_number = true;
                 used = true;
+                // What follows the number on its line: the place and date
+                // printed beside it, or a signing stamp's date.
+                rest = text[c.get(0).map_or(0, |m| m.end())..].trim_start_matches([' ', ';', ',']);
+                if meta.date.is_none() && !rest.to_lowercase().contains("ngày") {
+                    meta.date = find_date(rest).map(|(d, _)| d);
+                }
             }
         }
-        if meta.date.is_none() && text.to_lowercase().contains("ngày") {
-            // The place-and-date line may wrap ("... tháng 3 năm" / "2025").
+        if meta.date.is_none() {
+            // Only the place-and-date line gives the date of issue, never a
+            // date quoted in the body. It may wrap ("... tháng 3 năm" / "2025").
             let next = lines.get(i + 1).map(|l| l.text.trim()).unwrap_or("");
-            let with_next = format!("{text} {next}");
-            if let Some((date, _)) = find_date(text).or_else(|| find_date(&with_next)) {
+            if let Some(date) = place_and_date(rest, next) {
                 meta.date = Some(date);
                 used = true;
             }
@@ -107,6 +117,36 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     }
     if !title.is_empty() {
         meta.title = Some(fold_spaces(&title.join(" ")));
+    }
+    if meta.number.is_none() {
+        // No "Số:" line: a gazette-style title ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG
+        // CHÍNH PHỦ SỐ 115/2004/QĐ-TTg NGÀY 25 THÁNG 6 NĂM 2004 ..."), or an
+        // attachment naming the document it belongs to ("(Ban hành kèm
+        // theo Quyết định số 1187/QĐ-BNV ngày 15 tháng 10 năm 2025 của Bộ
+        // Nội vụ)").
+        let attached = lines
+            .iter()
+            .take(HEADER_LINES)
+            .map(|l| l.text.trim())
+            .find(|t| t.starts_with('(') && match_key(t).contains(&match_key("kèm theo")));
+        let reference = meta
+            .title
+            .as_deref()
+            .and_then(reference_in)
+            .or_else(|| attached.and_then(reference_in));
+        if let Some(found) = reference {
+            meta.number = Some(found.number);
+            meta.doc_type = found.doc_type;
+            meta.date = meta.date.take().or(found.date);
+            if meta.issuer.is_none() {
+                meta.issuer = found.issuer;
+            }
+        }
+    }
+    if meta.doc_type.is_none() {
+        // The title names the kind even where the number does not
+        // ("BÁO CÁO", "NGHỊ ĐỊNH", "CÔNG ĐIỆN").
+        meta.doc_type = title.first().and_then(|t| document_kind(t));
     }
     super::letter::read_letter_parts(lines, &mut meta);
     if meta.title.is_none() {
@@ -203,34 +243,186 @@ fn is_issuer_like(text: &str) -> bool {
         "công an",
         "ubnd",
         "bch",
+        "tổng công ty",
+        "công ty",
+        "tập đoàn",
+        "quân chủng",
+        "quân khu",
+        "bộ tư lệnh",
     ];
     let key = match_key(text);
     BODY.iter()
         .any(|b| key == match_key(b) || key.starts_with(&format!("{} ", match_key(b))))
 }
 
+/// Document types (Decree 30/2020 and party rules) a title line may start with.
+const DOCUMENT_TYPES: &[&str] = &[
+    "Kế hoạch",
+    "Thông báo",
+    "Quyết định",
+    "Chỉ thị",
+    "Nghị quyết",
+    "Nghị định",
+    "Thông tư",
+    "Báo cáo",
+    "Công văn",
+    "Tờ trình",
+    "Công điện",
+    "Chương trình",
+    "Hướng dẫn",
+    "Kết luận",
+    "Quy chế",
+    "Đề án",
+];
+
+/// Title words that head a document without being its type.
+const OTHER_TITLES: &[&str] = &["Phụ lục", "Danh mục"];
+
 /// Title lines start with a document kind ("PHỤ LỤC", "KẾ HOẠCH", ...).
 fn is_document_title(text: &str) -> bool {
-    const KINDS: &[&str] = &[
-        "phụ lục",
-        "kế hoạch",
-        "danh mục",
-        "thông báo",
-        "quyết định",
-        "chỉ thị",
-        "nghị quyết",
-        "báo cáo",
-        "công văn",
-        "tờ trình",
-        "chương trình",
-        "hướng dẫn",
-        "công điện",
-        "kết luận",
-        "quy chế",
-        "đề án",
-    ];
     let key = match_key(text);
-    KINDS.iter().any(|k| key.starts_with(&match_key(k)))
+    DOCUMENT_TYPES
+        .iter()
+        .chain(OTHER_TITLES)
+        .any(|k| starts_with_words(&key, &match_key(k)))
+}
+
+/// Whether a document type is named anywhere in a match key.
+fn names_a_document_type(key: &str) -> bool {
+    DOCUMENT_TYPES.iter().any(|k| {
+        let kind = match_key(k);
+        key.match_indices(&kind).any(|(at, _)| {
+            (at == 0 || key[..at].ends_with(' ')) && starts_with_words(&key[at..], &kind)
+        })
+    })
+}
+
+/// The document type a title line starts with ("BÁO CÁO VỀ ..." → "Báo cáo").
+fn document_kind(text: &str) -> Option<String> {
+    let key = match_key(text);
+    DOCUMENT_TYPES
+        .iter()
+        .find(|k| starts_with_words(&key, &match_key(k)))
+        .map(|k| k.to_string())
+}
+
+/// `key` starts with the words of `prefix` (not a longer word: "báo cáo"
+/// is not the start of "báo cáos").
+fn starts_with_words(key: &str, prefix: &str) -> bool {
+    key.strip_prefix(prefix)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// A document named with its number: its type, number, date and issuer.
+struct Reference {
+    doc_type: Option<String>,
+    number: String,
+    date: Option<String>,
+    issuer: Option<String>,
+}
+
+/// "<kind> [của <issuer>] số <number> [ngày <d> tháng <m> năm <y>] [của
+/// <issuer>]" at the start of a title or inside a "(kèm theo ...)" line.
+fn reference_in(text: &str) -> Option<Reference> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\(?\s*(?:ban hành\s+)?(?:kèm theo\s+)?(\p{L}+\s+\p{L}+)\s+(?:của\s+(.+?)\s+)?số\s*([0-9]+[^\s,;)]*)(?:\s*,?\s*ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*((?:19|20)[0-9]{2}))?(?:\s+của\s+([^)]+?)\s*\))?",
+        )
+        .expect("static reference pattern is valid")
+    });
+    let c = re.captures(text.trim())?;
+    let kind = document_kind(&c[1])?;
+    let number = tidy_number(&c[3]);
+    let date = match (c.get(4), c.get(5), c.get(6)) {
+        (Some(d), Some(m), Some(y)) => {
+            find_date(&format!("{}/{}/{}", d.as_str(), m.as_str(), y.as_str())).map(|(d, _)| d)
+        }
+        _ => None,
+    };
+    let issuer = c.get(2).or(c.get(7)).map(|m| fold_spaces(m.as_str()));
+    // "BÁO CÁO của UBND tỉnh về kết quả thực hiện Quyết định số 787/...":
+    // the number is that of another document.
+    let key = issuer.as_deref().map(match_key).unwrap_or_default();
+    if key.split(' ').any(|w| w == match_key("về")) || names_a_document_type(&key) {
+        return None;
+    }
+    Some(Reference {
+        doc_type: type_from_number(&number).or(Some(kind)),
+        number,
+        date,
+        issuer,
+    })
+}
+
+/// The date of a place-and-date line ("Hà Nội, ngày 20 tháng 10 năm 2025",
+/// "ngày 03 tháng 3 năm 2026", or beside the subject in the other column),
+/// also written in capitals or wrapped onto `next`: "ngày" opens the line
+/// or follows a comma. `None` for a date quoted in a sentence ("Thông báo
+/// số 493/TB-UBND ngày 13/11/2025", "Căn cứ Luật ... ngày 25 tháng 12 năm 2001").
+fn place_and_date(text: &str, next: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?:^|,)\s*ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*((?:19|20)[0-9]{2})",
+        )
+        .expect("static place-and-date pattern is valid")
+    });
+    let read = |t: &str| {
+        let c = re.captures(t)?;
+        find_date(&format!("{}/{}/{}", &c[1], &c[2], &c[3])).map(|(d, _)| d)
+    };
+    let wraps = text.to_lowercase().contains("ngày");
+    read(text).or_else(|| wraps.then(|| read(&format!("{text} {next}")))?)
+}
+
+/// Labels that only a signing service's card uses ("Người ký: ...",
+/// "Thời gian ký: ...", "Cơ quan phát hành: ...").
+const SIGNING_LABELS: &[&str] = &[
+    "người ký",
+    "ký bởi",
+    "thời gian ký",
+    "ngày ký",
+    "cơ quan phát hành",
+    "cơ quan ký",
+];
+
+/// Contact labels a signing card may also print ("Địa chỉ:", "Điện thoại:").
+const CONTACT_LABELS: &[&str] = &["địa chỉ", "điện thoại", "email", "e-mail", "fax", "website"];
+
+fn labelled(text: &str, labels: &[&str]) -> bool {
+    let key = match_key(text);
+    text.contains(':')
+        && labels
+            .iter()
+            .any(|l| starts_with_words(&key, &match_key(l)))
+}
+
+/// The lines without the cards that signing services draw over a page
+/// (organisation name, contact lines, signer and time of signing): they
+/// are no part of the document's own header.
+fn without_signature_cards<'a>(lines: &[&'a TextLine]) -> Vec<&'a TextLine> {
+    let mut drop = vec![false; lines.len()];
+    for i in
+        (0..lines.len().min(HEADER_LINES)).filter(|&i| labelled(&lines[i].text, SIGNING_LABELS))
+    {
+        drop[i] = true;
+        let mut start = i;
+        while start > 0 && labelled(&lines[start - 1].text, CONTACT_LABELS) {
+            start -= 1;
+            drop[start] = true;
+        }
+        // The organisation named at the top of a card with contact lines.
+        if start < i && start > 0 && is_capitals(&lines[start - 1].text) {
+            drop[start - 1] = true;
+        }
+    }
+    lines
+        .iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(l, _)| *l)
+        .collect()
 }
 
 fn starts_with_roman(text: &str) -> bool {
@@ -305,6 +497,78 @@ mod tests {
             "ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nTỈNH BẮC NINH\nSố: 215/TB-UBND",
         );
         assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH BẮC NINH"));
+    }
+
+    #[test]
+    fn stamped_number_and_day_and_no_date_from_the_body() {
+        // As the signing stamps leave it: spaces before the symbol.
+        let m = meta(
+            "UBND TỈNH LÂM ĐỒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ Độc lập - Tự do - Hạnh phúc\n\
+             Số: 228 /BC-SNV Lâm Đồng, ngày 28 tháng 11 năm 2025\nBÁO CÁO\nTình hình thực hiện các chỉ số\n\
+             Thực hiện Thông báo số 493/TB-UBND ngày 13/11/2025 về kết luận của đồng chí",
+        );
+        assert_eq!(m.number.as_deref(), Some("228/BC-SNV"));
+        assert_eq!(m.date.as_deref(), Some("2025-11-28"));
+        assert_eq!(m.issuer.as_deref(), Some("UBND TỈNH LÂM ĐỒNG SỞ NỘI VỤ"));
+        // Unsigned: the blanks stay blank and the body's dates are not the issue date.
+        let m = meta(
+            "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: /BC-SNV Lâm Đồng, ngày tháng 11 năm 2025\nBÁO CÁO\n\
+             Tình hình thực hiện các chỉ số\nThực hiện Thông báo số 493/TB-UBND ngày 13/11/2025 về kết luận\n\
+             Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;",
+        );
+        assert_eq!(m.number, None);
+        assert_eq!(m.date, None);
+        assert_eq!(m.doc_type.as_deref(), Some("Báo cáo"), "from the title");
+        let m = meta(
+            "BAN CƠ YẾU CHÍNH PHỦ\nVĂN PHÒNG\nSố: 559 /VP- QY Hà Nội, ngày 20 tháng 9 năm 2023",
+        );
+        assert_eq!(m.number.as_deref(), Some("559/VP-QY"));
+        assert_eq!(m.issuer.as_deref(), Some("BAN CƠ YẾU CHÍNH PHỦ VĂN PHÒNG"));
+        let m = meta("BỘ NỘI VỤ\nSố: 8977 /BNV-TCPCP\nV/v trả lời đề nghị của Hà Nội, ngày 06 tháng 10 năm 2025");
+        assert_eq!(m.date.as_deref(), Some("2025-10-06"), "beside the subject");
+    }
+
+    #[test]
+    fn signing_cards_are_not_the_header() {
+        let m = meta(
+            "TỔNG CÔNG TY TÂN CẢNG SÀI GÒN\nĐịa chỉ: 722 Điện Biên Phủ\nĐiện thoại: (028) 38990694\n\
+             Người ký: Ngô Minh Thuấn - TGĐ\nThời gian ký: 18/02/2025 13:40:25\n\
+             QUÂN CHỦNG HẢI QUÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỔNG CÔNG TY Độc lập – Tự do – Hạnh phúc\n\
+             TÂN CẢNG SÀI GÒN\nSố: /QĐ-TCg Bình Thạnh,\nQUYẾT ĐỊNH\nVề việc ban hành Biểu giá",
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("QUÂN CHỦNG HẢI QUÂN TỔNG CÔNG TY TÂN CẢNG SÀI GÒN")
+        );
+        assert_eq!(m.date, None, "the time of signing is not the date of issue");
+        assert_eq!(m.doc_type.as_deref(), Some("Quyết định"));
+        let m =
+            meta("Cơ quan phát hành: VĂN PHÒNG CHÍNH PHỦ\nTHỦ TƯỚNG CHÍNH PHỦ\nSố: 2319/QĐ-TTg");
+        assert_eq!(m.issuer.as_deref(), Some("THỦ TƯỚNG CHÍNH PHỦ"));
+    }
+
+    #[test]
+    fn references_in_gazette_titles_and_attachments() {
+        let m = meta(
+            "QUYẾT ĐỊNH\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2004/QĐ-TTG\nNGÀY 25 THÁNG 6 NĂM 2004 VỀ VIỆC SỬA ĐỔI\n\
+             QUY CHẾ THÀNH LẬP QUỸ\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;",
+        );
+        assert_eq!(m.number.as_deref(), Some("115/2004/QĐ-TTG"));
+        assert_eq!(m.doc_type.as_deref(), Some("Quyết định"));
+        assert_eq!(m.date.as_deref(), Some("2004-06-25"));
+        assert_eq!(m.issuer.as_deref(), Some("THỦ TƯỚNG CHÍNH PHỦ"));
+        let m = meta(
+            "Bảng 2\nCHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP TỈNH\n\
+             (Ban hành kèm theo Quyết định số1187/QĐ-BNV ngày15 tháng10 năm 2025 của Bộ Nội vụ)",
+        );
+        assert_eq!(m.number.as_deref(), Some("1187/QĐ-BNV"));
+        assert_eq!(m.date.as_deref(), Some("2025-10-15"));
+        assert_eq!(m.issuer.as_deref(), Some("Bộ Nội vụ"));
+        // A title naming another document is no reference to this one.
+        let m =
+            meta("BÁO CÁO\nCỦA UBND TỈNH VỀ KẾT QUẢ THỰC HIỆN QUYẾT ĐỊNH SỐ 787/QĐ-UBND\nNội dung");
+        assert_eq!(m.number, None);
+        assert_eq!(m.doc_type.as_deref(), Some("Báo cáo"));
     }
 
     #[test]

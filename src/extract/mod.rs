@@ -57,15 +57,16 @@ enum Part {
     Table(RawTable),
 }
 
-/// Extract the task records of a document, or `None` when it holds neither
-/// a task table nor a list of tasks in prose. A document with a task table
-/// keeps the table as its record: prose that restates it is not read.
+/// Extract the task records of a document. A document with a task table
+/// keeps the table as its record: prose that restates it is not read. A
+/// document holding neither a task table nor a list of tasks in prose
+/// keeps its metadata, with zero tasks and a `no_tasks` warning.
 pub fn extract(
     doc: &SourceDoc,
     source: SourceInfo,
     stem: &str,
     ctx: &Context,
-) -> Option<ExtractedDocument> {
+) -> ExtractedDocument {
     let parts = resolve_tables(doc, &ctx.gazetteer);
     let lines: Vec<&TextLine> = parts
         .iter()
@@ -113,21 +114,27 @@ pub fn extract(
             gazetteer: &ctx.gazetteer,
         };
         tasks = directive::extract_tasks(&lines, &around);
-        if tasks.is_empty() {
-            return None;
+        if !tasks.is_empty() {
+            document.kind = DocumentKind::Directive;
         }
-        document.kind = DocumentKind::Directive;
     } else {
         document.kind = DocumentKind::Appendix;
     }
+    if tasks.is_empty() {
+        warnings.push(crate::model::Warning::new(
+            "no_tasks",
+            "no task table or task list found; the document's metadata is kept",
+            crate::model::Location::default(),
+        ));
+    }
     make_ids_unique(&mut tasks);
-    Some(ExtractedDocument {
+    ExtractedDocument {
         schema_version: SCHEMA_VERSION.to_string(),
         source,
         document,
         tasks,
         warnings,
-    })
+    }
 }
 
 /// Resolve every table of the document: tables whose cells are known, and

@@ -1,10 +1,11 @@
 //! The content-stream interpreter: text and path operators in, positioned
 //! glyphs and ruling lines (in page coordinates) out.
 
+use super::annots::{self, Annotation};
 use super::font::{Decoded, Font, FontCache};
 use super::lexer::{Lexer, Operand, Operation};
 use super::objects::{dict_get, name_of, number_of, stream_data, Budget};
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document, Object, Stream};
 use std::rc::Rc;
 
 /// Most operators interpreted on one page (Form XObjects included).
@@ -13,6 +14,8 @@ pub const MAX_OPS_PER_PAGE: usize = 3_000_000;
 pub const MAX_GLYPHS_PER_PAGE: usize = 1_000_000;
 /// Deepest nesting of Form XObjects.
 pub const MAX_FORM_DEPTH: usize = 8;
+/// Font name given to the glyphs of form-field values drawn without a font.
+pub const FIELD_VALUE_FONT: &str = "FieldValue";
 /// Deepest `q` nesting kept (deeper saves are ignored).
 const MAX_GSTATE_DEPTH: usize = 256;
 /// Thickest filled rectangle still read as a ruling line, in points.
@@ -210,17 +213,73 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Interpret a page's content with its resources and initial matrix.
+    /// Interpret a page's content with its resources and initial matrix,
+    /// then draw its annotations over it as a viewer does.
     pub fn run_page(
         mut self,
         content: &[u8],
         resources: Option<&Dictionary>,
+        annotations: &[Annotation<'_>],
         ctm: Matrix,
     ) -> PageContent {
         // About one glyph per 8 content bytes in typical text-heavy pages.
         self.out.glyphs.reserve(content.len() / 8);
         self.run(content, resources, ctm, 0);
+        let page_glyphs = self.out.glyphs.len();
+        // Only the words of annotations are read: their borders and images
+        // (a signature's seal) are no table rulings and do not make the
+        // page look like a scan.
+        let (rulings, fill_edges, images) = (
+            self.out.rulings.len(),
+            self.out.fill_edges.len(),
+            self.out.images,
+        );
+        let mut snap_budget = annots::MAX_SNAP_COMPARISONS;
+        for annotation in annotations {
+            let start = self.out.glyphs.len();
+            match annotation {
+                Annotation::Form { stream, matrix } => {
+                    self.run_form(stream, resources, matrix.then(&ctm), 0);
+                }
+                Annotation::Value { text, rect, size } => self.write_value(text, *rect, *size, ctm),
+            }
+            let (page, drawn) = self.out.glyphs.split_at_mut(start);
+            annots::snap_to_lines(&page[..page_glyphs], drawn, &mut snap_budget);
+        }
+        self.out.rulings.truncate(rulings);
+        self.out.fill_edges.truncate(fill_edges);
+        self.out.images = images;
         self.out
+    }
+
+    /// A form field's value written in its rectangle without a font
+    /// program: characters of an average width, one glyph each.
+    fn write_value(&mut self, text: &str, rect: [f64; 4], size: f64, ctm: Matrix) {
+        let lines: Vec<&str> = text.lines().collect();
+        let (left, baselines) = annots::value_baselines(rect, size, lines.len());
+        let font: Rc<str> = Rc::from(FIELD_VALUE_FONT);
+        let [a, b, c, d, _, _] = ctm.0;
+        let rotation = text_rotation((a, b), (c, d));
+        let scale = a.hypot(b);
+        for (line, y) in lines.iter().zip(baselines) {
+            for (i, ch) in line.chars().enumerate() {
+                if self.out.glyphs.len() >= MAX_GLYPHS_PER_PAGE {
+                    self.out.truncated = true;
+                    return;
+                }
+                let advance = size * annots::FIELD_CHAR_WIDTH;
+                let (x, y) = ctm.apply(left + i as f64 * advance, y);
+                self.out.glyphs.push(Glyph {
+                    text: Rc::from(ch.to_string()),
+                    x,
+                    y,
+                    width: advance * scale,
+                    size: size * c.hypot(d),
+                    font: Rc::clone(&font),
+                    rotation,
+                });
+            }
+        }
     }
 
     fn run(&mut self, content: &[u8], resources: Option<&Dictionary>, ctm: Matrix, depth: usize) {
@@ -520,21 +579,36 @@ impl<'a> Interpreter<'a> {
         };
         match dict_get(doc, &stream.dict, b"Subtype").and_then(name_of) {
             Some(b"Image") => self.out.images += 1,
-            Some(b"Form") if depth < MAX_FORM_DEPTH => {
-                let matrix = Matrix::from_object(dict_get(doc, &stream.dict, b"Matrix"))
-                    .unwrap_or(Matrix::IDENTITY);
-                let form_resources = dict_get(doc, &stream.dict, b"Resources")
-                    .and_then(|o| o.as_dict().ok())
-                    .or(resources);
-                let Some(data) = stream_data(stream, self.budget) else {
-                    self.out.truncated = true;
-                    return;
-                };
-                self.run(&data, form_resources, matrix.then(&gs.ctm), depth + 1);
-            }
-            Some(b"Form") => self.out.truncated = true,
+            Some(b"Form") => self.run_form(stream, resources, gs.ctm, depth + 1),
             _ => {}
         }
+    }
+
+    /// Run a Form XObject at nesting `depth` under the matrix `outer`
+    /// (its own `/Matrix` applies first); its resources default to
+    /// `resources`, those of what draws it.
+    fn run_form(
+        &mut self,
+        stream: &Stream,
+        resources: Option<&Dictionary>,
+        outer: Matrix,
+        depth: usize,
+    ) {
+        let doc = self.doc;
+        if depth > MAX_FORM_DEPTH {
+            self.out.truncated = true;
+            return;
+        }
+        let matrix =
+            Matrix::from_object(dict_get(doc, &stream.dict, b"Matrix")).unwrap_or(Matrix::IDENTITY);
+        let form_resources = dict_get(doc, &stream.dict, b"Resources")
+            .and_then(|o| o.as_dict().ok())
+            .or(resources);
+        let Some(data) = stream_data(stream, self.budget) else {
+            self.out.truncated = true;
+            return;
+        };
+        self.run(&data, form_resources, matrix.then(&outer), depth);
     }
 }
 
@@ -602,6 +676,38 @@ mod tests {
     }
 
     #[test]
+    fn annotations_add_their_words_only() {
+        let mut fonts = FontCache::new(|_, t| t);
+        let mut budget = Budget::new(1 << 20);
+        let doc = Document::new();
+        let border = Stream::new(
+            lopdf::dictionary! { "BBox" => vec![0.into(), 0.into(), 100.into(), 20.into()] },
+            b"0 0 m 100 0 l S".to_vec(),
+        );
+        let annotations = [
+            Annotation::Form {
+                stream: &border,
+                matrix: Matrix::IDENTITY,
+            },
+            Annotation::Value {
+                text: "228".into(),
+                rect: [100.0, 700.0, 140.0, 720.0],
+                size: 10.0,
+            },
+        ];
+        let page = Interpreter::new(&doc, &mut fonts, &mut budget).run_page(
+            b"0 0 200 0.5 re f",
+            None,
+            &annotations,
+            Matrix::IDENTITY,
+        );
+        assert_eq!(page.rulings.len(), 1, "the page's rule, not the border");
+        let text: String = page.glyphs.iter().map(|g| g.text.as_ref()).collect();
+        assert_eq!(text, "228");
+        assert_eq!((page.glyphs[0].x, page.glyphs[0].y), (102.0, 707.0));
+    }
+
+    #[test]
     fn filled_rectangles_become_rules_or_fill_edges() {
         let mut fonts = FontCache::new(|_, t| t);
         let mut budget = Budget::new(1 << 20);
@@ -609,6 +715,7 @@ mod tests {
         let page = Interpreter::new(&doc, &mut fonts, &mut budget).run_page(
             b"0 0 100 0.5 re f 10 10 m 10 90 l 10.4 90 l 10.4 10 l h f 0 0 200 50 re f",
             None,
+            &[],
             Matrix::IDENTITY,
         );
         assert_eq!(

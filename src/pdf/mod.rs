@@ -4,9 +4,11 @@
 //! lopdf loads the file (xref repair, object streams, decryption with the
 //! empty password, stream filters); everything after that is our own:
 //! the page-tree walk ([`pages`]), a tolerant content tokenizer ([`lexer`]),
-//! the interpreter ([`content`]), fonts ([`font`], [`cmap`], [`encoding`]).
+//! the interpreter ([`content`]), annotations drawn over the page as a
+//! viewer shows them ([`annots`]), fonts ([`font`], [`cmap`], [`encoding`]).
 //! [`crate::layout`] turns the result into a [`crate::source_doc::SourceDoc`].
 
+pub mod annots;
 pub mod cmap;
 pub mod content;
 pub mod encoding;
@@ -152,8 +154,16 @@ pub fn for_each_page(
             }
         }
         let (width, height, ctm) = page.display_transform();
-        let mut content =
-            Interpreter::new(&doc, &mut fonts, &mut budget).run_page(&data, page.resources, ctm);
+        let annotations = doc
+            .get_dictionary(page.id)
+            .map(|dict| annots::annotations(&doc, dict))
+            .unwrap_or_default();
+        let mut content = Interpreter::new(&doc, &mut fonts, &mut budget).run_page(
+            &data,
+            page.resources,
+            &annotations,
+            ctm,
+        );
         legacy::decode_runs(&mut content.glyphs);
         if content.truncated {
             warnings.push(Warning::new(
