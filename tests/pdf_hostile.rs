@@ -215,7 +215,10 @@ fn nested(open: &str, inner: &str, close: &str) -> Vec<u8> {
 /// The hostile objects: arrays and dictionaries nested [`DEEP`] levels.
 fn deep_objects() -> [(&'static str, Vec<u8>); 2] {
     [
-        ("deep_array_object.pdf", page_with_entry(&nested("[", "1", "]"))),
+        (
+            "deep_array_object.pdf",
+            page_with_entry(&nested("[", "1", "]")),
+        ),
         (
             "deep_dict_object.pdf",
             page_with_entry(&nested("<< /A ", "1", " >>")),
@@ -265,8 +268,16 @@ fn form_drawing_itself_many_times_stops_at_the_operator_limit() {
     let started = std::time::Instant::now();
     let bytes = fuzz_lib::pdf_around(&content);
     let doc = read(&bytes);
-    assert!(lines(&doc).iter().all(|l| l.starts_with("Plan")), "{:?}", lines(&doc));
-    assert!(doc.warnings.iter().any(|w| w.code == "pdf_limit"), "{:?}", doc.warnings);
+    assert!(
+        lines(&doc).iter().all(|l| l.starts_with("Plan")),
+        "{:?}",
+        lines(&doc)
+    );
+    assert!(
+        doc.warnings.iter().any(|w| w.code == "pdf_limit"),
+        "{:?}",
+        doc.warnings
+    );
     assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
 }
 
@@ -328,13 +339,21 @@ mod batch {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let text = fs::read_to_string(root.join("fixtures/text/congvan_seed001.txt")).unwrap();
         fs::write(dir.join("good.txt"), &text).unwrap();
-        fs::copy(root.join("fixtures/pdf/borderless.pdf"), dir.join("good.pdf")).unwrap();
+        fs::copy(
+            root.join("fixtures/pdf/borderless.pdf"),
+            dir.join("good.pdf"),
+        )
+        .unwrap();
         let mut utf16 = vec![0xFF, 0xFE];
         for unit in text.replace('\n', "\r\n").encode_utf16() {
             utf16.extend(unit.to_le_bytes());
         }
         fs::write(dir.join("notepad_unicode.txt"), utf16).unwrap();
-        fs::write(dir.join("deep_content.pdf"), build(&deep_array_content(), false)).unwrap();
+        fs::write(
+            dir.join("deep_content.pdf"),
+            build(&deep_array_content(), false),
+        )
+        .unwrap();
         fs::write(dir.join("looping_tree.pdf"), build(b"BT ET", true)).unwrap();
         for (name, bytes) in deep_objects() {
             fs::write(dir.join(name), bytes).unwrap();
@@ -349,7 +368,12 @@ mod batch {
             assert!(json.contains("\"tasks\""), "{good}");
         }
         // Every hostile input has an outcome: an output or an error line.
-        for name in ["deep_content", "looping_tree", "deep_array_object", "deep_dict_object"] {
+        for name in [
+            "deep_content",
+            "looping_tree",
+            "deep_array_object",
+            "deep_dict_object",
+        ] {
             let has_json = out.join(format!("{name}.json")).exists();
             let code = error_code(&out, &format!("{name}.pdf"));
             assert!(has_json || code.is_some(), "{name}: no output and no error");

@@ -136,8 +136,8 @@ pub fn docx_around(parts: &[u8]) -> Vec<u8> {
         "word/footnotes.xml",
     ];
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, part) in names.iter().zip(parts.split(|&b| b == PART_SEPARATOR)) {
         zip.start_file(*name, options).unwrap();
         zip.write_all(part).unwrap();
