@@ -386,11 +386,7 @@ impl Walker<'_> {
                         self.fields_hiding -= 1;
                     }
                 }
-                Some("end") => {
-                    if self.fields.pop() == Some(false) {
-                        self.fields_hiding -= 1;
-                    }
-                }
+                Some("end") if self.fields.pop() == Some(false) => self.fields_hiding -= 1,
                 _ => {}
             },
             "footnoteReference" | "endnoteReference" if !self.tables.is_empty() => {

@@ -47,7 +47,7 @@ fn sniff_encoding(bytes: &[u8]) -> (TextEncoding, usize) {
         let zeros = bytes.iter().skip(parity).step_by(2).filter(|&&b| b == 0);
         zeros.count() as f64 / (bytes.len() / 2).max(1) as f64
     };
-    if bytes.len() >= 2 && bytes.len() % 2 == 0 {
+    if bytes.len() >= 2 && bytes.len().is_multiple_of(2) {
         if zero_share(1) >= UTF16_ZERO_SHARE && zero_share(0) == 0.0 {
             return (TextEncoding::Utf16Le, 0);
         }
@@ -95,7 +95,7 @@ fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, Vec<Warning>)> {
                     })
                 })
                 .collect();
-            if replaced > 0 || body.len() % 2 == 1 {
+            if replaced > 0 || !body.len().is_multiple_of(2) {
                 warnings.push(Warning::new(
                     "text_invalid_utf16",
                     format!(
