@@ -7,7 +7,8 @@
 # The seed corpus is built at run time from fixtures/ (and ../shared/corpus
 # when present) into fuzz/corpus/TARGET, which is not committed; crashes go
 # to fuzz/artifacts/TARGET. Turn each finding into a test under
-# tests/fuzz_regressions/ (see tests/fuzz_regressions.rs).
+# tests/fuzz_regressions/ (see tests/fuzz_regressions.rs). FUZZ_NO_BUILD=1 runs
+# the binary `cargo +nightly fuzz build` last made, without rebuilding.
 set -euo pipefail
 target=${1:?usage: scripts/fuzz.sh pdf|docx|text|extract SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
@@ -15,7 +16,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 corpus="$root/fuzz/corpus/$target"
 mkdir -p "$corpus"
 # Largest seed taken whole: bigger files make every execution slow.
-max_seed=400000
+max_seed=100000
 
 seed() { # seed NAME MODE_BYTE FILE: the file's bytes behind a mode byte (or none)
   local name=$1 mode=$2 file=$3
@@ -44,7 +45,7 @@ for path in sys.argv[2:]:
             raw = zlib.decompress(m.group(1))
         except Exception:
             raw = m.group(1)
-        if (b'Tj' in raw or b'TJ' in raw or b' re' in raw) and len(raw) < 200000:
+        if (b'Tj' in raw or b'TJ' in raw or b' re' in raw) and len(raw) < 100000:
             open(os.path.join(out, f'content-{os.path.basename(path)}-{k}'), 'wb').write(b'\x00' + raw)
 PY
     ;;
@@ -65,7 +66,7 @@ for path in sys.argv[2:]:
     except Exception:
         continue
     data = b'\x00' + b'\x1e'.join(parts)
-    if len(data) < 400000:
+    if len(data) < 100000:
         open(os.path.join(out, 'xml-' + os.path.basename(path)), 'wb').write(data)
 PY
     ;;
@@ -98,6 +99,11 @@ esac
 
 echo "fuzz $target: $(ls "$corpus" | wc -l) seeds, ${seconds}s" >&2
 cd "$root/fuzz"
-exec cargo +nightly fuzz run "$target" "$corpus" -- \
-  -max_total_time="$seconds" -max_len=1048576 -rss_limit_mb=2048 -timeout=20 \
-  -print_final_stats=1
+options=(-max_total_time="$seconds" -max_len=131072 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1)
+if [ "${FUZZ_NO_BUILD:-0}" = 1 ]; then
+  # Run the target as last built (cargo fuzz build), whatever changed since.
+  mkdir -p "artifacts/$target"
+  exec "target/x86_64-unknown-linux-gnu/release/$target" -artifact_prefix="artifacts/$target/" \
+    "${options[@]}" "$corpus"
+fi
+exec cargo +nightly fuzz run "$target" "$corpus" -- "${options[@]}"
