@@ -14,8 +14,13 @@
 #
 # Usage: bench/batch_bench.sh [N]   (default 5000: 5,000 PDFs + 5,000 others)
 #        BENCH_ALL_TEXTS=1 bench/batch_bench.sh N   also uses the slow text fixture
+#        bench/batch_bench.sh --memory [N]   memory check only: one --jobs 2
+#            run over the 2N inputs with hostile ones mixed in (make_batch_corpus.py
+#            --hostile), failing unless peak RSS stays under MAX_RSS_MB (default 200)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+memory=0
+if [ "${1:-}" = --memory ]; then memory=1; shift; fi
 n="${1:-5000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -23,11 +28,14 @@ trap 'rm -rf "$work"' EXIT
 if [ ! -x /usr/bin/time ]; then
     apt-get install -y -qq time >/dev/null
 fi
-command -v pdftotext >/dev/null || { echo "pdftotext (poppler-utils) is needed" >&2; exit 2; }
+[ "$memory" = 1 ] || command -v pdftotext >/dev/null ||
+    { echo "pdftotext (poppler-utils) is needed" >&2; exit 2; }
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-target}/release/nhiemvu"
 
-PYTHONDONTWRITEBYTECODE=1 python3 bench/make_batch_corpus.py "$work/corpus" "$n"
+PYTHONDONTWRITEBYTECODE=1 python3 bench/make_batch_corpus.py "$work/corpus" "$n" \
+    $([ "$memory" = 1 ] && echo --hostile)
+rm -rf "$work/corpus/hostile-src"
 pdfs="$work/corpus/pdf"
 find "$pdfs" -name '*.pdf' | sort > "$work/pdfs.txt"
 echo "corpus: $n PDFs + $n text/Word files, $(du -shl --apparent-size "$work/corpus" | cut -f1)"
@@ -42,6 +50,16 @@ run() {
     awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/$name.time" > "$work/$name.rss"
     awk -F': ' '/Percent of CPU/ { print $2 }' "$work/$name.time" > "$work/$name.cpu"
 }
+if [ "$memory" = 1 ]; then
+    run memory "$bin" extract "$work/corpus" -o "$work/out-memory" -j 2
+    rss_mb=$(( $(cat "$work/memory.rss") / 1024 ))
+    tail -n 1 "$work/memory.err"
+    echo "errors: $(wc -l < "$work/out-memory/errors.jsonl") inputs, by code:" \
+        "$(grep -o '"code":"[a-z_]*"' "$work/out-memory/errors.jsonl" | sort | uniq -c | tr -s ' \n' ' ')"
+    echo "$((2 * n)) inputs in $(cat "$work/memory.secs") s, peak RSS ${rss_mb} MB (limit ${MAX_RSS_MB:-200} MB)"
+    [ "$rss_mb" -lt "${MAX_RSS_MB:-200}" ] || { echo "peak RSS over the limit" >&2; exit 1; }
+    exit 0
+fi
 row() { # row LABEL NAME FILES PAGES
     local secs rss
     secs=$(cat "$work/$2.secs"); rss=$(cat "$work/$2.rss")

@@ -65,23 +65,77 @@ pub fn process_file(path: &Path, ctx: &Context) -> Result<ExtractedDocument> {
 }
 
 /// The bytes of one input, refused with [`Error::Limit`] when larger than
-/// `limits.max_file_size` (checked before reading).
+/// `limits.max_file_size` and with [`Error::Io`] when it is not a regular
+/// file (a named pipe, device, socket or folder would block or make no
+/// sense), both checked from its metadata before it is opened.
 pub fn read_input(path: &Path, limits: &Limits) -> Result<Vec<u8>> {
+    use std::io::Read;
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    let meta = std::fs::metadata(path).map_err(io)?;
+    require_regular_file(&meta).map_err(io)?;
+    let size = meta.len();
+    let over_limit = |size: u64| Error::Limit {
+        path: path.to_path_buf(),
+        message: format!(
+            "{size} bytes, over the limit of {} (--max-file-size)",
+            limits.max_file_size
+        ),
+    };
     if size > limits.max_file_size {
-        return Err(Error::Limit {
-            path: path.to_path_buf(),
-            message: format!(
-                "{size} bytes, over the limit of {} (--max-file-size)",
-                limits.max_file_size
-            ),
-        });
+        return Err(over_limit(size));
     }
-    std::fs::read(path).map_err(io)
+    let file = std::fs::File::open(path).map_err(io)?;
+    // The path may have been replaced since: check what was opened too.
+    require_regular_file(&file.metadata().map_err(io)?).map_err(io)?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limits.max_file_size + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > limits.max_file_size {
+        return Err(over_limit(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// `Ok` for a regular file, else an error naming what the path is.
+fn require_regular_file(meta: &std::fs::Metadata) -> std::io::Result<()> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a folder"
+    } else {
+        special_file_kind(&kind)
+    };
+    Err(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("it is {what}, not a regular file; only regular files are read"),
+    ))
+}
+
+/// What a file that is neither a regular file nor a folder is.
+#[cfg(unix)]
+fn special_file_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+/// What a file that is neither a regular file nor a folder is.
+#[cfg(not(unix))]
+fn special_file_kind(_kind: &std::fs::FileType) -> &'static str {
+    "a special file"
 }
 
 /// Extract and describe one input from its bytes, within `limits`. A

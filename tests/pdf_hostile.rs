@@ -1,11 +1,22 @@
 //! The PDF reader on small hand-built documents: font encodings, word gaps
 //! from geometry, and hostile structures (self-drawing forms, page-tree
-//! loops, garbage tokens, deep `q` nesting).
+//! loops, garbage tokens, deep `q` nesting, arrays and dictionaries nested
+//! 100,000 deep), alone and inside a batch with a named pipe and UTF-16
+//! text, which must still write every other file's output.
 
 use lopdf::{dictionary, Document, Object, Stream};
 use nhiemvu::pdf::read_pdf;
 use nhiemvu::source_doc::{Block, SourceDoc};
 use std::path::Path;
+
+/// The fuzz targets' builders (`raw_pdf`, `pdf_around`), shared so that
+/// tests and fuzzing build files the same way.
+#[allow(dead_code)]
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_lib;
+
+/// Nesting depth of the hostile inputs.
+const DEEP: usize = 100_000;
 
 /// A one-page document with `content`, the fonts `F1` (Helvetica,
 /// WinAnsi with a Differences entry) and `F2` (Type0 Identity-H with a
@@ -160,4 +171,221 @@ fn page_drawn_rotated_is_read_upright() {
         BT /F1 12 Tf 72 760 Td (x) Tj ET";
     let doc = read(&build(content, false));
     assert_eq!(lines(&doc), ["First line", "Second line"]);
+}
+
+/// A content stream with an array nested [`DEEP`] levels between two lines.
+fn deep_array_content() -> Vec<u8> {
+    let mut content = b"BT /F1 12 Tf 72 700 Td (Before) Tj ET\n".to_vec();
+    content.extend("[".repeat(DEEP).bytes());
+    content.extend("]".repeat(DEEP).bytes());
+    content.extend(b" TJ BT /F1 12 Tf 72 600 Td (After) Tj ET");
+    content
+}
+
+#[test]
+fn arrays_nested_100000_deep_in_a_content_stream_are_skipped() {
+    let doc = read(&build(&deep_array_content(), false));
+    assert_eq!(lines(&doc), ["Before", "After"]);
+    let warning = doc.warnings.iter().find(|w| w.code == "pdf_limit");
+    assert_eq!(warning.map(|w| w.page), Some(Some(1)), "{:?}", doc.warnings);
+}
+
+/// A one-page PDF whose page dictionary has `/Deep` set to `value`.
+fn page_with_entry(value: &[u8]) -> Vec<u8> {
+    let mut page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+        /Resources << /Font << /F1 5 0 R >> >> /Deep "
+        .to_vec();
+    page.extend_from_slice(value);
+    page.extend_from_slice(b" >>");
+    fuzz_lib::raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        page,
+        fuzz_lib::stream(b"", b"BT /F1 12 Tf 72 700 Td (Plan) Tj ET"),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ])
+}
+
+fn nested(open: &str, inner: &str, close: &str) -> Vec<u8> {
+    [open.repeat(DEEP), inner.to_string(), close.repeat(DEEP)]
+        .concat()
+        .into_bytes()
+}
+
+/// The hostile objects: arrays and dictionaries nested [`DEEP`] levels.
+fn deep_objects() -> [(&'static str, Vec<u8>); 2] {
+    [
+        (
+            "deep_array_object.pdf",
+            page_with_entry(&nested("[", "1", "]")),
+        ),
+        (
+            "deep_dict_object.pdf",
+            page_with_entry(&nested("<< /A ", "1", " >>")),
+        ),
+    ]
+}
+
+#[test]
+fn objects_nested_100000_deep_are_refused_or_read_never_overflow() {
+    for (name, bytes) in deep_objects() {
+        match nhiemvu::pdf::read_pdf(Path::new(name), &bytes) {
+            Ok(doc) => assert_eq!(lines(&doc), ["Plan"], "{name}"),
+            Err(e) => {
+                assert_eq!(e.code(), "malformed", "{name}: {e}");
+                assert!(e.to_string().starts_with(name), "{e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn page_tree_cycle_through_two_nodes_reads_each_page_once() {
+    // Pages 2 → Pages 3 → [page 5, Pages 2 again]; page 5 names 3 as parent
+    // and 3 names 2, which names 3: /Parent is never climbed.
+    let bytes = fuzz_lib::raw_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1000000000 /Parent 3 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [5 0 R 2 0 R] /Count 1 /Parent 2 0 R \
+           /Resources << /Font << /F1 6 0 R >> >> >>"
+            .to_vec(),
+        b"null".to_vec(),
+        b"<< /Type /Page /Parent 3 0 R /Contents 7 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        fuzz_lib::stream(b"", b"BT /F1 12 Tf 72 700 Td (Only) Tj ET"),
+    ]);
+    let doc = read(&bytes);
+    assert_eq!(doc.pages, Some(1));
+    assert_eq!(lines(&doc), ["Only"]);
+}
+
+#[test]
+fn form_drawing_itself_many_times_stops_at_the_operator_limit() {
+    // Each level draws the form 40 times: 40^8 draws without a bound.
+    let draws = b"/X1 Do ".repeat(40);
+    let mut content = b"BT /F1 12 Tf 72 700 Td (Plan) Tj ET ".to_vec();
+    content.extend(&draws);
+    let started = std::time::Instant::now();
+    let bytes = fuzz_lib::pdf_around(&content);
+    let doc = read(&bytes);
+    assert!(
+        lines(&doc).iter().all(|l| l.starts_with("Plan")),
+        "{:?}",
+        lines(&doc)
+    );
+    assert!(
+        doc.warnings.iter().any(|w| w.code == "pdf_limit"),
+        "{:?}",
+        doc.warnings
+    );
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
+
+#[cfg(unix)]
+mod batch {
+    //! The hostile inputs in one batch with good files and a named pipe.
+
+    use super::*;
+    use std::fs;
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    /// Run `nhiemvu extract ARGS -o OUT`, killed (and failed) after 120 s:
+    /// a blocked read must not hang the test suite.
+    fn extract(args: &[&Path], out: &Path) -> i32 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+            .arg("extract")
+            .args(args)
+            .arg("-o")
+            .arg(out)
+            .arg("-q")
+            .stdin(Stdio::null())
+            .spawn()
+            .expect("run nhiemvu");
+        let started = Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                return status.code().expect("exit code");
+            }
+            if started.elapsed() > Duration::from_secs(120) {
+                child.kill().ok();
+                panic!("nhiemvu extract {args:?} did not finish in 120 s");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// `code` of the errors.jsonl line for `name`, if any.
+    fn error_code(out: &Path, name: &str) -> Option<String> {
+        let text = fs::read_to_string(out.join("errors.jsonl")).unwrap_or_default();
+        text.lines().find_map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json line");
+            let path = v["path"].as_str()?;
+            path.ends_with(name)
+                .then(|| v["code"].as_str().unwrap_or_default().to_string())
+        })
+    }
+
+    fn mkfifo(path: &Path) {
+        let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+        assert!(status.success());
+    }
+
+    #[test]
+    fn a_batch_with_hostile_inputs_and_a_fifo_writes_every_other_output() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("in");
+        fs::create_dir(&dir).unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let text = fs::read_to_string(root.join("fixtures/text/congvan_seed001.txt")).unwrap();
+        fs::write(dir.join("good.txt"), &text).unwrap();
+        fs::copy(
+            root.join("fixtures/pdf/borderless.pdf"),
+            dir.join("good.pdf"),
+        )
+        .unwrap();
+        let mut utf16 = vec![0xFF, 0xFE];
+        for unit in text.replace('\n', "\r\n").encode_utf16() {
+            utf16.extend(unit.to_le_bytes());
+        }
+        fs::write(dir.join("notepad_unicode.txt"), utf16).unwrap();
+        fs::write(
+            dir.join("deep_content.pdf"),
+            build(&deep_array_content(), false),
+        )
+        .unwrap();
+        fs::write(dir.join("looping_tree.pdf"), build(b"BT ET", true)).unwrap();
+        for (name, bytes) in deep_objects() {
+            fs::write(dir.join(name), bytes).unwrap();
+        }
+        mkfifo(&dir.join("pipe.pdf"));
+        let out = tmp.path().join("out");
+        assert_eq!(extract(&[&dir], &out), 1, "one input failed at least");
+        assert_eq!(error_code(&out, "pipe.pdf").as_deref(), Some("io"));
+        for good in ["good.txt", "good.pdf", "notepad_unicode"] {
+            let json = fs::read_to_string(out.join(format!("{good}.json")))
+                .unwrap_or_else(|e| panic!("{good}: {e}"));
+            assert!(json.contains("\"tasks\""), "{good}");
+        }
+        // Every hostile input has an outcome: an output or an error line.
+        for name in [
+            "deep_content",
+            "looping_tree",
+            "deep_array_object",
+            "deep_dict_object",
+        ] {
+            let has_json = out.join(format!("{name}.json")).exists();
+            let code = error_code(&out, &format!("{name}.pdf"));
+            assert!(has_json || code.is_some(), "{name}: no output and no error");
+        }
+        let manifest = fs::read_to_string(out.join("manifest.jsonl")).unwrap();
+        assert_eq!(manifest.lines().count(), 8, "{manifest}");
+
+        // The pipe named on its own, and through --files-from.
+        let single = tmp.path().join("single");
+        assert_eq!(extract(&[&dir.join("pipe.pdf")], &single), 1);
+        assert_eq!(error_code(&single, "pipe.pdf").as_deref(), Some("io"));
+        let message = fs::read_to_string(single.join("errors.jsonl")).unwrap();
+        assert!(message.contains("named pipe"), "{message}");
+    }
 }

@@ -110,13 +110,16 @@ fn glob(pattern: &Path, found: &mut Vec<(PathBuf, PathBuf)>, discovery: &mut Dis
 }
 
 /// Every file under `dir`, sorted, not descending into hidden folders.
+/// Named pipes, sockets and devices are files here too: one with a known
+/// extension becomes an input that fails with a clear error
+/// ([`crate::pipeline::read_input`]) instead of vanishing from the run.
 fn visible_files(dir: &Path) -> impl Iterator<Item = PathBuf> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden_name(e.file_name().to_str()))
         .flatten()
-        .filter(|e| e.file_type().is_file())
+        .filter(|e| !e.file_type().is_dir() && !e.file_type().is_symlink())
         .map(walkdir::DirEntry::into_path)
 }
 

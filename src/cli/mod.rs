@@ -94,10 +94,7 @@ fn for_each_input(
 }
 
 fn read_input(path: &std::path::Path) -> crate::error::Result<crate::source_doc::SourceDoc> {
-    let bytes = std::fs::read(path).map_err(|source| crate::error::Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = crate::pipeline::read_input(path, &crate::limits::Limits::default())?;
     let doc = crate::pipeline::read_source(path, &bytes)?;
     for w in &doc.warnings {
         eprintln!("warning: {}: {}", path.display(), w.message);

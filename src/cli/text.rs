@@ -58,10 +58,7 @@ pub fn reading_order_text(blocks: &[Block]) -> String {
 }
 
 fn layout_text(input: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(input).map_err(|source| Error::Io {
-        path: input.to_path_buf(),
-        source,
-    })?;
+    let bytes = crate::pipeline::read_input(input, &crate::limits::Limits::default())?;
     let file = crate::pdf::load(input, &bytes)?;
     let mut out = String::new();
     for page in &file.pages {

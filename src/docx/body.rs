@@ -32,6 +32,11 @@ use crate::normalize::normalize_line;
 use crate::source_doc::{Block, TextLine};
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesStart, Event};
+
+/// Deepest nesting of tables, and of drawings and text boxes, read from a
+/// Word file (real documents nest a few levels); deeper is malformed, since
+/// every level copies the text of the levels inside it.
+const MAX_NESTING: usize = 64;
 use std::collections::HashMap;
 
 /// Elements whose whole content is left out.
@@ -108,6 +113,10 @@ struct Walker<'a> {
     carried: String,
     /// Open fields: `true` once past `separate` (showing the result).
     fields: Vec<bool>,
+    /// Open fields not yet past `separate`: text shows only when none is.
+    fields_hiding: usize,
+    /// Tables, drawings or text boxes were nested deeper than [`MAX_NESTING`].
+    too_deep: bool,
     in_t: bool,
     in_ppr: bool,
     in_trpr: bool,
@@ -135,6 +144,8 @@ pub fn read_body(
         run: None,
         carried: String::new(),
         fields: Vec::new(),
+        fields_hiding: 0,
+        too_deep: false,
         in_t: false,
         in_ppr: false,
         in_trpr: false,
@@ -164,6 +175,11 @@ pub fn read_body(
             }
             _ => {}
         }
+        if w.too_deep {
+            return Err(format!(
+                "tables, drawings or text boxes nested more than {MAX_NESTING} deep"
+            ));
+        }
     }
     if let Some(error) = events.error() {
         return Err(error.to_string());
@@ -186,8 +202,21 @@ impl Walker<'_> {
         }
     }
 
+    /// Enter a drawing (only its text boxes are read).
+    fn open_drawing(&mut self) {
+        if self.frames.len() >= MAX_NESTING {
+            self.too_deep = true;
+        } else {
+            self.frames.push(Frame::Drawing);
+        }
+    }
+
     /// Enter a text box: the anchoring paragraph waits until it ends.
     fn open_text_box(&mut self) {
+        if self.frames.len() >= MAX_NESTING {
+            self.too_deep = true;
+            return;
+        }
         self.frames.push(Frame::TextBox {
             para: self.para.take(),
             run: self.run.take(),
@@ -206,7 +235,7 @@ impl Walker<'_> {
 
     /// Whether text events are part of the displayed text now.
     fn showing(&self) -> bool {
-        self.in_t && self.run.is_some() && self.fields.iter().all(|&result| result)
+        self.in_t && self.run.is_some() && self.fields_hiding == 0
     }
 
     fn push_text(&mut self, text: &str) {
@@ -216,7 +245,7 @@ impl Walker<'_> {
     }
 
     fn push_char(&mut self, c: char) {
-        if self.fields.iter().all(|&result| result) {
+        if self.fields_hiding == 0 {
             if let Some(run) = self.run.as_mut() {
                 run.text.push(c);
             }
@@ -251,13 +280,14 @@ impl Walker<'_> {
             // Inside a drawing only its text boxes are read.
             match name {
                 "txbxContent" if !empty => self.open_text_box(),
-                "drawing" | "pict" | "object" if !empty => self.frames.push(Frame::Drawing),
+                "drawing" | "pict" | "object" if !empty => self.open_drawing(),
                 _ => {}
             }
             return;
         }
         match name {
-            "drawing" | "pict" | "object" if !empty => self.frames.push(Frame::Drawing),
+            "drawing" | "pict" | "object" if !empty => self.open_drawing(),
+            "tbl" if self.tables.len() >= MAX_NESTING => self.too_deep = true,
             "tbl" => self.tables.push(RawTable::default()),
             "tr" => {
                 if self.tables.len() == 1 {
@@ -346,15 +376,17 @@ impl Walker<'_> {
             "br" | "cr" if self.run.is_some() => self.push_char('\n'),
             "noBreakHyphen" => self.push_char('-'),
             "fldChar" => match attr(e, "fldCharType").as_deref() {
-                Some("begin") => self.fields.push(false),
+                Some("begin") => {
+                    self.fields.push(false);
+                    self.fields_hiding += 1;
+                }
                 Some("separate") => {
-                    if let Some(top) = self.fields.last_mut() {
+                    if let Some(top @ false) = self.fields.last_mut() {
                         *top = true;
+                        self.fields_hiding -= 1;
                     }
                 }
-                Some("end") => {
-                    self.fields.pop();
-                }
+                Some("end") if self.fields.pop() == Some(false) => self.fields_hiding -= 1,
                 _ => {}
             },
             "footnoteReference" | "endnoteReference" if !self.tables.is_empty() => {

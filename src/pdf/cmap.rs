@@ -11,6 +11,9 @@ use std::collections::HashMap;
 const MAX_RANGE: u32 = 0x1_0000;
 /// Most mappings kept from one CMap (large CJK fonts map some 20 000).
 const MAX_ENTRIES: usize = 1 << 17;
+/// Most codes all the `bfrange` entries of one CMap may expand to,
+/// overlapping ranges counted again: many huge ranges cost bounded time.
+const MAX_EXPANDED: usize = 1 << 18;
 
 /// A code → Unicode map with the byte lengths its codes use.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +21,8 @@ pub struct ToUnicode {
     map: HashMap<u32, String>,
     /// Byte lengths declared by `codespacerange` (empty when none was given).
     code_lengths: Vec<usize>,
+    /// Codes expanded from ranges so far (against [`MAX_EXPANDED`]).
+    expanded: usize,
 }
 
 impl ToUnicode {
@@ -95,10 +100,12 @@ impl ToUnicode {
                 continue;
             };
             let hi = hi.min(lo.saturating_add(MAX_RANGE - 1));
+            let room = MAX_EXPANDED.saturating_sub(self.expanded);
+            self.expanded += (hi.saturating_sub(lo) as usize + 1).min(room);
             match tokens.get(i + 2) {
                 Some(Tok::Hex(dst)) => {
                     let units = utf16_units(dst);
-                    for (k, code) in (lo..=hi).enumerate() {
+                    for (k, code) in (lo..=hi).take(room).enumerate() {
                         let mut u = units.clone();
                         if let Some(last) = u.last_mut() {
                             *last = last.wrapping_add(k as u16);
@@ -256,6 +263,17 @@ fn utf16_text(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_huge_ranges_cost_bounded_work() {
+        let mut data = b"1 beginbfrange ".to_vec();
+        data.extend(b"<0000> <FFFF> <0041>\n".repeat(20_000));
+        data.extend(b"endbfrange <0041> <0042> <0061> endbfrange".iter());
+        let started = std::time::Instant::now();
+        let cmap = ToUnicode::parse(&data);
+        assert_eq!(cmap.len(), MAX_RANGE as usize);
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
 
     #[test]
     fn parses_chars_and_ranges() {

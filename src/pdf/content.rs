@@ -391,6 +391,8 @@ impl<'a> Interpreter<'a> {
                 _ => self.path_op(&op, &gs),
             }
         }
+        // Arrays nested past the lexer's depth limit were skipped.
+        self.out.truncated |= lexer.too_deep();
     }
 
     fn path_op(&mut self, op: &Operation, gs: &GState) {

@@ -39,6 +39,9 @@ impl Hasher for CodeHasher {
 
 /// Most entries read from a `/W` array.
 const MAX_CID_WIDTHS: usize = 1 << 16;
+/// Most codes the ranges of one `/W` array may expand to, overlapping
+/// ranges counted again: many huge ranges cost bounded time.
+const MAX_CID_WIDTHS_EXPANDED: usize = 1 << 18;
 /// Width used when a font declares none (text-space thousandths).
 const FALLBACK_WIDTH: f64 = 500.0;
 
@@ -164,7 +167,11 @@ impl Font {
     fn read_cid_widths(&mut self, doc: &Document, w: &[Object]) {
         let value = |o: &Object| doc.dereference(o).ok().and_then(|(_, o)| number_of(o));
         let mut i = 0;
-        while i < w.len() && self.widths.len() < MAX_CID_WIDTHS {
+        let mut expanded = 0usize;
+        while i < w.len()
+            && self.widths.len() < MAX_CID_WIDTHS
+            && expanded < MAX_CID_WIDTHS_EXPANDED
+        {
             let Some(first) = value(&w[i]) else { break };
             let first = first.max(0.0) as u32;
             let next = w
@@ -173,6 +180,7 @@ impl Font {
                 .map(|(_, o)| o);
             match next {
                 Some(Object::Array(list)) => {
+                    expanded += list.len();
                     for (k, item) in list.iter().enumerate() {
                         if let Some(width) = value(item) {
                             self.widths
@@ -188,6 +196,7 @@ impl Font {
                     };
                     let last =
                         (last.max(0.0) as u32).min(first.saturating_add(MAX_CID_WIDTHS as u32));
+                    expanded += last.saturating_sub(first) as usize + 1;
                     for code in first..=last {
                         self.widths.insert(code, width * self.scale);
                     }

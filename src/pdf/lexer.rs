@@ -5,9 +5,16 @@
 //! resumes at the next delimiter. Inline images (`BI … ID <data> EI`) are
 //! skipped without interpreting their binary data (the reader sees a bare
 //! `BI` operator).
+//!
+//! Nothing here recurses on the input: arrays are read recursively only
+//! down to [`MAX_ARRAY_DEPTH`], deeper ones and every dictionary are
+//! skipped by a counting scan, so any nesting costs linear time and
+//! constant stack.
 
-/// Deepest array nesting kept in an operand; deeper input is flattened away.
-const MAX_ARRAY_DEPTH: usize = 8;
+/// Deepest array nesting read into an operand (content streams need one
+/// level: `TJ` and dash arrays); an array nested deeper is skipped whole
+/// and reported by [`Lexer::too_deep`].
+pub const MAX_ARRAY_DEPTH: usize = 8;
 /// Most operands kept for one operator; more means the stream is garbage.
 const MAX_OPERANDS: usize = 64;
 
@@ -50,12 +57,23 @@ pub struct Operation<'a> {
 pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    too_deep: bool,
 }
 
 impl<'a> Lexer<'a> {
     /// Start reading `data` from the beginning.
     pub fn new(data: &'a [u8]) -> Self {
-        Lexer { data, pos: 0 }
+        Lexer {
+            data,
+            pos: 0,
+            too_deep: false,
+        }
+    }
+
+    /// Whether an array nested deeper than [`MAX_ARRAY_DEPTH`] was met
+    /// (and skipped): the stream is hostile or garbage.
+    pub fn too_deep(&self) -> bool {
+        self.too_deep
     }
 
     fn peek(&self) -> Option<u8> {
@@ -106,12 +124,18 @@ impl<'a> Lexer<'a> {
             }
             b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
                 self.pos += 2;
-                self.skip_dictionary(depth);
+                self.skip_nested();
                 Some(Token::Operand(Operand::Other))
             }
             b'<' => {
                 self.pos += 1;
                 Some(Token::Operand(Operand::Str(self.hex_string())))
+            }
+            b'[' if depth >= MAX_ARRAY_DEPTH => {
+                self.pos += 1;
+                self.skip_nested();
+                self.too_deep = true;
+                Some(Token::Operand(Operand::Other))
             }
             b'[' => {
                 self.pos += 1;
@@ -127,8 +151,7 @@ impl<'a> Lexer<'a> {
                         _ => {}
                     }
                     match self.object(depth + 1) {
-                        Some(Token::Operand(o)) if depth < MAX_ARRAY_DEPTH => items.push(o),
-                        Some(Token::Operand(_)) => {}
+                        Some(Token::Operand(o)) => items.push(o),
                         // A keyword inside an array: the array is broken.
                         Some(Token::Keyword(_)) | Some(Token::Bad) => return Some(Token::Bad),
                         None => break,
@@ -235,25 +258,34 @@ impl<'a> Lexer<'a> {
         out
     }
 
-    fn skip_dictionary(&mut self, depth: usize) {
-        loop {
+    /// Skip the rest of an array or dictionary whose opening bracket was
+    /// just read, with whatever it nests, by counting brackets (strings
+    /// skipped as strings, so a `]` inside one does not count).
+    fn skip_nested(&mut self) {
+        let mut open = 1usize;
+        while open > 0 {
             self.skip_space_and_comments();
-            match self.peek() {
-                None => return,
-                Some(b'>') if self.data.get(self.pos + 1) == Some(&b'>') => {
-                    self.pos += 2;
-                    return;
+            let Some(b) = self.peek() else { return };
+            let double = self.data.get(self.pos + 1) == Some(&b);
+            self.pos += 1;
+            match b {
+                b'[' => open += 1,
+                b'<' if double => {
+                    self.pos += 1;
+                    open += 1;
+                }
+                b']' => open -= 1,
+                b'>' if double => {
+                    self.pos += 1;
+                    open -= 1;
+                }
+                b'<' => {
+                    self.hex_string();
+                }
+                b'(' => {
+                    self.literal_string();
                 }
                 _ => {}
-            }
-            if depth > MAX_ARRAY_DEPTH {
-                self.pos += 1;
-                continue;
-            }
-            match self.object(depth + 1) {
-                None => return,
-                Some(Token::Bad) => {}
-                Some(_) => {}
             }
         }
     }
@@ -464,6 +496,41 @@ mod tests {
         assert!(n <= data.len());
         let cmap = crate::pdf::cmap::ToUnicode::parse(&data);
         assert!(cmap.len() <= data.len());
+    }
+
+    #[test]
+    fn deep_nesting_is_skipped_without_recursion() {
+        for (open, close) in [("[", "]"), ("<<", ">>"), ("[<<", ">>]")] {
+            let mut data = b"BT ".to_vec();
+            data.extend(open.repeat(100_000).bytes());
+            data.extend(b"(a]>>) <5D> 1".iter());
+            data.extend(close.repeat(100_000).bytes());
+            data.extend(b" TJ [(x)] TJ ET".iter());
+            let mut lexer = Lexer::new(&data);
+            let mut got = Vec::new();
+            let mut op = Operation::default();
+            while lexer.read(&mut op) {
+                got.push((
+                    String::from_utf8_lossy(op.op).into_owned(),
+                    op.operands.len(),
+                ));
+            }
+            assert_eq!(
+                got,
+                vec![
+                    ("BT".into(), 0),
+                    ("TJ".into(), 1),
+                    ("TJ".into(), 1),
+                    ("ET".into(), 0)
+                ],
+                "{open}"
+            );
+            assert_eq!(lexer.too_deep(), open == "[", "{open}");
+        }
+        let shallow = b"[[[[[[[[1]]]]]]]] d0";
+        let mut lexer = Lexer::new(shallow);
+        assert!(lexer.read(&mut Operation::default()));
+        assert!(!lexer.too_deep());
     }
 
     #[test]
