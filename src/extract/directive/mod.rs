@@ -21,7 +21,9 @@ use attributes::Field;
 use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
-use parties::{has_opener, is_subject, read_parties, starts_with_action, Parties};
+use parties::{
+    clause_start, has_opener, is_subject, read_parties, starts_with_action, Parties,
+};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -100,11 +102,20 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
             content = rest;
         }
     }
-    if [&section, &group]
-        .into_iter()
-        .flatten()
-        .any(|h| is_report_title(&h.title))
-    {
+    // "Có 06/139 đề xuất ... chưa được giải quyết. Giải pháp khắc phục:
+    // Giao Trung tâm ...": the finding is reported, the solution assigned.
+    let solved = match solution_after_label(&content) {
+        Some(rest) => {
+            content = rest;
+            true
+        }
+        None => false,
+    };
+    let part = match part_kind(nodes, &chain, idx, heading_self) {
+        PartKind::Plain if reports_by_default(ctx.meta) => PartKind::Report,
+        kind => kind,
+    };
+    if !solved && part == PartKind::Report {
         return None;
     }
     let split = split_item(&content, ctx.default_year);
@@ -117,7 +128,19 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
     } else {
         ITEM_SCORE
     };
-    (instruction_score(&clean_text(&content), has_deadline, ctx.gazetteer) >= needed).then_some(
+    // In a part of tasks ("Nhiệm vụ, giải pháp", "Kiến nghị") or after a
+    // solution label, figures and "chưa" describe the goal, not a report.
+    // (Running text under a part is not: "Các sở ... căn cứ Kế hoạch này tổ
+    // chức thực hiện./." closes the plan.)
+    let assigned = solved || (part == PartKind::Tasks && needed == ITEM_SCORE);
+    let text = clean_text(&content);
+    let mut score = instruction_score(&text, has_deadline, ctx.gazetteer);
+    if assigned {
+        // Only what was done ("đã") still reads as a report; one signal
+        // of an instruction is enough.
+        score += report_penalty(&text) - done_penalty(&text) + ASSIGNED_BONUS;
+    }
+    (score >= needed).then_some(
         Item {
             section,
             group,
@@ -305,9 +328,11 @@ fn inherited_parties(
         if !parties.lead.is_empty() {
             return parties;
         }
-        if !title.to_lowercase().starts_with("về ") && is_subject(&title, gazetteer) {
+        // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao".
+        let named = &title[clause_start(&title)..];
+        if !named.to_lowercase().starts_with("về ") && is_subject(named, gazetteer) {
             return Parties {
-                lead: split_units(&title, gazetteer),
+                lead: split_units(named, gazetteer),
                 ..Parties::default()
             };
         }
@@ -336,7 +361,11 @@ fn is_report_title(title: &str) -> bool {
     let re = R.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:đánh giá|tình hình|kết quả|mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|",
-            r"bối cảnh|sự cần thiết|những (?:tồn tại|hạn chế|kết quả)|tồn tại|hạn chế|khó khăn)"
+            r"bối cảnh|sự cần thiết|những (?:tồn tại|hạn chế|kết quả)|tồn tại|hạn chế|khó khăn|",
+            r"(?:các |một số )?(?:vấn đề|nội dung) (?:tồn tại|hạn chế)|những vấn đề|dự báo|",
+            r"thành phần|dự tại|tham dự|đại biểu|khách mời|địa điểm|phạm vi|đối tượng|",
+            r"giải thích từ ngữ|hình thức|phương pháp|cách thức kiểm tra|",
+            r"(?:nghị định|thông tư|quyết định|quy chế|quy định|điều lệ|luật|nghị quyết|kế hoạch) này (?:quy định|áp dụng|điều chỉnh))"
         ))
         .expect("static report title pattern is valid")
     });
@@ -360,11 +389,6 @@ pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) 
         Regex::new(r"(?i)\b(?:chủ trì|phối hợp|khẩn trương|triển khai|tiếp tục|tập trung|tham mưu|chịu trách nhiệm)\b")
             .expect("static pattern is valid")
     });
-    static REPORT: OnceLock<Regex> = OnceLock::new();
-    let report = REPORT.get_or_init(|| {
-        Regex::new(r"(?i)\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b")
-            .expect("static pattern is valid")
-    });
     let mut score = 0;
     if has_deadline {
         score += 3;
@@ -378,8 +402,114 @@ pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) 
     if urge.is_match(text) {
         score += 1;
     }
-    score -= 2 * report.find_iter(text).count().min(2) as i32;
-    score
+    score - report_penalty(text)
+}
+
+/// What report signals ("đã", figures, "so với", "tuy nhiên", "chưa")
+/// take off an item's instruction score.
+fn report_penalty(text: &str) -> i32 {
+    static REPORT: OnceLock<Regex> = OnceLock::new();
+    let report = REPORT.get_or_init(|| {
+        Regex::new(r"(?i)\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b")
+            .expect("static pattern is valid")
+    });
+    2 * report.find_iter(text).count().min(2) as i32
+}
+
+/// "đã" (what was done) in an item: a report even in a part of tasks.
+fn done_penalty(text: &str) -> i32 {
+    static DONE: OnceLock<Regex> = OnceLock::new();
+    let done = DONE.get_or_init(|| Regex::new(r"(?i)\bđã\b").expect("static pattern is valid"));
+    2 * done.find_iter(text).count().min(2) as i32
+}
+
+/// What a part of tasks or a solution label adds to an item's score.
+const ASSIGNED_BONUS: i32 = 1;
+
+/// What the headings above an item say its part holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartKind {
+    /// Findings, purposes, scope, participants: no tasks.
+    Report,
+    /// Tasks, solutions, proposals, the way forward.
+    Tasks,
+    /// Nothing said either way.
+    Plain,
+}
+
+/// The kind of part an item sits in. A part that only reports ("KẾT QUẢ
+/// THỰC HIỆN") holds no tasks whatever its sub-headings say ("Nhóm giải
+/// pháp ..."); below a part of tasks, or one that mixes ("DỰ BÁO TÌNH HÌNH
+/// VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP"), the nearest heading that says decides
+/// (its own title when it heads its text).
+fn part_kind(nodes: &[Node], chain: &[usize], idx: usize, heading_self: bool) -> PartKind {
+    let titles: Vec<String> = chain
+        .iter()
+        .filter(|&&a| a != idx || heading_self)
+        .map(|&a| clean_text(&nodes[a].title()))
+        .collect();
+    if titles
+        .iter()
+        .any(|t| is_report_title(t) && !is_task_title(t))
+    {
+        return PartKind::Report;
+    }
+    for title in &titles {
+        if is_report_title(title) {
+            return PartKind::Report;
+        }
+        if is_task_title(title) {
+            return PartKind::Tasks;
+        }
+    }
+    PartKind::Plain
+}
+
+/// Whether the document's parts report unless they say otherwise: a
+/// report (báo cáo) puts its tasks in parts of their own after the
+/// findings; a legal text (nghị định, thông tư, luật, điều lệ) states
+/// rules, and a digest of comments (tổng hợp ý kiến góp ý) asks for
+/// changes to a draft.
+fn reports_by_default(meta: &DocumentMeta) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|ĐIỀU LỆ|TỔNG HỢP Ý KIẾN|",
+            r"BẢNG TỔNG HỢP Ý KIẾN|TỔNG HỢP,? GIẢI TRÌNH|GIẢI TRÌNH,? TIẾP THU)\b"
+        ))
+        .expect("static report document pattern is valid")
+    });
+    let title = meta.title.as_deref().unwrap_or("").trim();
+    let number = meta.number.as_deref().unwrap_or("");
+    re.is_match(title) || ["/BC-", "/NĐ-", "/TT-"].iter().any(|c| number.contains(c))
+}
+
+/// A part or heading of tasks: "PHƯƠNG HƯỚNG, NHIỆM VỤ ... NĂM 2026",
+/// "Nhiệm vụ, giải pháp trong thời gian tới", "Đề xuất, kiến nghị", "Tổ
+/// chức thực hiện", "... trân trọng đề nghị".
+fn is_task_title(title: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)phương hướng|nhiệm vụ|giải pháp|kiến nghị|đề xuất|đề nghị|tổ chức thực hiện|",
+            r"thời gian tới|^trách nhiệm"
+        ))
+        .expect("static task title pattern is valid")
+    });
+    re.is_match(title)
+}
+
+/// The text after a solution label inside an item ("... chưa được giải
+/// quyết. Giải pháp khắc phục: Giao ...", "Đề xuất giải pháp: ...",
+/// "Kiến nghị: ...").
+fn solution_after_label(text: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?:^|[.;:]\s+)(?:Đề xuất\s+)?(?:[Gg]iải pháp(?:\s+khắc phục)?|Kiến nghị|Đề xuất)\s*:\s*(\S.*)$")
+            .expect("static solution label pattern is valid")
+    });
+    let c = re.captures(text)?;
+    Some(c[1].to_string())
 }
 
 /// The document itself as the first assigning document of its tasks.

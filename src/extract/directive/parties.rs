@@ -95,6 +95,13 @@ const ACTIONS: &[&str] = &[
     "được yêu cầu",
     "được giao",
     "đẩy nhanh",
+    "mời",
+    "định kỳ",
+    "thường xuyên",
+    "hằng tuần",
+    "hằng tháng",
+    "hằng quý",
+    "hằng năm",
 ];
 
 /// Words before an action word that make it a noun ("các tổ chức đảng").
