@@ -190,8 +190,19 @@ pub fn parse_deadline(raw: &str, default_year: Option<i32>) -> Option<ParsedDead
             (m.range(), f.at..f.end)
         };
         let mid = a.end.min(b.start);
-        let rest = format!("{} {} {}", &text[..a.start], &text[mid..b.start], &text[b.end.max(mid)..]);
-        return make(DeadlineKind::Annual, None, None, Some("P1Y"), compound(&rest));
+        let rest = format!(
+            "{} {} {}",
+            &text[..a.start],
+            &text[mid..b.start],
+            &text[b.end.max(mid)..]
+        );
+        return make(
+            DeadlineKind::Annual,
+            None,
+            None,
+            Some("P1Y"),
+            compound(&rest),
+        );
     }
     if let Some(f) = &found {
         let before = &text[..f.at];

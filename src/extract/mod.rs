@@ -290,9 +290,8 @@ fn appendix_heading(text: &str) -> Option<Option<String>> {
     });
     let c = re.captures(text.trim())?;
     let rest = c.get(2).map_or("", |m| m.as_str());
-    let titled = rest.is_empty()
-        || rest.starts_with([':', '-', '–', '('])
-        || header::is_capitals(rest);
+    let titled =
+        rest.is_empty() || rest.starts_with([':', '-', '–', '(']) || header::is_capitals(rest);
     titled.then(|| c.get(1).map(|m| m.as_str().to_string()))
 }
 
@@ -388,7 +387,12 @@ mod tests {
         })
     }
 
-    const HEADER: &[&str] = &["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"];
+    const HEADER: &[&str] = &[
+        "TT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Thời gian hoàn thành",
+    ];
 
     fn ids(blocks: Vec<Block>) -> Vec<String> {
         let doc = SourceDoc {
@@ -416,8 +420,18 @@ mod tests {
                 table(&[
                     HEADER,
                     &["I", "CẢI CÁCH THỂ CHẾ", "", ""],
-                    &["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Quý I/2026"],
-                    &["2", "Xây dựng kế hoạch kiểm tra", "Sở Tư pháp", "Tháng 3/2026"],
+                    &[
+                        "1",
+                        "Rà soát văn bản quy phạm pháp luật",
+                        "Sở Tư pháp",
+                        "Quý I/2026",
+                    ],
+                    &[
+                        "2",
+                        "Xây dựng kế hoạch kiểm tra",
+                        "Sở Tư pháp",
+                        "Tháng 3/2026",
+                    ],
                 ]),
             ]
         };
@@ -446,7 +460,12 @@ mod tests {
             line("DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026"),
             table(&[
                 HEADER,
-                &["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Quý I/2026"],
+                &[
+                    "1",
+                    "Rà soát văn bản quy phạm pháp luật",
+                    "Sở Tư pháp",
+                    "Quý I/2026",
+                ],
             ]),
         ];
         assert_eq!(ids(blocks), ["kh/-/1"]);
@@ -461,7 +480,12 @@ mod tests {
             line("2. Các nhiệm vụ cụ thể:"),
             table(&[
                 HEADER,
-                &["1", "Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp", "Quý I/2026"],
+                &[
+                    "1",
+                    "Rà soát văn bản quy phạm pháp luật",
+                    "Sở Tư pháp",
+                    "Quý I/2026",
+                ],
             ]),
             line("3. Giao Sở Tài chính bố trí kinh phí thực hiện trong tháng 3/2026."),
             line("Nơi nhận: - Như trên; - Lưu: VT."),

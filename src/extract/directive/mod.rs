@@ -21,9 +21,7 @@ use attributes::Field;
 use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
-use parties::{
-    clause_start, has_opener, is_subject, read_parties, starts_with_action, Parties,
-};
+use parties::{clause_start, has_opener, is_subject, read_parties, starts_with_action, Parties};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -140,15 +138,13 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
         // of an instruction is enough.
         score += report_penalty(&text) - done_penalty(&text) + ASSIGNED_BONUS;
     }
-    (score >= needed).then_some(
-        Item {
-            section,
-            group,
-            content,
-            heading_self,
-            split,
-        },
-    )
+    (score >= needed).then_some(Item {
+        section,
+        group,
+        content,
+        heading_self,
+        split,
+    })
 }
 
 /// What an item's labelled lines state.
@@ -540,6 +536,7 @@ fn printed_date(iso: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source_doc::TextLine;
 
     #[test]
     fn instructions_and_reports() {
@@ -566,6 +563,59 @@ mod tests {
             false,
             &g
         ));
+    }
+
+    #[test]
+    fn a_report_assigns_in_its_proposals_and_after_solution_labels() {
+        let text = "BÁO CÁO\nTình hình thực hiện các chỉ số\nI. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\n\
+            a) Tỉnh đã ban hành 12 kế hoạch, đạt 100% chỉ tiêu.\n\
+            b) Có 06/139 đề xuất của doanh nghiệp chưa được giải quyết. Giải pháp khắc phục: Giao Trung tâm Xúc tiến đầu tư khẩn trương liên hệ các doanh nghiệp, hoàn thành trong tháng 12/2025.\n\
+            II. ĐỀ XUẤT, KIẾN NGHỊ\n\
+            1. Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ:\n\
+            - Rà soát các văn bản quy phạm pháp luật, đạt 100% trước ngày 15/12/2025.\n\
+            - Tổng hợp kết quả kiểm tra chưa hoàn thành.\n\
+            2. Giao Văn phòng UBND tỉnh:\n\
+            - Theo dõi tỷ lệ hồ sơ trực tuyến.\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta {
+            title: Some("BÁO CÁO Tình hình thực hiện các chỉ số".into()),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "bc",
+            default_year: Some(2025),
+            gazetteer: &g,
+        };
+        let tasks = extract_tasks(&refs, &ctx);
+        let ids: Vec<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["bc/I/1.b", "bc/II/1.1", "bc/II/1.2", "bc/II/2.1"]);
+        let lead = |i: usize| {
+            tasks[i]
+                .lead_units
+                .iter()
+                .map(|u| u.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            tasks[0].name.starts_with("Giao Trung tâm"),
+            "the finding is not the task"
+        );
+        assert_eq!(lead(0), ["Trung tâm Xúc tiến đầu tư"]);
+        assert_eq!(
+            lead(1),
+            ["Sở Tư pháp"],
+            "the lead of the heading applies to its items"
+        );
+        assert_eq!(tasks[1].coordinating_units[0].name, "Sở Nội vụ");
+        assert_eq!(
+            lead(3),
+            ["Văn phòng Ủy ban nhân dân tỉnh"],
+            "no \"Giao\" in the unit"
+        );
     }
 
     #[test]

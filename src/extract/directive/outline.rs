@@ -232,7 +232,14 @@ fn ends_body(text: &str) -> bool {
         Regex::new(r"(?i)trân trọng|thông báo (?:để|cho)\b|biết,? (?:và )?(?:chỉ đạo )?thực hiện|để (?:báo cáo|biết)\b.*\./\.")
             .expect("static closing pattern is valid")
     });
-    closes_body(text) || is_capitals(text) || closing.is_match(text)
+    closes_body(text) || is_signature_title(text) || closing.is_match(text)
+}
+
+/// A line in capitals that can close the body ("TM. ỦY BAN NHÂN DÂN",
+/// "KT. GIÁM ĐỐC"): a row of a table read as text ("CHỈ SỐ CHUNG | 65,08
+/// | ...") or a line with figures is not one.
+fn is_signature_title(text: &str) -> bool {
+    is_capitals(text) && !text.contains('|') && !text.contains(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]

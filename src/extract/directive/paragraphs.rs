@@ -280,11 +280,9 @@ fn numbered_part(text: &str) -> Option<(Marker, &str)> {
     ];
     let lower = text.to_lowercase();
     let after = lower.strip_prefix("phần thứ ")?;
-    let (word, roman) = ORDINALS
-        .iter()
-        .find(|(w, _)| {
-            after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-        })?;
+    let (word, roman) = ORDINALS.iter().find(|(w, _)| {
+        after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })?;
     // Lower-casing keeps these words' byte lengths.
     let rest = text["phần thứ ".len() + word.len()..].trim_start_matches([' ', ':', '.', '-']);
     if !rest.is_empty() && !crate::extract::header::is_capitals(rest) {
@@ -326,7 +324,10 @@ mod tests {
             Some((MarkerKind::Letter, "2".into()))
         );
         assert_eq!(kind("2026. Hoàn thành"), None);
-        assert_eq!(kind("Phần thứ hai"), Some((MarkerKind::Roman, "P.II".into())));
+        assert_eq!(
+            kind("Phần thứ hai"),
+            Some((MarkerKind::Roman, "P.II".into()))
+        );
         assert_eq!(
             kind("PHẦN THỨ BA: KIẾN NGHỊ"),
             Some((MarkerKind::Roman, "P.III".into()))
