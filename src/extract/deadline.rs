@@ -166,12 +166,13 @@ pub fn parse_deadline(raw: &str, default_year: Option<i32>) -> Option<ParsedDead
         })
     };
     let found = find_datable(&text, default_year);
-    if found.is_none() || found.as_ref().is_some_and(|f| f.cited) {
-        if text.starts_with("theo ") && crate::extract::docref::mentions_document(&raw) {
-            // "Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a
-            // deadline set by the cited document, not its date.
-            return make(DeadlineKind::Relative, None, None, None, None);
-        }
+    // "Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a deadline
+    // set by the cited document, not its date.
+    if found.as_ref().is_none_or(|f| f.cited)
+        && text.starts_with("theo ")
+        && crate::extract::docref::mentions_document(&raw)
+    {
+        return make(DeadlineKind::Relative, None, None, None, None);
     }
     let found = found.filter(|f| !f.cited);
     let compound = |rest: &str| {

@@ -394,6 +394,13 @@ mod tests {
         "Thời gian hoàn thành",
     ];
 
+    const ROW: &[&str] = &[
+        "1",
+        "Rà soát văn bản quy phạm pháp luật",
+        "Sở Tư pháp",
+        "Quý I/2026",
+    ];
+
     fn ids(blocks: Vec<Block>) -> Vec<String> {
         let doc = SourceDoc {
             input_kind: InputKind::Docx,
@@ -458,15 +465,7 @@ mod tests {
         let blocks = vec![
             line("PHỤ LỤC V"),
             line("DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026"),
-            table(&[
-                HEADER,
-                &[
-                    "1",
-                    "Rà soát văn bản quy phạm pháp luật",
-                    "Sở Tư pháp",
-                    "Quý I/2026",
-                ],
-            ]),
+            table(&[HEADER, ROW]),
         ];
         assert_eq!(ids(blocks), ["kh/-/1"]);
     }
@@ -478,15 +477,7 @@ mod tests {
             line("II. NHIỆM VỤ"),
             line("1. Giao Sở Nội vụ chủ trì tổng hợp, báo cáo trước ngày 15/12/2026."),
             line("2. Các nhiệm vụ cụ thể:"),
-            table(&[
-                HEADER,
-                &[
-                    "1",
-                    "Rà soát văn bản quy phạm pháp luật",
-                    "Sở Tư pháp",
-                    "Quý I/2026",
-                ],
-            ]),
+            table(&[HEADER, ROW]),
             line("3. Giao Sở Tài chính bố trí kinh phí thực hiện trong tháng 3/2026."),
             line("Nơi nhận: - Như trên; - Lưu: VT."),
         ];

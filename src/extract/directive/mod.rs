@@ -409,14 +409,21 @@ fn report_penalty(text: &str) -> i32 {
         Regex::new(r"(?i)\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b")
             .expect("static pattern is valid")
     });
-    2 * report.find_iter(text).count().min(2) as i32
+    penalty(report, text)
 }
 
 /// "đã" (what was done) in an item: a report even in a part of tasks.
 fn done_penalty(text: &str) -> i32 {
     static DONE: OnceLock<Regex> = OnceLock::new();
-    let done = DONE.get_or_init(|| Regex::new(r"(?i)\bđã\b").expect("static pattern is valid"));
-    2 * done.find_iter(text).count().min(2) as i32
+    penalty(
+        DONE.get_or_init(|| Regex::new(r"(?i)\bđã\b").expect("static pattern is valid")),
+        text,
+    )
+}
+
+/// Two points for each of the first two report signals found.
+fn penalty(signals: &Regex, text: &str) -> i32 {
+    2 * signals.find_iter(text).count().min(2) as i32
 }
 
 /// What a part of tasks or a solution label adds to an item's score.
