@@ -499,7 +499,14 @@ fn is_task_title(title: &str) -> bool {
         ))
         .expect("static task title pattern is valid")
     });
-    re.is_match(title)
+    // "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ ...
+    // giao" reports on tasks.
+    static DONE: OnceLock<Regex> = OnceLock::new();
+    let done = DONE.get_or_init(|| {
+        Regex::new(r"(?i)kết quả thực hiện|tình hình thực hiện|\bđã\b")
+            .expect("static pattern is valid")
+    });
+    re.is_match(title) && !done.is_match(title)
 }
 
 /// The text after a solution label inside an item ("... chưa được giải
@@ -630,5 +637,11 @@ mod tests {
         assert!(is_report_title("MỤC ĐÍCH, YÊU CẦU"));
         assert!(is_report_title("Đánh giá chung"));
         assert!(!is_report_title("NHIỆM VỤ TRỌNG TÂM"));
+        assert!(is_task_title(
+            "ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ"
+        ));
+        assert!(!is_task_title(
+            "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ"
+        ));
     }
 }

@@ -96,6 +96,7 @@ const ACTIONS: &[&str] = &[
     "được giao",
     "đẩy nhanh",
     "mời",
+    "phân tích",
     "định kỳ",
     "thường xuyên",
     "hằng tuần",
