@@ -19,6 +19,10 @@ struct Patterns {
     date: Regex,
     date_words: Regex,
     date_no_year: Regex,
+    date_words_no_year: Regex,
+    time_of_day: Regex,
+    cited_number: Regex,
+    next_year: Regex,
     month: Regex,
     month_no_year: Regex,
     quarter: Regex,
@@ -37,6 +41,13 @@ fn patterns() -> &'static Patterns {
             date: re(r"\b([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*((?:19|20)[0-9]{2})\b"),
             date_words: re(r"ngày(?-u:\s)+([0-9]{1,2})(?-u:\s)+tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)+năm(?-u:\s)+((?:19|20)[0-9]{2})"),
             date_no_year: re(r"ngày(?-u:\s)+([0-9]{1,2})(?-u:\s)*/(?-u:\s)*([0-9]{1,2})\b(?:(?-u:\s)*$|[^/[0-9]])"),
+            date_words_no_year: re(r"ngày(?-u:\s)+([0-9]{1,2})(?-u:\s)+tháng(?-u:\s)+([0-9]{1,2})\b((?-u:\s)+năm)?"),
+            time_of_day: re(concat!(
+                r"(?:\btừ(?-u:\s)+)?(?:\blúc(?-u:\s)+)?\b[0-9]{1,2}(?-u:\s)*(?:giờ|h)(?:(?-u:\s)*[0-9]{1,2}(?:(?-u:\s)*phút)?)?",
+                r"(?:(?-u:\s)*(?:-|đến)(?-u:\s)*[0-9]{1,2}(?-u:\s)*(?:giờ|h)(?:(?-u:\s)*[0-9]{1,2}(?:(?-u:\s)*phút)?)?)?\b,?"
+            )),
+            cited_number: re(r"[0-9]+(?:/[0-9]{4})?[/\-][^\s,;]*[a-zđ][^\s,;]*(?-u:\s)*,?(?-u:\s)*(?:ngày(?-u:\s)*)?$"),
+            next_year: re(r"năm (?:liền kề|kế tiếp|tiếp theo|sau)\b|(?:hằng|hàng) năm"),
             month: re(r"tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)*(?:/|-|năm)(?-u:\s)*((?:19|20)[0-9]{2})\b"),
             month_no_year: re(r"tháng(?-u:\s)+([0-9]{1,2})\b(?:(?-u:\s)*$|[^/[0-9]])"),
             quarter: re(r"quý(?-u:\s)+(iv|iii|ii|i|[1-4])\b(?-u:\s)*(?:/|-|–|năm|,)?(?-u:\s)*((?:19|20)[0-9]{2})?"),
@@ -59,6 +70,9 @@ struct Found {
     due: Option<String>,
     at: usize,
     end: usize,
+    /// The date of a cited document ("Nghị định số 52/2015/NĐ-CP ngày
+    /// 28/5/2015"), not a deadline.
+    cited: bool,
 }
 
 /// Words that may surround a datable part without making the phrase compound.
@@ -130,7 +144,11 @@ pub fn parse_deadline(raw: &str, default_year: Option<i32>) -> Option<ParsedDead
     if raw.is_empty() {
         return None;
     }
-    let text = raw.to_lowercase().replace(['–', '—'], "-");
+    let lower = raw.to_lowercase().replace(['–', '—'], "-");
+    let p = patterns();
+    // A time of day ("trước 14 giờ", "từ 20 giờ 15 phút - 20 giờ 45 phút")
+    // bounds nothing beyond its date.
+    let text = fold_spaces(&p.time_of_day.replace_all(&lower, " "));
     let make = |kind,
                 start: Option<String>,
                 due: Option<String>,
@@ -147,8 +165,16 @@ pub fn parse_deadline(raw: &str, default_year: Option<i32>) -> Option<ParsedDead
             note,
         })
     };
-    let p = patterns();
     let found = find_datable(&text, default_year);
+    // "Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015": a deadline
+    // set by the cited document, not its date.
+    if found.as_ref().is_none_or(|f| f.cited)
+        && text.starts_with("theo ")
+        && crate::extract::docref::mentions_document(&raw)
+    {
+        return make(DeadlineKind::Relative, None, None, None, None);
+    }
+    let found = found.filter(|f| !f.cited);
     let compound = |rest: &str| {
         has_extra_words(rest).then(|| {
             format!(
@@ -156,6 +182,29 @@ pub fn parse_deadline(raw: &str, default_year: Option<i32>) -> Option<ParsedDead
             )
         })
     };
+    if let (Some(f), Some(m), false) = (&found, p.next_year.find(&text), p.year.is_match(&text)) {
+        // "Trước ngày 31/01 năm liền kề", "hằng năm trước ngày 15/12": the
+        // same date every year.
+        let (a, b) = if f.at < m.start() {
+            (f.at..f.end, m.range())
+        } else {
+            (m.range(), f.at..f.end)
+        };
+        let mid = a.end.min(b.start);
+        let rest = format!(
+            "{} {} {}",
+            &text[..a.start],
+            &text[mid..b.start],
+            &text[b.end.max(mid)..]
+        );
+        return make(
+            DeadlineKind::Annual,
+            None,
+            None,
+            Some("P1Y"),
+            compound(&rest),
+        );
+    }
     if let Some(f) = &found {
         let before = &text[..f.at];
         if before.contains("từ") && !text[f.end..].contains("đến") {
@@ -195,7 +244,7 @@ pub fn parse_deadline(raw: &str, default_year: Option<i32>) -> Option<ParsedDead
         }
     }
     let rest = format!("{} {}", &text[..f.at], &text[f.end..]);
-    let note = if find_datable(&rest, default_year).is_some() {
+    let note = if find_datable(&rest, default_year).is_some_and(|f| !f.cited) {
         Some(format!(
             "several dates in one deadline \"{raw}\": the first is used"
         ))
@@ -223,11 +272,17 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
                 due: Some(d),
                 at: m.start(),
                 end: m.end(),
+                cited: p.cited_number.is_match(&text[..m.start()]),
             });
         }
     }
     if let Some(year) = default_year {
-        for c in p.date_no_year.captures_iter(text) {
+        for c in p
+            .date_no_year
+            .captures_iter(text)
+            .chain(p.date_words_no_year.captures_iter(text))
+            .filter(|c| c.get(3).is_none())
+        {
             if let Some(d) = ymd(year, num(&c[2]), num(&c[1])) {
                 let m = c.get(0)?;
                 offer(Found {
@@ -236,6 +291,7 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
                     due: Some(d),
                     at: m.start(),
                     end: m.end(),
+                    cited: p.cited_number.is_match(&text[..m.start()]),
                 });
             }
         }
@@ -258,6 +314,7 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
                 due: Some(due),
                 at: m.start(),
                 end: m.end(),
+                cited: false,
             });
         }
     }
@@ -279,6 +336,7 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
             due: month_end(year, first + 2),
             at: m.start(),
             end: m.end(),
+            cited: false,
         });
     }
     for c in p.half.captures_iter(text) {
@@ -293,6 +351,7 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
             due: month_end(year, b),
             at: m.start(),
             end: m.end(),
+            cited: false,
         });
     }
     if found.is_empty() {
@@ -306,6 +365,7 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
                     due: ymd(b, 12, 31),
                     at: m.start(),
                     end: m.end(),
+                    cited: false,
                 });
             }
         }
@@ -319,10 +379,11 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
                 due: ymd(year, 12, 31),
                 at: m.start(),
                 end: m.end(),
+                cited: false,
             });
         }
     }
-    found.into_iter().min_by_key(|f| f.at)
+    found.into_iter().min_by_key(|f| (f.cited, f.at))
 }
 
 /// The recurrence of a phrase: `Some(Some(duration))`, `Some(None)` for a
@@ -436,6 +497,36 @@ mod tests {
         assert_eq!(p("Trước ngày 15/9").2, s("2026-09-15"));
         assert_eq!(p("trước 16h00 ngày 20/10/2025").2, s("2025-10-20"));
         assert_eq!(p("31-3-2026").2, s("2026-03-31"));
+        assert_eq!(
+            p("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1"),
+            (DeadlineKind::Date, s("2026-01-23"), s("2026-01-23"), None),
+            "a time span within one day, the year from the header"
+        );
+        assert_eq!(
+            p("trước 14 giờ, ngày 08 tháng 10 năm 2025").2,
+            s("2025-10-08")
+        );
+    }
+
+    #[test]
+    fn cited_dates_and_years_that_recur() {
+        assert_eq!(
+            p("Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015"),
+            (DeadlineKind::Relative, None, None, None),
+            "the date of a cited decree is not a deadline"
+        );
+        assert_eq!(
+            p("Trước ngày 31/01 năm liền kề"),
+            (DeadlineKind::Annual, None, None, s("P1Y"))
+        );
+        assert_eq!(
+            p("hằng năm trước ngày 15/12"),
+            (DeadlineKind::Annual, None, None, s("P1Y"))
+        );
+        assert_eq!(
+            p("Hoàn thành trước ngày 30/6/2026 theo Kế hoạch số 12/KH-UBND ngày 02/01/2026").2,
+            s("2026-06-30")
+        );
     }
 
     #[test]

@@ -80,44 +80,66 @@ pub fn extract(
     let doc_id = document.number.clone().unwrap_or_else(|| stem.to_string());
     let mut tasks = Vec::new();
     let mut warnings = doc.warnings.clone();
-    let mut section: Option<Heading> = None;
+    let mut parts_of = PartTracker::new(&parts, &doc_id);
+    let mut body_tables = false;
     let mut tables = 0;
     let mut idx = 0;
     while idx < parts.len() {
         match &parts[idx] {
-            Part::Line(_) => {
+            Part::Line(line) => {
+                if parts_of.enters_part(line) {
+                    idx += 1;
+                    continue;
+                }
                 if let Some((heading, used)) = section_heading(&parts[idx..]) {
-                    section = Some(heading);
+                    parts_of.section = Some(heading);
                     idx += used;
                     continue;
                 }
             }
             Part::Table(table) => {
                 tables += 1;
+                let in_body = parts_of.in_body() && numbered_line_follows(&parts[idx + 1..]);
+                body_tables |= in_body;
+                let anchored;
+                let table_id = if in_body {
+                    anchored = format!("{doc_id}/{}", parts_of.table_anchor());
+                    &anchored
+                } else {
+                    parts_of.doc_id()
+                };
                 let around = Surroundings {
-                    doc_id: &doc_id,
-                    section: section.clone(),
+                    doc_id: table_id,
+                    section: parts_of.section.clone(),
                     default_year,
                     gazetteer: &ctx.gazetteer,
                 };
                 build_tasks(table, &around, &mut tasks, &mut warnings);
             }
         }
+        if let Part::Line(line) = &parts[idx] {
+            parts_of.note_line(line);
+        }
         idx += 1;
     }
+    let around = directive::DocContext {
+        meta: &document,
+        doc_id: &doc_id,
+        default_year,
+        gazetteer: &ctx.gazetteer,
+    };
     if tables == 0 {
         // No task table: a directive whose numbered items are the tasks.
-        let around = directive::DocContext {
-            meta: &document,
-            doc_id: &doc_id,
-            default_year,
-            gazetteer: &ctx.gazetteer,
-        };
         tasks = directive::extract_tasks(&lines, &around);
         if !tasks.is_empty() {
             document.kind = DocumentKind::Directive;
         }
     } else {
+        if body_tables {
+            // A task table inside the body of a plan: the prose items
+            // around it are tasks too.
+            tasks.extend(directive::extract_tasks(&lines, &around));
+        }
         document.kind = DocumentKind::Appendix;
     }
     if tasks.is_empty() {
@@ -165,6 +187,135 @@ fn resolve_tables(doc: &SourceDoc, gazetteer: &Gazetteer) -> Vec<Part> {
     }
     flush(&mut run, &mut parts);
     parts
+}
+
+/// Where the reader is among the document's parts: the body, the closing
+/// ("Nơi nhận:", signature) and each appendix ("PHỤ LỤC ...") start a
+/// section context of their own, so an appendix table is never read as
+/// part of the body's last section.
+struct PartTracker {
+    /// The Roman-numbered part of the current part.
+    section: Option<Heading>,
+    /// Whether the closing has been passed.
+    closed: bool,
+    /// Whether every appendix carries an id segment: the document has a
+    /// body before its appendices, or several appendices.
+    segmented: bool,
+    /// The current appendix's id prefix (`<doc>/PL.<number>`), when segmented.
+    appendix_id: Option<String>,
+    /// How many appendices have started.
+    appendices: usize,
+    /// The document id.
+    doc_id: String,
+    /// The printed number of the last numbered body line (`2` for "2. ...").
+    last_number: Option<String>,
+}
+
+impl PartTracker {
+    fn new(parts: &[Part], doc_id: &str) -> PartTracker {
+        let mut appendices = 0;
+        let mut closing_first = false;
+        for part in parts {
+            if let Part::Line(l) = part {
+                if appendix_heading(&l.text).is_some() {
+                    appendices += 1;
+                } else if appendices == 0 && letter::closes_body(&l.text) {
+                    closing_first = true;
+                }
+            }
+        }
+        PartTracker {
+            section: None,
+            closed: false,
+            segmented: appendices > 1 || (appendices == 1 && closing_first),
+            appendix_id: None,
+            appendices: 0,
+            doc_id: doc_id.to_string(),
+            last_number: None,
+        }
+    }
+
+    /// Note a line that starts a new part (the closing or an appendix) and
+    /// say whether it did.
+    fn enters_part(&mut self, line: &TextLine) -> bool {
+        if let Some(number) = appendix_heading(&line.text) {
+            self.appendices += 1;
+            self.section = None;
+            self.closed = true;
+            self.last_number = None;
+            if self.segmented {
+                let number = number.unwrap_or_else(|| self.appendices.to_string());
+                self.appendix_id = Some(format!("{}/PL.{number}", self.doc_id));
+            }
+            return true;
+        }
+        if !self.closed && letter::closes_body(&line.text) {
+            self.closed = true;
+            self.section = None;
+            self.last_number = None;
+            return true;
+        }
+        false
+    }
+
+    /// Remember the number of a numbered body line.
+    fn note_line(&mut self, line: &TextLine) {
+        if let Some((number, _)) = RowNumber::at_line_start(&line.text) {
+            if !number.is_roman() {
+                self.last_number = Some(number.printed);
+            }
+        }
+    }
+
+    /// Whether the reader is in the body (before the closing and appendices).
+    fn in_body(&self) -> bool {
+        !self.closed
+    }
+
+    /// The id prefix of tasks in the current part.
+    fn doc_id(&self) -> &str {
+        self.appendix_id.as_deref().unwrap_or(&self.doc_id)
+    }
+
+    /// The id segment of a table inside the body: the numbered item it sits
+    /// under (`T2` for a table under "2. ..."), so its rows never share ids
+    /// with the prose items around it.
+    fn table_anchor(&self) -> String {
+        format!("T{}", self.last_number.as_deref().unwrap_or(""))
+    }
+}
+
+/// An appendix heading ("PHỤ LỤC", "PHỤ LỤC II", "Phụ lục 01", "PHỤ LỤC
+/// III: DANH MỤC ...") and its number when printed.
+fn appendix_heading(text: &str) -> Option<Option<String>> {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = R.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:PHỤ LỤC|Phụ lục)(?: +(?:số +)?([IVXLC]+|[0-9]{1,2}[a-zA-Z]?)\b)?\.? *(.*)$",
+        )
+        .expect("static appendix pattern is valid")
+    });
+    let c = re.captures(text.trim())?;
+    let rest = c.get(2).map_or("", |m| m.as_str());
+    let titled =
+        rest.is_empty() || rest.starts_with([':', '-', '–', '(']) || header::is_capitals(rest);
+    titled.then(|| c.get(1).map(|m| m.as_str().to_string()))
+}
+
+/// Whether a numbered line of the body follows (before the closing or an
+/// appendix): the table sits inside the prose, not at its end.
+fn numbered_line_follows(parts: &[Part]) -> bool {
+    for part in parts {
+        if let Part::Line(l) = part {
+            if appendix_heading(&l.text).is_some() || letter::closes_body(&l.text) {
+                return false;
+            }
+            if RowNumber::at_line_start(&l.text).is_some() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A Roman-numbered heading in capitals ("II. NHIỆM VỤ TRỌNG TÂM ...",
@@ -218,5 +369,143 @@ fn make_ids_unique(tasks: &mut [crate::model::Task]) {
                 task.source,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::InputKind;
+    use crate::source_doc::{Cell, Row, Table};
+
+    fn line(text: &str) -> Block {
+        Block::Line(TextLine::plain(text))
+    }
+
+    fn table(rows: &[&[&str]]) -> Block {
+        Block::Table(Table {
+            rows: rows
+                .iter()
+                .map(|cells| Row {
+                    cells: cells.iter().map(|c| Cell::new(*c)).collect(),
+                    at: Default::default(),
+                })
+                .collect(),
+        })
+    }
+
+    const HEADER: &[&str] = &[
+        "TT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Thời gian hoàn thành",
+    ];
+
+    const ROW: &[&str] = &[
+        "1",
+        "Rà soát văn bản quy phạm pháp luật",
+        "Sở Tư pháp",
+        "Quý I/2026",
+    ];
+
+    fn ids(blocks: Vec<Block>) -> Vec<String> {
+        let doc = SourceDoc {
+            input_kind: InputKind::Docx,
+            pages: None,
+            blocks,
+            warnings: Vec::new(),
+        };
+        let source = SourceInfo {
+            path: "kh.docx".into(),
+            sha256: String::new(),
+            input_kind: InputKind::Docx,
+            pages: None,
+        };
+        let out = extract(&doc, source, "kh", &Context::default()).expect("tasks");
+        out.tasks.into_iter().map(|t| t.id).collect()
+    }
+
+    #[test]
+    fn appendices_after_the_closing_have_their_own_parts() {
+        let appendix = |n: &str| {
+            vec![
+                line(&format!("PHỤ LỤC {n}")),
+                line("DANH MỤC NHIỆM VỤ NĂM 2026"),
+                table(&[
+                    HEADER,
+                    &["I", "CẢI CÁCH THỂ CHẾ", "", ""],
+                    &[
+                        "1",
+                        "Rà soát văn bản quy phạm pháp luật",
+                        "Sở Tư pháp",
+                        "Quý I/2026",
+                    ],
+                    &[
+                        "2",
+                        "Xây dựng kế hoạch kiểm tra",
+                        "Sở Tư pháp",
+                        "Tháng 3/2026",
+                    ],
+                ]),
+            ]
+        };
+        let mut blocks = vec![
+            line("KẾ HOẠCH"),
+            line("Cải cách hành chính năm 2026"),
+            line("I. MỤC ĐÍCH, YÊU CẦU"),
+            line("1. Mục đích"),
+            line("II. TỔ CHỨC THỰC HIỆN"),
+            line("1. Các sở, ngành triển khai các nhiệm vụ tại Phụ lục kèm theo."),
+            line("Nơi nhận: - Như trên; - Lưu: VT."),
+        ];
+        blocks.extend(appendix("I"));
+        blocks.extend(appendix("II"));
+        assert_eq!(
+            ids(blocks),
+            ["kh/PL.I/I/1", "kh/PL.I/I/2", "kh/PL.II/I/1", "kh/PL.II/I/2"],
+            "the appendix rows are not under the body's last part, and the two tables differ by their appendix"
+        );
+    }
+
+    #[test]
+    fn a_document_that_is_one_appendix_keeps_plain_ids() {
+        let blocks = vec![
+            line("PHỤ LỤC V"),
+            line("DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM NĂM 2026"),
+            table(&[HEADER, ROW]),
+        ];
+        assert_eq!(ids(blocks), ["kh/-/1"]);
+    }
+
+    #[test]
+    fn a_task_table_inside_the_body_keeps_the_prose_tasks_around_it() {
+        let blocks = vec![
+            line("KẾ HOẠCH"),
+            line("II. NHIỆM VỤ"),
+            line("1. Giao Sở Nội vụ chủ trì tổng hợp, báo cáo trước ngày 15/12/2026."),
+            line("2. Các nhiệm vụ cụ thể:"),
+            table(&[HEADER, ROW]),
+            line("3. Giao Sở Tài chính bố trí kinh phí thực hiện trong tháng 3/2026."),
+            line("Nơi nhận: - Như trên; - Lưu: VT."),
+        ];
+        let got = ids(blocks);
+        assert!(got.contains(&"kh/T2/II/1".to_string()), "{got:?}");
+        assert!(got.contains(&"kh/II/1".to_string()), "{got:?}");
+        assert!(got.contains(&"kh/II/3".to_string()), "{got:?}");
+        assert!(got.iter().all(|id| !id.contains('#')), "{got:?}");
+    }
+
+    #[test]
+    fn appendix_headings() {
+        assert_eq!(appendix_heading("PHỤ LỤC"), Some(None));
+        assert_eq!(appendix_heading("PHỤ LỤC II"), Some(Some("II".into())));
+        assert_eq!(
+            appendix_heading("Phụ lục 01: DANH MỤC NHIỆM VỤ"),
+            Some(Some("01".into()))
+        );
+        assert_eq!(
+            appendix_heading("Phụ lục văn bản trình bày trang giấy riêng"),
+            None
+        );
     }
 }

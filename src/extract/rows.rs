@@ -5,7 +5,7 @@
 
 use super::columns::{ColumnModel, Role};
 use super::deadline::{parse_deadline, ParsedDeadline};
-use super::docref::{mentions_document, parse_document_refs};
+use super::docref::{find_document_refs, mentions_document, parse_document_refs};
 use super::numbering::RowNumber;
 use super::units::{split_units, Gazetteer};
 use crate::model::DeadlineKind;
@@ -204,7 +204,10 @@ fn build_task(
         match col.role {
             Role::Number | Role::Name => {}
             Role::Documents => task.assigning_documents.extend(parse_document_refs(text)),
-            Role::Lead => task.lead_units.extend(split_units(text, around.gazetteer)),
+            Role::Lead if !assigned_by_reference(&mut task, &col.header, text) => {
+                task.lead_units.extend(split_units(text, around.gazetteer))
+            }
+            Role::Lead => {}
             Role::Coordinating => task
                 .coordinating_units
                 .extend(split_units(text, around.gazetteer)),
@@ -260,6 +263,39 @@ fn parse_deadline_cell(text: &str, year: Option<i32>) -> Option<ParsedDeadline> 
     Some(spaced)
 }
 
+/// A unit cell that assigns by reference ("Theo phân công tại Quyết định
+/// số 1441/QĐ-UBND") names the assigning document and no unit: the
+/// document joins `assigning_documents`, the cell is kept under its header.
+fn assigned_by_reference(task: &mut Task, header: &str, text: &str) -> bool {
+    let one_line = join_lines(&text.lines().collect::<Vec<_>>());
+    let lower = one_line.to_lowercase();
+    if !((lower.starts_with("theo ") || lower.contains("phân công"))
+        && mentions_document(&one_line))
+    {
+        return false;
+    }
+    for r in find_document_refs(&one_line) {
+        if r.number.is_some()
+            && !task
+                .assigning_documents
+                .iter()
+                .any(|a| a.number == r.number)
+        {
+            task.assigning_documents.push(r);
+        }
+    }
+    task.extra_columns
+        .insert(header.to_string(), one_line.clone());
+    task.warnings.push(Warning::new(
+        "units_by_reference",
+        format!(
+            "the responsibility cell assigns units by reference and names none: \"{one_line}\""
+        ),
+        task.source,
+    ));
+    true
+}
+
 /// Fill units from a single responsibility column: "X chủ trì, phối hợp với
 /// Y" splits; a cell that assigns by reference names no unit; anything else
 /// makes every unit a lead unit, with a warning.
@@ -282,18 +318,7 @@ fn assign_responsibility(task: &mut Task, header: &str, text: &str, gazetteer: &
         task.coordinating_units = units(&c[2]);
         return;
     }
-    let lower = one_line.to_lowercase();
-    if (lower.starts_with("theo ") || lower.contains("phân công")) && mentions_document(&one_line)
-    {
-        task.extra_columns
-            .insert(header.to_string(), one_line.clone());
-        task.warnings.push(Warning::new(
-            "units_by_reference",
-            format!(
-                "the responsibility cell assigns units by reference and names none: \"{one_line}\""
-            ),
-            task.source,
-        ));
+    if assigned_by_reference(task, header, text) {
         return;
     }
     task.lead_units = units(text);

@@ -21,7 +21,7 @@ use attributes::Field;
 use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
-use parties::{has_opener, is_subject, read_parties, starts_with_action, Parties};
+use parties::{clause_start, has_opener, is_subject, read_parties, starts_with_action, Parties};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -100,11 +100,20 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
             content = rest;
         }
     }
-    if [&section, &group]
-        .into_iter()
-        .flatten()
-        .any(|h| is_report_title(&h.title))
-    {
+    // "Có 06/139 đề xuất ... chưa được giải quyết. Giải pháp khắc phục:
+    // Giao Trung tâm ...": the finding is reported, the solution assigned.
+    let solved = match solution_after_label(&content) {
+        Some(rest) => {
+            content = rest;
+            true
+        }
+        None => false,
+    };
+    let part = match part_kind(nodes, &chain, idx, heading_self) {
+        PartKind::Plain if reports_by_default(ctx.meta) => PartKind::Report,
+        kind => kind,
+    };
+    if !solved && part == PartKind::Report {
         return None;
     }
     let split = split_item(&content, ctx.default_year);
@@ -117,15 +126,25 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
     } else {
         ITEM_SCORE
     };
-    (instruction_score(&clean_text(&content), has_deadline, ctx.gazetteer) >= needed).then_some(
-        Item {
-            section,
-            group,
-            content,
-            heading_self,
-            split,
-        },
-    )
+    // In a part of tasks ("Nhiệm vụ, giải pháp", "Kiến nghị") or after a
+    // solution label, figures and "chưa" describe the goal, not a report.
+    // (Running text under a part is not: "Các sở ... căn cứ Kế hoạch này tổ
+    // chức thực hiện./." closes the plan.)
+    let assigned = solved || (part == PartKind::Tasks && needed == ITEM_SCORE);
+    let text = clean_text(&content);
+    let mut score = instruction_score(&text, has_deadline, ctx.gazetteer);
+    if assigned {
+        // Only what was done ("đã") still reads as a report; one signal
+        // of an instruction is enough.
+        score += report_penalty(&text) - done_penalty(&text) + ASSIGNED_BONUS;
+    }
+    (score >= needed).then_some(Item {
+        section,
+        group,
+        content,
+        heading_self,
+        split,
+    })
 }
 
 /// What an item's labelled lines state.
@@ -305,9 +324,11 @@ fn inherited_parties(
         if !parties.lead.is_empty() {
             return parties;
         }
-        if !title.to_lowercase().starts_with("về ") && is_subject(&title, gazetteer) {
+        // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao".
+        let named = &title[clause_start(&title)..];
+        if !named.to_lowercase().starts_with("về ") && is_subject(named, gazetteer) {
             return Parties {
-                lead: split_units(&title, gazetteer),
+                lead: split_units(named, gazetteer),
                 ..Parties::default()
             };
         }
@@ -336,7 +357,11 @@ fn is_report_title(title: &str) -> bool {
     let re = R.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:đánh giá|tình hình|kết quả|mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|",
-            r"bối cảnh|sự cần thiết|những (?:tồn tại|hạn chế|kết quả)|tồn tại|hạn chế|khó khăn)"
+            r"bối cảnh|sự cần thiết|những (?:tồn tại|hạn chế|kết quả)|tồn tại|hạn chế|khó khăn|",
+            r"(?:các |một số )?(?:vấn đề|nội dung) (?:tồn tại|hạn chế)|những vấn đề|dự báo|",
+            r"thành phần|dự tại|tham dự|đại biểu|khách mời|địa điểm|phạm vi|đối tượng|",
+            r"giải thích từ ngữ|hình thức|phương pháp|cách thức kiểm tra|",
+            r"(?:nghị định|thông tư|quyết định|quy chế|quy định|điều lệ|luật|nghị quyết|kế hoạch) này (?:quy định|áp dụng|điều chỉnh))"
         ))
         .expect("static report title pattern is valid")
     });
@@ -360,11 +385,6 @@ pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) 
         Regex::new(r"(?i)\b(?:chủ trì|phối hợp|khẩn trương|triển khai|tiếp tục|tập trung|tham mưu|chịu trách nhiệm)\b")
             .expect("static pattern is valid")
     });
-    static REPORT: OnceLock<Regex> = OnceLock::new();
-    let report = REPORT.get_or_init(|| {
-        Regex::new(r"(?i)\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b")
-            .expect("static pattern is valid")
-    });
     let mut score = 0;
     if has_deadline {
         score += 3;
@@ -378,8 +398,128 @@ pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) 
     if urge.is_match(text) {
         score += 1;
     }
-    score -= 2 * report.find_iter(text).count().min(2) as i32;
-    score
+    score - report_penalty(text)
+}
+
+/// What report signals ("đã", figures, "so với", "tuy nhiên", "chưa")
+/// take off an item's instruction score.
+fn report_penalty(text: &str) -> i32 {
+    static REPORT: OnceLock<Regex> = OnceLock::new();
+    let report = REPORT.get_or_init(|| {
+        Regex::new(r"(?i)\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b")
+            .expect("static pattern is valid")
+    });
+    penalty(report, text)
+}
+
+/// "đã" (what was done) in an item: a report even in a part of tasks.
+fn done_penalty(text: &str) -> i32 {
+    static DONE: OnceLock<Regex> = OnceLock::new();
+    penalty(
+        DONE.get_or_init(|| Regex::new(r"(?i)\bđã\b").expect("static pattern is valid")),
+        text,
+    )
+}
+
+/// Two points for each of the first two report signals found.
+fn penalty(signals: &Regex, text: &str) -> i32 {
+    2 * signals.find_iter(text).count().min(2) as i32
+}
+
+/// What a part of tasks or a solution label adds to an item's score.
+const ASSIGNED_BONUS: i32 = 1;
+
+/// What the headings above an item say its part holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartKind {
+    /// Findings, purposes, scope, participants: no tasks.
+    Report,
+    /// Tasks, solutions, proposals, the way forward.
+    Tasks,
+    /// Nothing said either way.
+    Plain,
+}
+
+/// The kind of part an item sits in. A part that only reports ("KẾT QUẢ
+/// THỰC HIỆN") holds no tasks whatever its sub-headings say ("Nhóm giải
+/// pháp ..."); below a part of tasks, or one that mixes ("DỰ BÁO TÌNH HÌNH
+/// VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP"), the nearest heading that says decides
+/// (its own title when it heads its text).
+fn part_kind(nodes: &[Node], chain: &[usize], idx: usize, heading_self: bool) -> PartKind {
+    let titles: Vec<String> = chain
+        .iter()
+        .filter(|&&a| a != idx || heading_self)
+        .map(|&a| clean_text(&nodes[a].title()))
+        .collect();
+    if titles
+        .iter()
+        .any(|t| is_report_title(t) && !is_task_title(t))
+    {
+        return PartKind::Report;
+    }
+    for title in &titles {
+        if is_report_title(title) {
+            return PartKind::Report;
+        }
+        if is_task_title(title) {
+            return PartKind::Tasks;
+        }
+    }
+    PartKind::Plain
+}
+
+/// Whether the document's parts report unless they say otherwise: a
+/// report (báo cáo) puts its tasks in parts of their own after the
+/// findings; a legal text (nghị định, thông tư, luật, điều lệ) states
+/// rules, and a digest of comments (tổng hợp ý kiến góp ý) asks for
+/// changes to a draft.
+fn reports_by_default(meta: &DocumentMeta) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|ĐIỀU LỆ|TỔNG HỢP Ý KIẾN|",
+            r"BẢNG TỔNG HỢP Ý KIẾN|TỔNG HỢP,? GIẢI TRÌNH|GIẢI TRÌNH,? TIẾP THU)\b"
+        ))
+        .expect("static report document pattern is valid")
+    });
+    let title = meta.title.as_deref().unwrap_or("").trim();
+    let number = meta.number.as_deref().unwrap_or("");
+    re.is_match(title) || ["/BC-", "/NĐ-", "/TT-"].iter().any(|c| number.contains(c))
+}
+
+/// A part or heading of tasks: "PHƯƠNG HƯỚNG, NHIỆM VỤ ... NĂM 2026",
+/// "Nhiệm vụ, giải pháp trong thời gian tới", "Đề xuất, kiến nghị", "Tổ
+/// chức thực hiện", "... trân trọng đề nghị".
+fn is_task_title(title: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)phương hướng|nhiệm vụ|giải pháp|kiến nghị|đề xuất|đề nghị|tổ chức thực hiện|",
+            r"thời gian tới|^trách nhiệm"
+        ))
+        .expect("static task title pattern is valid")
+    });
+    // "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ ...
+    // giao" reports on tasks.
+    static DONE: OnceLock<Regex> = OnceLock::new();
+    let done = DONE.get_or_init(|| {
+        Regex::new(r"(?i)kết quả thực hiện|tình hình thực hiện|\bđã\b")
+            .expect("static pattern is valid")
+    });
+    re.is_match(title) && !done.is_match(title)
+}
+
+/// The text after a solution label inside an item ("... chưa được giải
+/// quyết. Giải pháp khắc phục: Giao ...", "Đề xuất giải pháp: ...",
+/// "Kiến nghị: ...").
+fn solution_after_label(text: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?:^|[.;:]\s+)(?:Đề xuất\s+)?(?:[Gg]iải pháp(?:\s+khắc phục)?|Kiến nghị|Đề xuất)\s*:\s*(\S.*)$")
+            .expect("static solution label pattern is valid")
+    });
+    let c = re.captures(text)?;
+    Some(c[1].to_string())
 }
 
 /// The document itself as the first assigning document of its tasks.
@@ -410,6 +550,7 @@ fn printed_date(iso: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source_doc::TextLine;
 
     #[test]
     fn instructions_and_reports() {
@@ -439,9 +580,68 @@ mod tests {
     }
 
     #[test]
+    fn a_report_assigns_in_its_proposals_and_after_solution_labels() {
+        let text = "BÁO CÁO\nTình hình thực hiện các chỉ số\nI. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo\n\
+            a) Tỉnh đã ban hành 12 kế hoạch, đạt 100% chỉ tiêu.\n\
+            b) Có 06/139 đề xuất của doanh nghiệp chưa được giải quyết. Giải pháp khắc phục: Giao Trung tâm Xúc tiến đầu tư khẩn trương liên hệ các doanh nghiệp, hoàn thành trong tháng 12/2025.\n\
+            II. ĐỀ XUẤT, KIẾN NGHỊ\n\
+            1. Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ:\n\
+            - Rà soát các văn bản quy phạm pháp luật, đạt 100% trước ngày 15/12/2025.\n\
+            - Tổng hợp kết quả kiểm tra chưa hoàn thành.\n\
+            2. Giao Văn phòng UBND tỉnh:\n\
+            - Theo dõi tỷ lệ hồ sơ trực tuyến.\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta {
+            title: Some("BÁO CÁO Tình hình thực hiện các chỉ số".into()),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "bc",
+            default_year: Some(2025),
+            gazetteer: &g,
+        };
+        let tasks = extract_tasks(&refs, &ctx);
+        let ids: Vec<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["bc/I/1.b", "bc/II/1.1", "bc/II/1.2", "bc/II/2.1"]);
+        let lead = |i: usize| {
+            tasks[i]
+                .lead_units
+                .iter()
+                .map(|u| u.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            tasks[0].name.starts_with("Giao Trung tâm"),
+            "the finding is not the task"
+        );
+        assert_eq!(lead(0), ["Trung tâm Xúc tiến đầu tư"]);
+        assert_eq!(
+            lead(1),
+            ["Sở Tư pháp"],
+            "the lead of the heading applies to its items"
+        );
+        assert_eq!(tasks[1].coordinating_units[0].name, "Sở Nội vụ");
+        assert_eq!(
+            lead(3),
+            ["Văn phòng Ủy ban nhân dân tỉnh"],
+            "no \"Giao\" in the unit"
+        );
+    }
+
+    #[test]
     fn report_titles() {
         assert!(is_report_title("MỤC ĐÍCH, YÊU CẦU"));
         assert!(is_report_title("Đánh giá chung"));
         assert!(!is_report_title("NHIỆM VỤ TRỌNG TÂM"));
+        assert!(is_task_title(
+            "ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ"
+        ));
+        assert!(!is_task_title(
+            "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ"
+        ));
     }
 }

@@ -232,7 +232,44 @@ fn ends_body(text: &str) -> bool {
         Regex::new(r"(?i)trân trọng|thông báo (?:để|cho)\b|biết,? (?:và )?(?:chỉ đạo )?thực hiện|để (?:báo cáo|biết)\b.*\./\.")
             .expect("static closing pattern is valid")
     });
-    closes_body(text) || is_capitals(text) || closing.is_match(text)
+    closes_body(text)
+        || is_signature_title(text)
+        || is_unnumbered_heading(text)
+        || (closing.is_match(text) && text.split_whitespace().count() <= CLOSING_WORDS)
+}
+
+/// The longest closing formula ("Ủy ban nhân dân tỉnh thông báo để các
+/// cơ quan, đơn vị biết, thực hiện./."); a long paragraph that happens to
+/// say "thông báo cho ..." is running text.
+const CLOSING_WORDS: usize = 40;
+
+/// A heading in capitals without a number ("QUY ĐỊNH CHI TIẾT VÀ HƯỚNG DẪN
+/// MỘT SỐ ĐIỀU"): what follows is no longer the numbered body. A short
+/// label ("CHỈ SỐ CHUNG", a table cell read as text) is not one.
+fn is_unnumbered_heading(text: &str) -> bool {
+    is_capitals(text)
+        && text.split_whitespace().count() >= HEADING_WORDS
+        && !text.contains('|')
+        && !text.contains(|c: char| c.is_ascii_digit())
+}
+
+/// Words from which a line in capitals is a heading rather than a label.
+const HEADING_WORDS: usize = 4;
+
+/// A signature title in capitals that closes the body ("TM. ỦY BAN NHÂN
+/// DÂN", "KT. GIÁM ĐỐC", "CHỦ TỊCH"); a cell of a table read as text
+/// ("CHỈ SỐ CHUNG") is not one.
+fn is_signature_title(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:(?:TM|KT|TL|TUQ|UQ|Q)\.|(?:PHÓ |QUYỀN )?(?:GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|",
+            r"THỦ TƯỚNG|TRƯỞNG BAN|TRƯỞNG|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|",
+            r"VIỆN TRƯỞNG|CHÁNH ÁN|BÍ THƯ|THƯ KÝ|HIỆU TRƯỞNG|CHỈ HUY TRƯỞNG|GIÁM ĐỐC)\b)"
+        ))
+        .expect("static signature pattern is valid")
+    });
+    is_capitals(text) && re.is_match(text.trim())
 }
 
 #[cfg(test)]

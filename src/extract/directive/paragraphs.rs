@@ -234,6 +234,9 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
             });
         }
     }
+    if let Some(part) = numbered_part(text) {
+        return Some(part);
+    }
     let (number, rest) = RowNumber::at_line_start(text)?;
     // Items are printed "2." or "2.1."; a bare "1 ..." is a footnote or a count.
     if !number.is_roman() && !text.starts_with(&format!("{}.", number.printed)) {
@@ -256,6 +259,39 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
         Marker {
             kind,
             printed: number.printed,
+        },
+        rest,
+    ))
+}
+
+/// A part written out in words ("Phần thứ hai", "PHẦN THỨ BA: ...") at
+/// the level of Roman parts, printed as a Roman numeral ("P.II") that
+/// cannot be taken for a part numbered "II.".
+fn numbered_part(text: &str) -> Option<(Marker, &str)> {
+    const ORDINALS: [(&str, &str); 8] = [
+        ("nhất", "I"),
+        ("hai", "II"),
+        ("ba", "III"),
+        ("tư", "IV"),
+        ("năm", "V"),
+        ("sáu", "VI"),
+        ("bảy", "VII"),
+        ("tám", "VIII"),
+    ];
+    let lower = text.to_lowercase();
+    let after = lower.strip_prefix("phần thứ ")?;
+    let (word, roman) = ORDINALS.iter().find(|(w, _)| {
+        after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })?;
+    // Lower-casing keeps these words' byte lengths.
+    let rest = text["phần thứ ".len() + word.len()..].trim_start_matches([' ', ':', '.', '-']);
+    if !rest.is_empty() && !crate::extract::header::is_capitals(rest) {
+        return None;
+    }
+    Some((
+        Marker {
+            kind: MarkerKind::Roman,
+            printed: format!("P.{roman}"),
         },
         rest,
     ))
@@ -288,6 +324,15 @@ mod tests {
             Some((MarkerKind::Letter, "2".into()))
         );
         assert_eq!(kind("2026. Hoàn thành"), None);
+        assert_eq!(
+            kind("Phần thứ hai"),
+            Some((MarkerKind::Roman, "P.II".into()))
+        );
+        assert_eq!(
+            kind("PHẦN THỨ BA: KIẾN NGHỊ"),
+            Some((MarkerKind::Roman, "P.III".into()))
+        );
+        assert_eq!(kind("Phần thứ hai của báo cáo nêu rõ"), None);
         assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
     }
 

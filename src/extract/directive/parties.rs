@@ -95,6 +95,14 @@ const ACTIONS: &[&str] = &[
     "được yêu cầu",
     "được giao",
     "đẩy nhanh",
+    "mời",
+    "phân tích",
+    "định kỳ",
+    "thường xuyên",
+    "hằng tuần",
+    "hằng tháng",
+    "hằng quý",
+    "hằng năm",
 ];
 
 /// Words before an action word that make it a noun ("các tổ chức đảng").
