@@ -8,8 +8,9 @@
 //! matched, fully right; recall and precision) and per field, and asserts
 //! floors at today's measured totals so they cannot regress. Raise the
 //! floors when the extractor improves (the table is kept in
-//! `fixtures/real/SCORES.md`). Skipped, with a message, where `../shared`
-//! is absent.
+//! `fixtures/real/SCORES.md`). With `REAL_GOLD_DIFF=1` it also prints every
+//! difference, document by document (`cargo test --test real_gold --
+//! --nocapture`). Skipped, with a message, where `../shared` is absent.
 
 use nhiemvu::compare::fields::TASK_FIELDS;
 use nhiemvu::compare::matcher::{match_tasks, MatchMode, NAME_THRESHOLD};
@@ -109,6 +110,9 @@ fn score(expected: &ExtractedDocument, input: &Path) -> (Score, Vec<String>) {
         Err(e) => panic!("{}: {e}", input.display()),
     };
     let report = compare_documents(expected, &got);
+    if std::env::var_os("REAL_GOLD_DIFF").is_some() {
+        println!("== {}\n{report}", input.display());
+    }
     let matching = match_tasks(&expected.tasks, &got.tasks, MatchMode::Check);
     let matched = matching
         .pairs
