@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the output contract written into every document record.
-pub const SCHEMA_VERSION: &str = "2";
+pub const SCHEMA_VERSION: &str = "3";
 
 /// Everything extracted from one input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +23,29 @@ pub struct ExtractedDocument {
     pub tasks: Vec<Task>,
     /// Problems that concern the document rather than one task.
     pub warnings: Vec<Warning>,
+    /// What became of every table row seen (added in schema version 3;
+    /// older records read as all zero).
+    #[serde(default)]
+    pub accounting: Accounting,
+}
+
+/// What became of every row with text of the document's task tables:
+/// `rows_seen = tasks_from_rows + joined + headings + as_warnings`.
+/// `tasks` counts every record written, prose items included.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accounting {
+    /// Rows with text of task tables seen.
+    pub rows_seen: usize,
+    /// Those that became tasks (numbered rows and sub-rows).
+    pub tasks_from_rows: usize,
+    /// Those whose text was joined to the task above (a name continued).
+    pub joined: usize,
+    /// Those that became section or group headings.
+    pub headings: usize,
+    /// Those not used, each named in a warning with its page and line.
+    pub as_warnings: usize,
+    /// Task records written in all (table rows, sub-rows and prose items).
+    pub tasks: usize,
 }
 
 /// Kind of input a record was read from.

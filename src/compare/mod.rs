@@ -90,6 +90,7 @@ pub(crate) mod test_support {
             document: DocumentMeta::default(),
             tasks,
             warnings: Vec::new(),
+            accounting: Default::default(),
         }
     }
 }

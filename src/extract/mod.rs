@@ -18,10 +18,12 @@ pub mod tables;
 pub mod units;
 pub mod width;
 
-use crate::model::{DocumentKind, ExtractedDocument, Heading, SourceInfo, SCHEMA_VERSION};
+use crate::model::{
+    Accounting, DocumentKind, ExtractedDocument, Heading, SourceInfo, SCHEMA_VERSION,
+};
 use crate::source_doc::{Block, SourceDoc, TextLine};
 use numbering::RowNumber;
-use rows::{build_tasks, RawTable, Surroundings};
+use rows::{build_tasks, RawTable, RowTally, Surroundings};
 use std::path::Path;
 use units::Gazetteer;
 
@@ -83,6 +85,7 @@ pub fn extract(
     let mut parts_of = PartTracker::new(&parts, &doc_id);
     let mut body_tables = false;
     let mut tables = 0;
+    let mut tally = RowTally::default();
     let mut idx = 0;
     while idx < parts.len() {
         match &parts[idx] {
@@ -114,7 +117,12 @@ pub fn extract(
                     default_year,
                     gazetteer: &ctx.gazetteer,
                 };
-                build_tasks(table, &around, &mut tasks, &mut warnings);
+                let t = build_tasks(table, &around, &mut tasks, &mut warnings);
+                tally.seen += t.seen;
+                tally.tasks += t.tasks;
+                tally.joined += t.joined;
+                tally.headings += t.headings;
+                tally.warned += t.warned;
             }
         }
         if let Part::Line(line) = &parts[idx] {
@@ -142,6 +150,16 @@ pub fn extract(
         }
         document.kind = DocumentKind::Appendix;
     }
+    if tally.seen >= 5 && tally.warned * 2 > tally.seen {
+        warnings.push(crate::model::Warning::new(
+            "rows_mostly_unread",
+            format!(
+                "{} of {} table rows were not read as tasks (see the row warnings)",
+                tally.warned, tally.seen
+            ),
+            crate::model::Location::default(),
+        ));
+    }
     if tasks.is_empty() {
         warnings.push(crate::model::Warning::new(
             "no_tasks",
@@ -150,12 +168,21 @@ pub fn extract(
         ));
     }
     make_ids_unique(&mut tasks);
+    let accounting = Accounting {
+        rows_seen: tally.seen,
+        tasks_from_rows: tally.tasks,
+        joined: tally.joined,
+        headings: tally.headings,
+        as_warnings: tally.warned,
+        tasks: tasks.len(),
+    };
     ExtractedDocument {
         schema_version: SCHEMA_VERSION.to_string(),
         source,
         document,
         tasks,
         warnings,
+        accounting,
     }
 }
 
@@ -421,7 +448,7 @@ mod tests {
             input_kind: InputKind::Docx,
             pages: None,
         };
-        let out = extract(&doc, source, "kh", &Context::default()).expect("tasks");
+        let out = extract(&doc, source, "kh", &Context::default());
         out.tasks.into_iter().map(|t| t.id).collect()
     }
 

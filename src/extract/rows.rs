@@ -49,13 +49,30 @@ pub struct Surroundings<'a> {
     pub gazetteer: &'a Gazetteer,
 }
 
-/// Turn a table's rows into tasks (appended to `tasks`).
+/// What became of a table's rows that hold any text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowTally {
+    /// Rows with text seen.
+    pub seen: usize,
+    /// Rows that became tasks (numbered rows and sub-rows).
+    pub tasks: usize,
+    /// Rows whose text was joined to the task above.
+    pub joined: usize,
+    /// Rows that became section or group headings.
+    pub headings: usize,
+    /// Rows turned into a warning.
+    pub warned: usize,
+}
+
+/// Turn a table's rows into tasks (appended to `tasks`); returns what
+/// became of every row.
 pub fn build_tasks(
     table: &RawTable,
     around: &Surroundings<'_>,
     tasks: &mut Vec<Task>,
     warnings: &mut Vec<Warning>,
-) {
+) -> RowTally {
+    let mut tally = RowTally::default();
     warnings.extend(table.warnings.iter().cloned());
     let model = &table.model;
     let cell = |row: &RawRow, role: Role| -> String {
@@ -80,8 +97,12 @@ pub fn build_tasks(
             !matches!(col.role, Role::Number | Role::Name)
                 && !row.cells.get(c).is_none_or(|t| t.trim().is_empty())
         });
+        if has_content || !name.is_empty() || numbers[i].is_some() {
+            tally.seen += 1;
+        }
         let Some(number) = &numbers[i] else {
             if let Some(p) = parent.filter(|_| has_content) {
+                tally.tasks += 1;
                 sub_count += 1;
                 let parent_task = &tasks[p];
                 let number = format!("{}.{sub_count}", parent_task.number);
@@ -103,6 +124,7 @@ pub fn build_tasks(
                 task.parent = Some(parent_id);
                 tasks.push(task);
             } else if let (Some(p), false) = (parent, name.is_empty()) {
+                tally.joined += 1;
                 let task = &mut tasks[p];
                 task.name = join_lines(&[task.name.as_str(), name.as_str()]);
                 task.warnings.push(Warning::new(
@@ -111,6 +133,7 @@ pub fn build_tasks(
                     row.at,
                 ));
             } else if has_content || !name.is_empty() {
+                tally.warned += 1;
                 warnings.push(Warning::new(
                     "row_without_number",
                     format!(
@@ -141,6 +164,7 @@ pub fn build_tasks(
             } else {
                 group = Some(heading);
             }
+            tally.headings += 1;
             parent = None;
             continue;
         }
@@ -168,9 +192,11 @@ pub fn build_tasks(
             ));
         }
         tasks.push(task);
+        tally.tasks += 1;
         parent = Some(tasks.len() - 1);
         sub_count = 0;
     }
+    tally
 }
 
 fn row_text(row: &RawRow) -> String {

