@@ -41,7 +41,7 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     // stand on either side of every separator of the symbol.
     let number_re = NUMBER.get_or_init(|| {
         Regex::new(
-            r"^(?i:Số)(?-u:\s)*:?(?-u:\s)*([0-9]+[^ \t\n,;]*(?:(?-u:\s)*[-/](?-u:\s)*[^ \t\n,;/-]+)*)",
+            r"^(?:Số|SỐ)(?-u:\s)*:?(?-u:\s)*([0-9]+[^ \t\n,;]*(?:(?-u:\s)*[-/](?-u:\s)*[^ \t\n,;/-]+)*)",
         )
         .expect("static number pattern is valid")
     });
@@ -118,7 +118,13 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
     if !title.is_empty() {
         meta.title = Some(fold_spaces(&title.join(" ")));
     }
-    if meta.number.is_none() {
+    // A "Số:" line left blank for the signing stamp still marks the
+    // document's own number line: no other reference stands for it.
+    let blank_number_line = lines
+        .iter()
+        .take(HEADER_LINES)
+        .any(|l| l.text.trim_start().starts_with("Số:"));
+    if meta.number.is_none() && !blank_number_line {
         // No "Số:" line: a gazette-style title ("QUYẾT ĐỊNH CỦA THỦ TƯỚNG
         // CHÍNH PHỦ SỐ 115/2004/QĐ-TTg NGÀY 25 THÁNG 6 NĂM 2004 ..."), or an
         // attachment naming the document it belongs to ("(Ban hành kèm

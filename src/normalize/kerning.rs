@@ -25,8 +25,7 @@ const CAPITAL_ONSET_LETTERS: &str = "BCDĐGHKLMNPQRSTVX";
 /// words on their own: after a word that is itself a syllable ("thi ở"),
 /// they are not the tail of a split.
 const VOWEL_INITIAL_WORDS: &[&str] = &[
-    "ở", "ấy", "ý", "ủy", "uỷ", "ước", "ứng", "ăn", "ít", "ích", "ổn", "ảnh", "ưu", "ống", "ơi",
-    "ưa", "ấn", "ẩn", "ắt", "ốm", "ồn", "ảo", "ấm", "ẩm",
+    "ở", "ấy", "ý", "ủy", "uỷ", "ước", "ứng", "ăn", "ít", "ích", "ổn", "ảnh", "ưu", "ống",
 ];
 
 /// Whether a letter is a vowel written with a diacritic (a tone mark or
