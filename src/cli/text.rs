@@ -26,7 +26,9 @@ pub fn run(args: TextArgs) -> i32 {
         } else {
             read_input(input).map(|doc| reading_order_text(&doc.blocks))
         }?;
-        print!("{text}");
+        // A closed pipe (`| head`) ends the output quietly, not in a panic.
+        use std::io::Write;
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
         Ok(())
     })
 }
