@@ -259,6 +259,17 @@ fn label_line(labels: &[Label]) -> bool {
 /// The header whose number-label line is `i`, with its label lines above
 /// and below; `None` unless its columns make a task table.
 fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings) -> Option<Header> {
+    // Cheap test first: the line must open with a number label.
+    let opens = lines[i].words.first().is_some_and(|w| {
+        let key = w
+            .text
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        matches!(key.as_str(), "tt" | "stt" | "số" | "thứ")
+    });
+    if !opens {
+        return None;
+    }
     let first = labels(&lines[i], settings.label_gap);
     if first.len() < 2 || classify(&first[0].text) != Role::Number {
         return None;
