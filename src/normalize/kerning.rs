@@ -34,6 +34,18 @@ fn is_marked_vowel(c: char) -> bool {
     !c.is_ascii() && is_vowel(c)
 }
 
+/// A split-off tail: its letters and the punctuation after them, `None`
+/// unless it has letters and only closing punctuation follows.
+fn letters_and_punctuation(right: &str) -> Option<(&str, &str)> {
+    let core_len = right
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(right.len(), |(i, _)| i);
+    let (core, punct) = right.split_at(core_len);
+    let closing = punct.is_empty() || punct.starts_with([',', '.', ';', ':', ')']);
+    (!core.is_empty() && closing).then_some((core, punct))
+}
+
 /// Whether `left` (lowercase, untoned, 1–4 letters: a consonant head with
 /// at most a glide "i", "u", "y" or "o") and `right` (starting with a
 /// vowel with a diacritic) are one lowercase word split in two, returning
@@ -46,14 +58,8 @@ fn lowercase_split<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> 
     {
         return None;
     }
-    let core_len = right
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(right.len(), |(i, _)| i);
-    let (core, punct) = right.split_at(core_len);
-    if !core.chars().all(char::is_lowercase)
-        || (!punct.is_empty() && !punct.starts_with([',', '.', ';', ':', ')']))
-    {
+    let (core, punct) = letters_and_punctuation(right)?;
+    if !core.chars().all(char::is_lowercase) {
         return None;
     }
     if is_valid_syllable(left) && VOWEL_INITIAL_WORDS.contains(&core) {
@@ -94,14 +100,7 @@ fn split_candidate<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> 
     if !tail_lower && !tail_upper {
         return None;
     }
-    let core_len = right
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(right.len(), |(i, _)| i);
-    let (core, punct) = right.split_at(core_len);
-    if core.is_empty() || (!punct.is_empty() && !punct.starts_with([',', '.', ';', ':', ')'])) {
-        return None;
-    }
+    let (core, punct) = letters_and_punctuation(right)?;
     let case_fits = if tail_upper {
         core.chars().all(char::is_uppercase) && core.starts_with(is_vowel)
     } else {
