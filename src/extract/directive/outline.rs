@@ -11,6 +11,7 @@ use super::paragraphs::{Marker, MarkerKind, Paragraph};
 use crate::extract::header::is_capitals;
 use crate::extract::letter::{closes_body, opens_recipients};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// One marked paragraph of the body with its place in the tree.
@@ -62,7 +63,7 @@ impl Node {
 
 /// Build the outline of the body.
 pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
-    let mut nodes: Vec<Node> = Vec::new();
+    let mut tree = Tree::default();
     let Some(start) = body_start(paragraphs) else {
         return unmarked_outline(paragraphs);
     };
@@ -71,13 +72,13 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         let top = stack
             .last()
             .copied()
-            .filter(|&t| nodes[t].kind() != Some(MarkerKind::Roman));
+            .filter(|&t| tree.nodes[t].kind() != Some(MarkerKind::Roman));
         if let (Some(top), Some(attr)) = (top, attribute(&para.text)) {
-            nodes[top].attributes.push(attr);
+            tree.nodes[top].attributes.push(attr);
             continue;
         }
         let Some(kind) = para.marker.as_ref().map(|m| m.kind) else {
-            let top = stack.last().map(|&t| &mut nodes[t]);
+            let top = stack.last().map(|&t| &mut tree.nodes[t]);
             if let Some(roman) = top.filter(|n| {
                 n.kind() == Some(MarkerKind::Roman)
                     && n.children.is_empty()
@@ -92,12 +93,12 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
             }
             if let Some(&roman) = stack
                 .last()
-                .filter(|&&t| nodes[t].kind() == Some(MarkerKind::Roman))
+                .filter(|&&t| tree.nodes[t].kind() == Some(MarkerKind::Roman))
             {
                 // Running text right under a part ("III. TỔ CHỨC THỰC HIỆN"):
                 // each paragraph may be a task.
                 if is_candidate(&para.text) {
-                    add_paragraph_node(&mut nodes, para, Some(roman));
+                    tree.add_paragraph_node(para, Some(roman));
                 }
                 if para.text.trim_end().ends_with("./.") {
                     break;
@@ -105,72 +106,77 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
                 continue;
             }
             if let Some(&top) = stack.last() {
-                if ends_with_deadline(&nodes[top].full_text()) {
+                if ends_with_deadline(&tree.nodes[top].full_text()) {
                     // An item closed by its deadline sentence: what follows
                     // before the next item is not part of it.
                     continue;
                 }
-                nodes[top].body.push(para.text.clone());
+                tree.nodes[top].body.push(para.text.clone());
                 if para.text.trim_end().ends_with("./.") {
                     break;
                 }
             }
             continue;
         };
-        while stack
-            .last()
-            .is_some_and(|&top| nodes[top].kind().is_none_or(|k| k.rank() >= kind.rank()))
-        {
+        while stack.last().is_some_and(|&top| {
+            tree.nodes[top]
+                .kind()
+                .is_none_or(|k| k.rank() >= kind.rank())
+        }) {
             stack.pop();
         }
-        let idx = add_node(&mut nodes, para.clone(), stack.last().copied());
+        let idx = tree.add_node(para.clone(), stack.last().copied());
         stack.push(idx);
         if para.text.trim_end().ends_with("./.") {
             break;
         }
     }
-    nodes
+    tree.nodes
 }
 
-/// Add a node under `parent`, numbered among its siblings of the same kind.
-fn add_node(nodes: &mut Vec<Node>, head: Paragraph, parent: Option<usize>) -> usize {
-    let kind = head.marker.as_ref().map(|m| m.kind);
-    let siblings: Vec<usize> = match parent {
-        Some(p) => nodes[p].children.clone(),
-        None => (0..nodes.len())
-            .filter(|&i| nodes[i].parent.is_none())
-            .collect(),
-    };
-    let ordinal = 1 + siblings
-        .iter()
-        .filter(|&&s| nodes[s].kind() == kind)
-        .count();
-    let idx = nodes.len();
-    nodes.push(Node {
-        head,
-        body: Vec::new(),
-        attributes: Vec::new(),
-        parent,
-        children: Vec::new(),
-        ordinal,
-    });
-    if let Some(p) = parent {
-        nodes[p].children.push(idx);
+/// An outline being built: its nodes, and how many children of each kind
+/// every parent has so far (so that numbering a node costs the same
+/// whether it is the first or the 20,000th bullet of its list).
+#[derive(Default)]
+struct Tree {
+    nodes: Vec<Node>,
+    kind_counts: HashMap<(Option<usize>, Option<MarkerKind>), usize>,
+}
+
+impl Tree {
+    /// Add a node under `parent`, numbered among its siblings of the same kind.
+    fn add_node(&mut self, head: Paragraph, parent: Option<usize>) -> usize {
+        let kind = head.marker.as_ref().map(|m| m.kind);
+        let count = self.kind_counts.entry((parent, kind)).or_default();
+        *count += 1;
+        let ordinal = *count;
+        let idx = self.nodes.len();
+        self.nodes.push(Node {
+            head,
+            body: Vec::new(),
+            attributes: Vec::new(),
+            parent,
+            children: Vec::new(),
+            ordinal,
+        });
+        if let Some(p) = parent {
+            self.nodes[p].children.push(idx);
+        }
+        idx
     }
-    idx
-}
 
-/// Add an unmarked paragraph as a node of its own (numbered by its place).
-fn add_paragraph_node(nodes: &mut Vec<Node>, para: &Paragraph, parent: Option<usize>) {
-    let mut head = para.clone();
-    head.marker = Some(Marker {
-        kind: MarkerKind::Paragraph,
-        printed: String::new(),
-    });
-    let idx = add_node(nodes, head, parent);
-    let ordinal = nodes[idx].ordinal.to_string();
-    if let Some(m) = nodes[idx].head.marker.as_mut() {
-        m.printed = ordinal;
+    /// Add an unmarked paragraph as a node of its own (numbered by its place).
+    fn add_paragraph_node(&mut self, para: &Paragraph, parent: Option<usize>) {
+        let mut head = para.clone();
+        head.marker = Some(Marker {
+            kind: MarkerKind::Paragraph,
+            printed: String::new(),
+        });
+        let idx = self.add_node(head, parent);
+        let ordinal = self.nodes[idx].ordinal.to_string();
+        if let Some(m) = self.nodes[idx].head.marker.as_mut() {
+            m.printed = ordinal;
+        }
     }
 }
 
@@ -189,17 +195,17 @@ const MIN_PARAGRAPH_WORDS: usize = 12;
 /// sentence of some length, not a header line) up to the closing formula
 /// is a node of its own.
 fn unmarked_outline(paragraphs: &[Paragraph]) -> Vec<Node> {
-    let mut nodes: Vec<Node> = Vec::new();
+    let mut tree = Tree::default();
     for para in paragraphs {
-        if ends_body(&para.text) && !nodes.is_empty() {
+        if ends_body(&para.text) && !tree.nodes.is_empty() {
             break;
         }
         if para.marker.is_some() || !is_candidate(&para.text) {
             continue;
         }
-        add_paragraph_node(&mut nodes, para, None);
+        tree.add_paragraph_node(para, None);
     }
-    nodes
+    tree.nodes
 }
 
 /// Where the body starts: the first numbered paragraph, else the first
@@ -317,6 +323,36 @@ mod tests {
             ["Văn phòng Trung ương Đảng chủ trì kiểm tra."]
         );
         assert!(!nodes[1].is_heading());
+    }
+
+    #[test]
+    fn siblings_are_numbered_by_kind_under_each_parent() {
+        let mut texts = vec!["1. Nhiệm vụ chung".to_string()];
+        for k in 0..5_000 {
+            texts.push(format!("- Nội dung thứ {k}."));
+            if k % 1_000 == 0 {
+                texts.push(format!("+ Chi tiết {k}."));
+            }
+        }
+        texts.push("2. Nhiệm vụ riêng".to_string());
+        texts.push("- Nội dung cuối.".to_string());
+        let paras: Vec<Paragraph> = texts.iter().map(|t| para(t)).collect();
+        let nodes = outline(&paras);
+        let dashes: Vec<&Node> = nodes
+            .iter()
+            .filter(|n| n.kind() == Some(MarkerKind::Dash))
+            .collect();
+        assert_eq!(dashes.len(), 5_001);
+        assert_eq!(dashes[4_999].ordinal, 5_000);
+        // The first dash of item 2 starts again at 1; the plus bullets sit
+        // under a dash each and are numbered there.
+        assert_eq!(dashes[5_000].ordinal, 1);
+        let second = nodes.iter().position(|n| n.head.text == "Nhiệm vụ riêng");
+        assert_eq!(second.map(|i| nodes[i].ordinal), Some(2));
+        assert!(nodes
+            .iter()
+            .filter(|n| n.kind() == Some(MarkerKind::Plus))
+            .all(|n| n.ordinal == 1));
     }
 
     #[test]

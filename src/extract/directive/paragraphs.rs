@@ -17,7 +17,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// The kind of marker that opens a paragraph, from the outermost level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MarkerKind {
     /// A Roman-numbered part ("II.").
     Roman,
