@@ -9,6 +9,9 @@
 # to fuzz/artifacts/TARGET. Turn each finding into a test under
 # tests/fuzz_regressions/ (see tests/fuzz_regressions.rs). FUZZ_NO_BUILD=1 runs
 # the binary `cargo +nightly fuzz build` last made, without rebuilding.
+# FUZZ_TIMEOUT=SECONDS (default 20) is the time one input may take before it
+# counts as a hang; raise it on a machine busy with other builds, where an
+# AddressSanitizer run of an ordinary input can take that long.
 set -euo pipefail
 target=${1:?usage: scripts/fuzz.sh pdf|docx|text|extract SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
@@ -99,7 +102,7 @@ esac
 
 echo "fuzz $target: $(ls "$corpus" | wc -l) seeds, ${seconds}s" >&2
 cd "$root/fuzz"
-options=(-max_total_time="$seconds" -max_len=131072 -rss_limit_mb=2048 -timeout=20 -print_final_stats=1)
+options=(-max_total_time="$seconds" -max_len=131072 -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-20}" -print_final_stats=1)
 if [ "${FUZZ_NO_BUILD:-0}" = 1 ]; then
   # Run the target as last built (cargo fuzz build), whatever changed since.
   mkdir -p "artifacts/$target"
