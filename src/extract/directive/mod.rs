@@ -80,10 +80,20 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
         .find(|&&a| nodes[a].kind() == Some(MarkerKind::Roman))
         .map(|&a| heading(&nodes[a]));
     let heading_self = node.is_heading();
-    let mut group = chain
+    // The group is the nearest numbered topic: a numbered heading that
+    // only names the responsible unit ("1.2. Công an tỉnh" under "1. Triển
+    // khai các giải pháp ...") gives the lead, not the group, unless no
+    // topic heads it.
+    let numbered: Vec<usize> = chain
         .iter()
-        .filter(|&&a| a != idx || heading_self)
-        .find(|&&a| matches!(nodes[a].kind(), Some(MarkerKind::Number(_))))
+        .copied()
+        .filter(|&a| a != idx || heading_self)
+        .filter(|&a| matches!(nodes[a].kind(), Some(MarkerKind::Number(_))))
+        .collect();
+    let mut group = numbered
+        .iter()
+        .find(|&&a| heading_parties(&nodes[a], ctx.gazetteer).is_none())
+        .or(numbered.first())
         .map(|&a| heading(&nodes[a]));
     let mut content = if heading_self {
         node.body.join(" ")
@@ -314,26 +324,29 @@ fn inherited_parties(
     heading_self: bool,
     gazetteer: &Gazetteer,
 ) -> Parties {
-    for &a in chain.iter().filter(|&&a| a != idx || heading_self) {
-        let node = &nodes[a];
-        if node.kind() == Some(MarkerKind::Roman) {
-            continue;
-        }
-        let title = clean_text(&node.title());
-        let parties = read_parties(&title, gazetteer);
-        if !parties.lead.is_empty() {
-            return parties;
-        }
-        // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao".
-        let named = &title[clause_start(&title)..];
-        if !named.to_lowercase().starts_with("về ") && is_subject(named, gazetteer) {
-            return Parties {
-                lead: split_units(named, gazetteer),
-                ..Parties::default()
-            };
-        }
+    chain
+        .iter()
+        .filter(|&&a| a != idx || heading_self)
+        .filter(|&&a| nodes[a].kind() != Some(MarkerKind::Roman))
+        .find_map(|&a| heading_parties(&nodes[a], gazetteer))
+        .unwrap_or_default()
+}
+
+/// The units a heading or introduction names: "X chủ trì, phối hợp với
+/// Y:", or a heading that is only a unit ("1.2. Công an tỉnh", "Giao Văn
+/// phòng UBND tỉnh:"). `None` for a heading about a topic.
+fn heading_parties(node: &Node, gazetteer: &Gazetteer) -> Option<Parties> {
+    let title = clean_text(&node.title());
+    let parties = read_parties(&title, gazetteer);
+    if !parties.lead.is_empty() {
+        return Some(parties);
     }
-    Parties::default()
+    // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao".
+    let named = &title[clause_start(&title)..];
+    (!named.to_lowercase().starts_with("về ") && is_subject(named, gazetteer)).then(|| Parties {
+        lead: split_units(named, gazetteer),
+        ..Parties::default()
+    })
 }
 
 /// The item's own units where it names them, else those it inherits.
