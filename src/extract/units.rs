@@ -352,6 +352,76 @@ pub fn split_units(cell: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
     parts.into_iter().map(|p| gazetteer.unit(&p)).collect()
 }
 
+/// The units a sentence names as its subject or partners ("Công an tỉnh
+/// và các địa phương chủ trì ..."): as [`split_units`], and two bodies
+/// joined by "và" are two units. A table cell is split by [`split_units`]
+/// only, at the punctuation its writer chose ("Văn phòng Trung ương Đảng và
+/// các cơ quan, đơn vị liên quan" stays one entry).
+pub fn split_subject_units(text: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
+    let text = fold_spaces(text.trim());
+    match split_at_and(&text, gazetteer) {
+        Some((left, right)) => {
+            let mut units = split_units(left, gazetteer);
+            units.extend(split_units(right, gazetteer));
+            units
+        }
+        None => split_units(&text, gazetteer),
+    }
+}
+
+/// Two bodies joined by "và" ("Công an tỉnh và các địa phương", "Các sở,
+/// ban, ngành và Ủy ban nhân dân các xã"): the text before and after the
+/// last "và" that opens another body. A "và" inside one body's name ("Sở
+/// Khoa học và Công nghệ", "các cơ quan ở Trung ương và địa phương") joins
+/// words, not bodies: the text after it is no body of its own.
+fn split_at_and<'a>(part: &'a str, gazetteer: &Gazetteer) -> Option<(&'a str, &'a str)> {
+    if gazetteer.lookup(part).is_some() {
+        return None;
+    }
+    let (left, right) = part.rsplit_once(" và ")?;
+    let (left, right) = (left.trim(), right.trim());
+    let opens_body = if right.starts_with(char::is_uppercase) {
+        looks_like_unit(right, gazetteer)
+    } else {
+        is_plural_bodies(right)
+    };
+    (opens_body && looks_like_unit(left, gazetteer)).then_some((left, right))
+}
+
+/// Whether a lowercase phrase names bodies in the plural: "các" and a
+/// kind of body ("các địa phương", "các sở, ngành liên quan").
+fn is_plural_bodies(phrase: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "sở",
+        "ban",
+        "ngành",
+        "bộ",
+        "địa phương",
+        "cơ quan",
+        "đơn vị",
+        "xã",
+        "phường",
+        "huyện",
+        "tỉnh",
+        "tổ chức",
+        "đoàn thể",
+        "hội",
+        "doanh nghiệp",
+        "cấp",
+    ];
+    let key = match_key(phrase);
+    let Some(rest) = key.strip_prefix(&format!("{} ", match_key("các"))) else {
+        return false;
+    };
+    KINDS.iter().any(|k| {
+        let k = match_key(k);
+        rest == k
+            || rest
+                .strip_prefix(k.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+    })
+}
+
 /// Break a cell at bullets (`-`, `+`, `•`) that start a line or follow a
 /// space-separated dash inside a re-joined line ("- Các cơ quan TW - MTTQ").
 fn split_bullets(cell: &str) -> Vec<String> {
@@ -391,6 +461,37 @@ mod tests {
             .into_iter()
             .map(|u| u.name)
             .collect()
+    }
+
+    #[test]
+    fn two_bodies_joined_by_and_are_two_units_in_a_sentence() {
+        let names = |text: &str| -> Vec<String> {
+            split_subject_units(text, &Gazetteer::builtin())
+                .into_iter()
+                .map(|u| u.raw)
+                .collect()
+        };
+        assert_eq!(
+            names("Công an tỉnh và các sở, ban, ngành, địa phương"),
+            ["Công an tỉnh", "các sở, ban, ngành, địa phương"]
+        );
+        assert_eq!(
+            names("Các sở, ban, ngành, đoàn thể và Ủy ban nhân dân các xã, phường"),
+            [
+                "Các sở, ban, ngành, đoàn thể",
+                "Ủy ban nhân dân các xã, phường"
+            ]
+        );
+        for one in [
+            "Sở Khoa học và Công nghệ",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Các cơ quan đảng ở Trung ương và địa phương",
+            "Bộ Lao động - Thương binh và Xã hội",
+        ] {
+            assert_eq!(names(one).len(), 1, "{one}");
+        }
+        let cell = "Văn phòng Trung ương Đảng và các cơ quan, đơn vị liên quan";
+        assert_eq!(split_units(cell, &Gazetteer::builtin()).len(), 1);
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod paragraphs;
 pub mod parties;
 
 use super::deadline::{parse_deadline, ymd, ParsedDeadline};
-use super::units::{split_units, Gazetteer};
+use super::units::{split_subject_units, split_units, Gazetteer};
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
 use attributes::Field;
 use item::{cited_documents, clean_text, split_item};
@@ -344,7 +344,7 @@ fn heading_parties(node: &Node, gazetteer: &Gazetteer) -> Option<Parties> {
     // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao".
     let named = &title[clause_start(&title)..];
     (!named.to_lowercase().starts_with("về ") && is_subject(named, gazetteer)).then(|| Parties {
-        lead: split_units(named, gazetteer),
+        lead: split_subject_units(named, gazetteer),
         ..Parties::default()
     })
 }

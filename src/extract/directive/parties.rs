@@ -3,7 +3,7 @@
 //! "Văn phòng Trung ương Đảng: Khẩn trương ...") and the coordinating units
 //! after "phối hợp với".
 
-use crate::extract::units::{ends_with_bare_head, looks_like_unit, split_units, Gazetteer};
+use crate::extract::units::{ends_with_bare_head, looks_like_unit, split_subject_units, Gazetteer};
 use crate::model::UnitRef;
 use crate::normalize::match_key;
 use regex::Regex;
@@ -180,7 +180,8 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
     let mut parties = Parties::default();
     let from = clause_start(text);
     let rest = &text[from..];
-    let units = |s: &str| split_units(s.trim().trim_end_matches([',', ';', ':']), gazetteer);
+    let units =
+        |s: &str| split_subject_units(s.trim().trim_end_matches([',', ';', ':']), gazetteer);
     let action = first_action(rest);
     let label = rest
         .find(':')
