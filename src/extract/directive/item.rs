@@ -4,9 +4,10 @@
 //! Hoàn thành trước ngày 30/6/2026."), and the documents it cites as the
 //! source of the task.
 
-use super::parties::has_opener;
+use super::parties::{clause_start, ends_with_partners, has_opener, is_subject};
 use crate::extract::deadline::{parse_deadline, ParsedDeadline};
 use crate::extract::docref::find_document_refs;
+use crate::extract::units::Gazetteer;
 use crate::model::{DeadlineKind, DocumentRef};
 use crate::normalize::fold_spaces;
 use regex::Regex;
@@ -81,14 +82,77 @@ fn leading_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadl
     parse_deadline(&c[1], default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
 }
 
-/// A recurrence anywhere in the text ("định kỳ hằng quý báo cáo ...").
+/// The recurrence of the item's action ("định kỳ hằng quý báo cáo ...",
+/// "Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần, báo cáo ..."): a phrase
+/// with "định kỳ" first; else a bare "hằng năm" that does not name the kind
+/// of a plan or budget ("kế hoạch cải cách hành chính hằng năm", "dự toán
+/// ngân sách hằng năm" recur as documents, not as the task); else a bare
+/// "định kỳ".
 fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
-    static RECURRING: OnceLock<Regex> = OnceLock::new();
-    let re = RECURRING.get_or_init(|| {
-        Regex::new(r"(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|định kỳ\s+\d+\s+(?:tháng|năm|tuần)\s*(?:/|một)\s*lần")
-            .expect("static recurrence pattern is valid")
+    static PERIODIC: OnceLock<Regex> = OnceLock::new();
+    static BARE: OnceLock<Regex> = OnceLock::new();
+    static PLAN: OnceLock<Regex> = OnceLock::new();
+    let periodic = PERIODIC.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)định kỳ(?:\s+trước\s+[^,;.()]{1,40}?)?\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b",
+            r"|định kỳ\s+\d+\s+(?:tháng|năm|tuần)\s*(?:/|một)\s*lần"
+        ))
+        .expect("static recurrence pattern is valid")
     });
-    parse_deadline(re.find(text)?.as_str(), None)
+    let bare = BARE.get_or_init(|| {
+        Regex::new(r"(?i)(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|\bđịnh kỳ\b")
+            .expect("static bare recurrence pattern is valid")
+    });
+    let plan = PLAN.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:kế hoạch|dự toán|ngân sách|vốn)\b")
+            .expect("static plan pattern is valid")
+    });
+    if let Some(m) = periodic.find(text) {
+        return parse_deadline(m.as_str(), None);
+    }
+    let names_a_plan = |at: usize| {
+        let clause_start = text[..at].rfind([',', ';', '.']).map_or(0, |i| i + 1);
+        plan.is_match(&text[clause_start..at])
+    };
+    let mut found = bare.find_iter(text).filter(|m| !names_a_plan(m.start()));
+    let phrase = found.next()?;
+    if phrase.as_str().to_lowercase().starts_with("định kỳ") {
+        // Bare "định kỳ" only where no "hằng ..." follows.
+        if let Some(m) = found.find(|m| !m.as_str().to_lowercase().starts_with("định kỳ")) {
+            return parse_deadline(m.as_str(), None);
+        }
+    }
+    parse_deadline(phrase.as_str(), None)
+}
+
+/// "Thường xuyên" as the adverb of the item's action: opening a sentence
+/// ("Thường xuyên theo dõi ..."), or right after the units that do it
+/// ("Giao Sở Tư pháp chủ trì, phối hợp với các cơ quan thường xuyên tổ
+/// chức ...", "Từng cấp, từng ngành phải thường xuyên ..."). Describing a
+/// manner ("thực hiện quyết liệt, thường xuyên, liên tục") is no deadline.
+fn ongoing_adverb(text: &str) -> Option<ParsedDeadline> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)\b(thường xuyên)\s+\p{Ll}").expect("static ongoing pattern is valid")
+    });
+    let gazetteer = Gazetteer::default();
+    re.captures_iter(text).find_map(|c| {
+        let adverb = c.get(1)?;
+        let sentence_start = text[..adverb.start()]
+            .rfind(['.', ';', ':'])
+            .map_or(0, |i| i + 1);
+        let before = text[sentence_start..adverb.start()].trim();
+        let after_units = || {
+            before.ends_with(" phải")
+                || ends_with_partners(before)
+                || is_subject(&before[clause_start(before)..], &gazetteer)
+        };
+        if before.is_empty() || after_units() {
+            parse_deadline(adverb.as_str(), None)
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether a clause is a deadline sentence, and its parse.
@@ -112,8 +176,21 @@ fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDead
     }
     // A sentence that merely starts with a date ("Trong tháng 11, Bộ X ...")
     // is compound: not a deadline sentence.
-    parse_deadline(clause, default_year)
+    parse_deadline(time_phrase(clause), default_year)
         .filter(|p| p.deadline.kind != DeadlineKind::Other && p.note.is_none())
+}
+
+/// The time a deadline sentence states, without the verb before it
+/// ("Hoàn thành trước ngày 20/12/2025" → "trước ngày 20/12/2025").
+fn time_phrase(clause: &str) -> &str {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:hoàn thành|xong)\s+((?:trước|trong|chậm nhất|đến|vào|ngay)\b.*)$")
+            .expect("static time phrase pattern is valid")
+    });
+    re.captures(clause)
+        .and_then(|c| c.get(1))
+        .map_or(clause, |m| m.as_str())
 }
 
 /// Whether a text's last sentence is a deadline sentence.
@@ -129,7 +206,7 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
     static INLINE: OnceLock<Regex> = OnceLock::new();
     let re = INLINE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)((?:ngay\s+)?(?:hoàn thành\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
+            r"(?i)(?:(?:ngay\s+)?hoàn thành\s+)?((?:ngay\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
             r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
             r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4}))\s*[.;]?$"
         ))
@@ -174,7 +251,8 @@ pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
         .next_back()
         .or_else(|| inline_deadline(&text, default_year))
         .or_else(|| leading_deadline(&text, default_year))
-        .or_else(|| recurring_phrase(&text));
+        .or_else(|| recurring_phrase(&text))
+        .or_else(|| ongoing_adverb(&text));
     Split {
         intro: String::new(),
         pieces: vec![Piece {
@@ -350,6 +428,44 @@ mod tests {
 
     fn due(p: &Piece) -> Option<String> {
         p.deadline.as_ref().and_then(|d| d.deadline.due.clone())
+    }
+
+    fn raw(text: &str) -> Option<String> {
+        let split = split_item(text, Some(2026));
+        split.pieces[0]
+            .deadline
+            .as_ref()
+            .map(|d| d.deadline.raw.clone())
+    }
+
+    #[test]
+    fn the_time_of_the_action_not_of_its_objects() {
+        assert_eq!(
+            raw("Ban hành quyết định. Hoàn thành trước ngày 20/12/2025.").as_deref(),
+            Some("trước ngày 20/12/2025")
+        );
+        assert_eq!(
+            raw("Thường xuyên theo dõi, đôn đốc việc thực hiện.").as_deref(),
+            Some("Thường xuyên")
+        );
+        assert_eq!(
+            raw("Giao Sở Tư pháp chủ trì, phối hợp với các cơ quan, đơn vị thường xuyên tổ chức rà soát văn bản.").as_deref(),
+            Some("thường xuyên")
+        );
+        assert_eq!(
+            raw("Phải thực hiện quyết liệt, đồng bộ, thường xuyên, liên tục cả phòng và chống."),
+            None
+        );
+        assert_eq!(
+            raw("Căn cứ kế hoạch cải cách hành chính hằng năm của cơ quan, định kỳ hằng tháng rà soát, cập nhật kết quả.").as_deref(),
+            Some("định kỳ hằng tháng")
+        );
+        assert_eq!(raw("Tham mưu xây dựng dự toán ngân sách hằng năm."), None);
+        assert_eq!(
+            raw("Báo cáo kết quả thực hiện Chương trình hằng năm về Ủy ban nhân dân tỉnh.")
+                .as_deref(),
+            Some("hằng năm")
+        );
     }
 
     #[test]

@@ -143,6 +143,13 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
     let assigned = solved || (part == PartKind::Tasks && needed == ITEM_SCORE);
     let text = clean_text(&content);
     let mut score = instruction_score(&text, has_deadline, ctx.gazetteer);
+    if node.parent.is_some_and(|p| introduces_points(&nodes[p]))
+        && !is_subject(&text, ctx.gazetteer)
+    {
+        // "Tham mưu Ủy ban nhân dân tỉnh: + Phương án phân bổ vốn ...":
+        // the point is what the instruction above it asks for.
+        score += ITEM_SCORE;
+    }
     if assigned {
         // Only what was done ("đã") still reads as a report; one signal
         // of an instruction is enough.
@@ -379,6 +386,18 @@ fn is_report_title(title: &str) -> bool {
         .expect("static report title pattern is valid")
     });
     re.is_match(&title.trim().to_lowercase())
+}
+
+/// Whether an item is an instruction whose object is the list under it
+/// ("Tham mưu Ủy ban nhân dân tỉnh xây dựng, trình Hội đồng nhân dân tỉnh
+/// quyết định:"): its text opens with an action or an opener and ends with
+/// ":" (a list of criteria after "... phải đáp ứng các tiêu chí sau:" is
+/// not).
+fn introduces_points(node: &Node) -> bool {
+    let text = clean_text(&node.full_text());
+    text.trim_end().ends_with(':')
+        && node.kind() != Some(MarkerKind::Roman)
+        && (starts_with_action(&text) || has_opener(&text))
 }
 
 /// Score from which a numbered or bulleted item is a task.

@@ -299,6 +299,13 @@ pub fn is_subject(phrase: &str, gazetteer: &Gazetteer) -> bool {
             .any(|p| phrase.to_lowercase().starts_with(p)))
 }
 
+/// Whether a text ends with the units after "phối hợp với" ("Sở Tư pháp
+/// chủ trì, phối hợp với các cơ quan, đơn vị"), so that what follows it is
+/// the action.
+pub fn ends_with_partners(text: &str) -> bool {
+    coordinating_span(text).is_some_and(|(_, end)| text[end..].trim().is_empty())
+}
+
 /// The unit list after "phối hợp với" / "phối hợp cùng": up to the next
 /// action word or clause punctuation.
 fn coordinating_span(text: &str) -> Option<(usize, usize)> {
