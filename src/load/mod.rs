@@ -564,10 +564,16 @@ fn write_revision(
 
 /// The current time, RFC 3339 in UTC to the second (`2026-03-10T08:15:00Z`).
 pub fn utc_now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    rfc3339(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0),
+    )
+}
+
+/// Seconds since 1970-01-01 in UTC as RFC 3339.
+fn rfc3339(secs: u64) -> String {
     let days = i64::try_from(secs / 86_400).unwrap_or(0);
     let rem = secs % 86_400;
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -586,4 +592,92 @@ pub fn utc_now() -> String {
         rem % 3600 / 60,
         rem % 60
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(rfc3339(1_772_694_489), "2026-03-05T07:08:09Z");
+        assert_eq!(rfc3339(951_868_799), "2000-02-29T23:59:59Z");
+    }
+
+    fn issue(id: i64, plan: i64, number: &str) -> StoredIssue {
+        StoredIssue {
+            id,
+            plan,
+            number: Some(number.into()),
+            issuer: Some("Ban Chỉ đạo".into()),
+            title: Some(format!("Kế hoạch {number}")),
+            path: format!("{id}.json"),
+            sha256: format!("{id:064}"),
+        }
+    }
+
+    fn doc(number: &str, title: &str) -> ExtractedDocument {
+        let text = include_str!("../../fixtures/diff/plan-2026-01.json");
+        let mut doc: ExtractedDocument = serde_json::from_str(text).expect("fixture");
+        doc.document.number = Some(number.into());
+        doc.document.issuer = Some("Ban Chỉ đạo".into());
+        doc.document.title = Some(title.into());
+        doc
+    }
+
+    fn placed(issues: &[StoredIssue], doc: &ExtractedDocument, options: &Options) -> String {
+        match place(issues, doc, options) {
+            Ok(Placement::Plan { plan, issue }) => format!("plan {plan:?} issue {issue:?}"),
+            Ok(Placement::Superseded(by)) => format!("superseded by {by}"),
+            Err(err) => format!("error {err}"),
+        }
+    }
+
+    #[test]
+    fn plans_are_recognized_by_issue_or_by_an_explicit_revision() {
+        let issues = [
+            issue(1, 1, "11-KH/BCĐ"),
+            issue(2, 1, "15-KH/BCĐ"),
+            issue(3, 3, "2-KH/X"),
+        ];
+        let none = Options::default();
+        let revises = |n: &str| Options {
+            revises: Some(n.into()),
+            new_plan: false,
+        };
+        // The same number and issuer (spacing aside) is the same issue.
+        assert_eq!(
+            placed(&issues, &doc(" 15-KH/BCĐ", "x"), &none),
+            "plan Some(1) issue Some(2)"
+        );
+        assert_eq!(
+            placed(&issues, &doc("11-KH/BCĐ", "x"), &none),
+            "superseded by 15-KH/BCĐ"
+        );
+        assert_eq!(
+            placed(&issues, &doc("20-KH/BCĐ", "y"), &none),
+            "plan None issue None"
+        );
+        assert!(placed(&issues, &doc("20-KH/BCĐ", "KẾ HOẠCH 2-KH/X"), &none)
+            .starts_with("error stored plan 2-KH/X has the same issuer and title"));
+        let own = Options {
+            revises: None,
+            new_plan: true,
+        };
+        assert_eq!(
+            placed(&issues, &doc("20-KH/BCĐ", "Kế hoạch 2-KH/X"), &own),
+            "plan None issue None"
+        );
+        assert_eq!(
+            placed(&issues, &doc("20-KH/BCĐ", "y"), &revises("11-KH/BCĐ")),
+            "plan Some(1) issue None"
+        );
+        assert!(placed(&issues, &doc("20-KH/BCĐ", "y"), &revises("9-KH"))
+            .contains("no stored document"));
+        assert_eq!(
+            placed(&[], &doc("9-KH", "y"), &revises("9-KH")),
+            "plan None issue None"
+        );
+    }
 }

@@ -19,7 +19,7 @@ impl Sqlite {
     /// Open (or create) the database file.
     pub fn open(path: &Path) -> Result<Sqlite> {
         let conn = Connection::open(path)?;
-        conn.execute_batch("PRAGMA foreign_keys = ON")?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL")?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.set_prepared_statement_cache_capacity(32);
         Ok(Sqlite { conn })
