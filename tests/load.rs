@@ -350,6 +350,12 @@ fn a_failed_document_leaves_the_database_as_it_was() {
             let err = String::from_utf8_lossy(&out.stderr);
             let name = input.file_name().and_then(|n| n.to_str()).expect("name");
             assert!(err.contains(name), "{err}");
+            let why = if input == &bad {
+                "unique"
+            } else {
+                "not a nhiemvu json"
+            };
+            assert!(err.to_lowercase().contains(why), "{err}");
             assert_eq!(db.dump(), before, "{name} changed the database");
         }
         // The same failure in a revision: nothing withdrawn, nothing re-keyed.

@@ -111,7 +111,7 @@ pub fn run(args: LoadArgs) -> i32 {
             return EXIT_USAGE;
         }
         Err(err) => {
-            eprintln!("error: {}: {err}", args.db);
+            eprintln!("error: {}: {err}", load::redacted(&args.db));
             return EXIT_SOME_FAILED;
         }
     };

@@ -63,7 +63,7 @@ pub enum LoadError {
     #[error("SQLite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The PostgreSQL server reported an error.
-    #[error("PostgreSQL: {0}")]
+    #[error("PostgreSQL: {}", postgres::describe(.0))]
     Postgres(#[from] ::postgres::Error),
     /// The database holds something this build cannot use.
     #[error("database: {0}")]
@@ -198,6 +198,20 @@ pub fn open(url: &str) -> Result<Box<dyn Backend>> {
         };
     store::migrate(db.as_mut())?;
     Ok(db)
+}
+
+/// A database URL for messages, without its password.
+pub fn redacted(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if scheme < at => {
+            let user = &url[scheme + 3..at];
+            match user.find(':') {
+                Some(colon) => format!("{}:***{}", &url[..scheme + 3 + colon], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
 }
 
 /// Load one document in one transaction: on any error the database is left
@@ -597,6 +611,16 @@ fn rfc3339(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_are_left_out_of_messages() {
+        assert_eq!(
+            redacted("postgres://u:secret@host:5432/db"),
+            "postgres://u:***@host:5432/db"
+        );
+        assert_eq!(redacted("postgres://u@host/db"), "postgres://u@host/db");
+        assert_eq!(redacted("sqlite:a@b.db"), "sqlite:a@b.db");
+    }
 
     #[test]
     fn timestamps_are_rfc3339_utc() {

@@ -34,6 +34,25 @@ impl Postgres {
     }
 }
 
+/// A client error for people: the server's message with its detail, or
+/// the client's error with its cause ("error connecting to server: …").
+pub fn describe(err: &postgres::Error) -> String {
+    if let Some(db) = err.as_db_error() {
+        let mut text = format!("{}: {}", db.severity(), db.message());
+        if let Some(detail) = db.detail() {
+            text += &format!(" ({detail})");
+        }
+        return text;
+    }
+    let mut text = err.to_string();
+    let mut cause = std::error::Error::source(err);
+    while let Some(c) = cause {
+        text += &format!(": {c}");
+        cause = c.source();
+    }
+    text
+}
+
 /// `?N` parameters as PostgreSQL's `$N` (the statements hold no other `?`).
 fn dollar_params(sql: &str) -> String {
     sql.replace('?', "$")
