@@ -16,6 +16,7 @@ pub mod error;
 pub mod extract;
 pub mod layout;
 pub mod limits;
+pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod output;

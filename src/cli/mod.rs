@@ -6,6 +6,7 @@
 mod check;
 mod diff;
 mod extract;
+mod load;
 mod merge;
 mod normalize;
 mod progress;
@@ -40,6 +41,8 @@ enum Command {
     Check(check::CheckArgs),
     /// Show what changed between two issues of a plan.
     Diff(diff::DiffArgs),
+    /// Load extracted documents into a tracker database (SQLite or PostgreSQL).
+    Load(load::LoadArgs),
     /// Print a text normalized: legacy encodings decoded, Unicode cleaned.
     Normalize(normalize::NormalizeArgs),
     /// Write every table of a PDF, Word file or layout text as CSV.
@@ -66,6 +69,7 @@ pub fn main() -> i32 {
         Command::Merge(args) => merge::run(args),
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Load(args) => load::run(args),
         Command::Normalize(args) => normalize::run(args),
         Command::Tables(args) => tables::run(args),
         Command::Text(args) => text::run(args),

@@ -193,44 +193,88 @@ impl PlanDiff {
     }
 }
 
-/// Compare two issues of a plan. Tasks are paired across renumbering by
-/// name similarity (see [`MatchMode::Revision`]).
-pub fn diff_plans(old: &ExtractedDocument, new: &ExtractedDocument) -> PlanDiff {
-    let matching = match_tasks(&old.tasks, &new.tasks, MatchMode::Revision);
-    let mut pairs = matching.pairs.clone();
+/// One pairing of an old task with a new one, by index, with what changed:
+/// the step of [`diff_plans`] that a tracker applies ([`crate::load`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RevisedPair {
+    /// Index of the task in the old issue.
+    pub old: usize,
+    /// Index of the task in the new issue.
+    pub new: usize,
+    /// What the pairing is based on.
+    pub basis: MatchBasis,
+    /// Name similarity, 0 to 1.
+    pub similarity: f64,
+    /// The changed fields, in [`PlanField::ALL`] order.
+    pub changes: Vec<FieldChange>,
+    /// Whether the section or number changed.
+    pub renumbered: bool,
+}
+
+/// How the tasks of two issues correspond, by index: the single pairing and
+/// field comparison behind both `nhiemvu diff` and `nhiemvu load`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Revision {
+    /// Matched pairs, in new-issue order.
+    pub pairs: Vec<RevisedPair>,
+    /// Indices of tasks only in the new issue, ascending.
+    pub added: Vec<usize>,
+    /// Indices of tasks only in the old issue, ascending.
+    pub removed: Vec<usize>,
+}
+
+/// Pair the tasks of two issues of a plan across renumbering by name
+/// similarity (see [`MatchMode::Revision`]) and compare each pair field by
+/// field.
+pub fn revise(old: &[Task], new: &[Task]) -> Revision {
+    let matching = match_tasks(old, new, MatchMode::Revision);
+    let mut pairs = matching.pairs;
     pairs.sort_by_key(|p| p.right);
+    let pairs = pairs
+        .into_iter()
+        .map(|pair| {
+            let (a, b) = (&old[pair.left], &new[pair.right]);
+            RevisedPair {
+                old: pair.left,
+                new: pair.right,
+                basis: pair.basis,
+                similarity: pair.similarity,
+                changes: PlanField::ALL
+                    .into_iter()
+                    .filter(|f| !f.same(a, b))
+                    .map(|field| FieldChange {
+                        field,
+                        label: field.label(),
+                        old: field.value(a),
+                        new: field.value(b),
+                    })
+                    .collect(),
+                renumbered: position(a) != position(b),
+            }
+        })
+        .collect();
+    Revision {
+        pairs,
+        added: matching.right_only,
+        removed: matching.left_only,
+    }
+}
+
+/// Compare two issues of a plan: [`revise`], grouped for display and JSON.
+pub fn diff_plans(old: &ExtractedDocument, new: &ExtractedDocument) -> PlanDiff {
+    let revision = revise(&old.tasks, &new.tasks);
     let mut changed = Vec::new();
     let mut renumbered = Vec::new();
     let mut matched = Vec::new();
-    for pair in &pairs {
-        let (a, b) = (&old.tasks[pair.left], &new.tasks[pair.right]);
+    for pair in revision.pairs {
+        let (a, b) = (&old.tasks[pair.old], &new.tasks[pair.new]);
         matched.push(MatchedTask {
             old_id: a.id.clone(),
             new_id: b.id.clone(),
             basis: pair.basis,
             similarity: (pair.similarity * 1000.0).round() / 1000.0,
         });
-        let changes: Vec<FieldChange> = PlanField::ALL
-            .into_iter()
-            .filter(|f| !f.same(a, b))
-            .map(|field| FieldChange {
-                field,
-                label: field.label(),
-                old: field.value(a),
-                new: field.value(b),
-            })
-            .collect();
-        if !changes.is_empty() {
-            changed.push(ChangedTask {
-                old_id: a.id.clone(),
-                new_id: b.id.clone(),
-                old_number: a.number.clone(),
-                new_number: b.number.clone(),
-                changes,
-                task: b.clone(),
-            });
-        }
-        if position(a) != position(b) {
+        if pair.renumbered {
             renumbered.push(RenumberedTask {
                 old_id: a.id.clone(),
                 new_id: b.id.clone(),
@@ -241,14 +285,24 @@ pub fn diff_plans(old: &ExtractedDocument, new: &ExtractedDocument) -> PlanDiff 
                 name: b.name.clone(),
             });
         }
+        if !pair.changes.is_empty() {
+            changed.push(ChangedTask {
+                old_id: a.id.clone(),
+                new_id: b.id.clone(),
+                old_number: a.number.clone(),
+                new_number: b.number.clone(),
+                changes: pair.changes,
+                task: b.clone(),
+            });
+        }
     }
-    let added: Vec<Task> = matching
-        .right_only
+    let added: Vec<Task> = revision
+        .added
         .iter()
         .map(|&i| new.tasks[i].clone())
         .collect();
-    let removed: Vec<RemovedTask> = matching
-        .left_only
+    let removed: Vec<RemovedTask> = revision
+        .removed
         .iter()
         .map(|&i| RemovedTask {
             id: old.tasks[i].id.clone(),
@@ -265,7 +319,7 @@ pub fn diff_plans(old: &ExtractedDocument, new: &ExtractedDocument) -> PlanDiff 
             removed: removed.len(),
             changed: changed.len(),
             renumbered: renumbered.len(),
-            unchanged: pairs.len() - changed.len(),
+            unchanged: matched.len() - changed.len(),
         },
         added,
         removed,
