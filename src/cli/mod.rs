@@ -9,6 +9,7 @@ mod extract;
 mod merge;
 mod normalize;
 mod progress;
+mod review;
 mod tables;
 mod text;
 
@@ -42,6 +43,9 @@ enum Command {
     Diff(diff::DiffArgs),
     /// Print a text normalized: legacy encodings decoded, Unicode cleaned.
     Normalize(normalize::NormalizeArgs),
+    /// Write one self-contained HTML review page per document: the pages as
+    /// read with every task outlined, beside the task records.
+    Review(review::ReviewArgs),
     /// Write every table of a PDF, Word file or layout text as CSV.
     Tables(tables::TablesArgs),
     /// Print a document's normalized text in reading order.
@@ -67,6 +71,7 @@ pub fn main() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Normalize(args) => normalize::run(args),
+        Command::Review(args) => review::run(args),
         Command::Tables(args) => tables::run(args),
         Command::Text(args) => text::run(args),
     }
