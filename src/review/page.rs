@@ -2,6 +2,12 @@
 //! positions (text, not glyph outlines), rulings, the table cells the
 //! layout found, each task's row and cells outlined and numbered, and rows
 //! seen but not used marked.
+//!
+//! A page's words travel as one attribute (`data-words`: a line per word,
+//! `x`, `y`, font size, width and text separated by tabs, in SVG
+//! coordinates) that the page's script turns into `<text>` elements when
+//! the page comes near the screen or is printed: a 200-page appendix
+//! opens without building a hundred thousand elements first.
 
 use super::html::escape;
 use super::task_box;
@@ -87,18 +93,24 @@ pub fn render(
     for (_, cell) in cells.iter().filter(|(_, c)| c.page == n) {
         rect(out, "cell", cell, "");
     }
-    out.push_str("</g>\n<g class=\"words\">");
+    out.push_str("</g>\n<g class=\"words\" data-words=\"");
     for word in &page.words {
+        let text: String = word
+            .text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
         let _ = write!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" textLength=\"{:.1}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
+            "{:.1}\t{:.1}\t{:.1}\t{:.1}\t{}\n",
             word.x0,
             y(word.y),
             word.size,
             (word.x1 - word.x0).max(0.1),
-            escape(&word.text)
+            escape(&text)
         );
     }
+    out.push_str("\">");
     out.push_str("</g>\n<g class=\"marks\">");
     for warning in doc.warnings.iter().filter(|w| w.page == Some(n)) {
         let Some([x0, y0, x1, y1]) = warning.bbox else {

@@ -2,6 +2,43 @@
 // look, clicks on outlines and records; the current task is kept in the URL.
 (function () {
   "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  // Words of a page: one line per word, x, y, size, width and text by tabs.
+  function draw(g) {
+    var data = g.getAttribute("data-words");
+    if (data === null) return;
+    g.removeAttribute("data-words");
+    var frag = document.createDocumentFragment();
+    data.split("\n").forEach(function (line) {
+      var f = line.split("\t");
+      if (f.length < 5) return;
+      var t = document.createElementNS(SVG, "text");
+      t.setAttribute("x", f[0]);
+      t.setAttribute("y", f[1]);
+      t.setAttribute("font-size", f[2]);
+      t.setAttribute("textLength", f[3]);
+      t.setAttribute("lengthAdjust", "spacingAndGlyphs");
+      t.textContent = f.slice(4).join("\t");
+      frag.appendChild(t);
+    });
+    g.appendChild(frag);
+  }
+  var pending = Array.prototype.slice.call(document.querySelectorAll(".sheet .words[data-words]"));
+  function drawAll() { pending.forEach(draw); }
+  window.nhiemvuDrawAll = drawAll;
+  window.addEventListener("beforeprint", drawAll);
+  // The first pages now, the others as they come near the screen.
+  pending.slice(0, 2).forEach(draw);
+  if ("IntersectionObserver" in window) {
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { draw(e.target.querySelector(".words")); seen.unobserve(e.target); }
+      });
+    }, { rootMargin: "1500px 0px" });
+    pending.slice(2).forEach(function (g) { seen.observe(g.closest(".page")); });
+  } else {
+    drawAll();
+  }
   var cards = Array.prototype.slice.call(document.querySelectorAll(".records .task"));
   var index = {};
   cards.forEach(function (c, i) { index[c.dataset.task] = i; });
