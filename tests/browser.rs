@@ -215,14 +215,21 @@ fn pdf_outlines_lie_over_their_tasks_and_keys_move_task_by_task() {
         eprintln!("{stem}: {checks}");
         let tasks = checks["tasks"].as_u64().expect("task count");
         assert!(tasks >= 10, "{stem}: {checks}");
-        assert_eq!(checks["outlined"].as_u64(), Some(tasks), "{stem}: every task outlined");
+        assert_eq!(
+            checks["outlined"].as_u64(),
+            Some(tasks),
+            "{stem}: every task outlined"
+        );
         assert_eq!(
             checks["over_name"].as_u64(),
             Some(tasks),
             "{stem}: every outline lies over the first words of its task's name: {checks}"
         );
         assert_eq!(checks["counts_visible"], true, "{stem}: {checks}");
-        assert_eq!(checks["j_selected"], "1", "{stem}: j from no task selects task 1 when no task needs a look: {checks}");
+        assert_eq!(
+            checks["j_selected"], "1",
+            "{stem}: j from no task selects task 1 when no task needs a look: {checks}"
+        );
     }
 }
 
@@ -238,7 +245,10 @@ fn text_and_word_pages_mark_tasks_and_show_warnings() {
     let tasks = checks["tasks"].as_u64().expect("task count");
     assert!(tasks > 100, "{checks}");
     assert_eq!(checks["flow_marked"].as_u64(), Some(tasks), "{checks}");
-    assert_eq!(checks["flag_visible"], true, "a flagged count is on screen: {checks}");
+    assert_eq!(
+        checks["flag_visible"], true,
+        "a flagged count is on screen: {checks}"
+    );
     // `w` selects the first task needing a look: its warning or empty field
     // and its marked line are both scrolled into view.
     assert!(checks["w_selected"].is_string(), "{checks}");

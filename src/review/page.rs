@@ -100,9 +100,9 @@ pub fn render(
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "{:.1}\t{:.1}\t{:.1}\t{:.1}\t{}\n",
+            "{:.1}\t{:.1}\t{:.1}\t{:.1}\t{}",
             word.x0,
             y(word.y),
             word.size,
