@@ -47,7 +47,10 @@ fn pdf_pages_are_drawn_and_every_task_outlined_over_its_row() {
         html.matches("<div class=\"page\" id=\"page-").count() as u32,
         pages
     );
-    assert!(html.contains("data-words=\"") && html.contains("<path class=\"rule\""));
+    assert!(
+        html.contains("<script type=\"text/x-svg\" class=\"page-svg\">")
+            && html.contains("<path class=\"rule\"")
+    );
     for (i, task) in doc.tasks.iter().enumerate() {
         let k = i + 1;
         assert!(

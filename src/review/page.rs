@@ -3,11 +3,11 @@
 //! layout found, each task's row and cells outlined and numbered, and rows
 //! seen but not used marked.
 //!
-//! A page's words travel as one attribute (`data-words`: a line per word,
-//! `x`, `y`, font size, width and text separated by tabs, in SVG
-//! coordinates) that the page's script turns into `<text>` elements when
-//! the page comes near the screen or is printed: a 200-page appendix
-//! opens without building a hundred thousand elements first.
+//! A page's drawing travels as the raw text of a `<script type="text/x-svg">`
+//! (every text in it escaped, so it holds no `</script`) that the page's
+//! script makes the SVG's content when the page comes near the screen, is
+//! selected or is printed: a 200-page appendix opens without building a
+//! hundred thousand elements first.
 
 use super::html::escape;
 use super::task_box;
@@ -58,11 +58,14 @@ pub fn render(
     // SVG's y runs down from the top of the page.
     let y = |v: f64| h - v;
     let n = page.number;
+    // The drawing travels as raw text in a script element and becomes the
+    // SVG's content when the page comes near the screen.
     let _ = write!(
         out,
         "<div class=\"page\" id=\"page-{n}\" data-page=\"{n}\" style=\"contain-intrinsic-size: auto {:.0}px\">\
-         <div class=\"page-label\">Page {n}</div>\n\
-         <svg class=\"sheet\" viewBox=\"0 0 {w:.1} {h:.1}\" role=\"img\" aria-label=\"Page {n}\">\n",
+         <div class=\"page-label\">Page {n}</div>\
+         <svg class=\"sheet\" viewBox=\"0 0 {w:.1} {h:.1}\" role=\"img\" aria-label=\"Page {n}\"></svg>\
+         <script type=\"text/x-svg\" class=\"page-svg\">",
         h * 1.2
     );
     if !page.rulings.is_empty() {
@@ -93,16 +96,17 @@ pub fn render(
     for (_, cell) in cells.iter().filter(|(_, c)| c.page == n) {
         rect(out, "cell", cell, "");
     }
-    out.push_str("</g>\n<g class=\"words\" data-words=\"");
+    out.push_str("</g>\n<g class=\"words\">");
     for word in &page.words {
         let text: String = word
             .text
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "{:.1}\t{:.1}\t{:.1}\t{:.1}\t{}",
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" textLength=\"{:.1}\" \
+             lengthAdjust=\"spacingAndGlyphs\">{}</text>",
             word.x0,
             y(word.y),
             word.size,
@@ -110,7 +114,6 @@ pub fn render(
             escape(&text)
         );
     }
-    out.push_str("\">");
     out.push_str("</g>\n<g class=\"marks\">");
     for warning in doc.warnings.iter().filter(|w| w.page == Some(n)) {
         let Some([x0, y0, x1, y1]) = warning.bbox else {
@@ -166,7 +169,7 @@ pub fn render(
             y(b.y1) + 8.5
         );
     }
-    out.push_str("</g>\n</svg></div>\n");
+    out.push_str("</g>\n</script></div>\n");
 }
 
 #[cfg(test)]

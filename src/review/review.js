@@ -2,28 +2,14 @@
 // look, clicks on outlines and records; the current task is kept in the URL.
 (function () {
   "use strict";
-  var SVG = "http://www.w3.org/2000/svg";
-  // Words of a page: one line per word, x, y, size, width and text by tabs.
-  function draw(g) {
-    var data = g.getAttribute("data-words");
-    if (data === null) return;
-    g.removeAttribute("data-words");
-    var frag = document.createDocumentFragment();
-    data.split("\n").forEach(function (line) {
-      var f = line.split("\t");
-      if (f.length < 5) return;
-      var t = document.createElementNS(SVG, "text");
-      t.setAttribute("x", f[0]);
-      t.setAttribute("y", f[1]);
-      t.setAttribute("font-size", f[2]);
-      t.setAttribute("textLength", f[3]);
-      t.setAttribute("lengthAdjust", "spacingAndGlyphs");
-      t.textContent = f.slice(4).join("\t");
-      frag.appendChild(t);
-    });
-    g.appendChild(frag);
+  // A page's drawing waits as raw text until the page is needed.
+  function draw(page) {
+    var data = page && page.querySelector("script.page-svg");
+    if (!data) return;
+    page.querySelector("svg.sheet").innerHTML = data.textContent;
+    data.remove();
   }
-  var pending = Array.prototype.slice.call(document.querySelectorAll(".sheet .words[data-words]"));
+  var pending = Array.prototype.slice.call(document.querySelectorAll(".source .page"));
   function drawAll() { pending.forEach(draw); }
   window.nhiemvuDrawAll = drawAll;
   window.addEventListener("beforeprint", drawAll);
@@ -32,10 +18,10 @@
   if ("IntersectionObserver" in window) {
     var seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
-        if (e.isIntersecting) { draw(e.target.querySelector(".words")); seen.unobserve(e.target); }
+        if (e.isIntersecting) { draw(e.target); seen.unobserve(e.target); }
       });
     }, { rootMargin: "1500px 0px" });
-    pending.slice(2).forEach(function (g) { seen.observe(g.closest(".page")); });
+    pending.slice(2).forEach(function (p) { seen.observe(p); });
   } else {
     drawAll();
   }
@@ -50,7 +36,9 @@
     if (k < 0 || k >= cards.length) return;
     document.querySelectorAll(".current").forEach(function (e) { e.classList.remove("current"); });
     cur = k;
-    var card = cards[k], id = card.dataset.task, found = marks(id);
+    var card = cards[k], id = card.dataset.task;
+    draw(document.getElementById("page-" + card.dataset.page));
+    var found = marks(id);
     card.classList.add("current");
     found.forEach(function (e) { e.classList.add("current"); });
     if (scroll) {
