@@ -3,7 +3,8 @@
 //! The pipeline has one module per stage:
 //! front ends ([`text`]; [`pdf`] with [`layout`]; [`docx`]) turn an input into a [`source_doc::SourceDoc`],
 //! [`normalize`] cleans Vietnamese text, [`extract`] rebuilds task records
-//! ([`model`]), and [`output`] writes them. [`batch`] runs many inputs and
+//! ([`model`]), and [`output`] writes them; [`review`] draws them for a person
+//! to check. [`batch`] runs many inputs and
 //! [`cli`] is the command line.
 
 #![warn(missing_docs)]
@@ -22,5 +23,6 @@ pub mod normalize;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;
+pub mod review;
 pub mod source_doc;
 pub mod text;

@@ -204,8 +204,42 @@ pub struct Location {
     pub line: Option<u32>,
 }
 
+/// Where in the input a task was found: its place and, for a row of a PDF
+/// table, the row's box on that page.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+pub struct TaskSource {
+    /// 1-based page, where the input has pages.
+    pub page: Option<u32>,
+    /// 1-based line (text), row or paragraph ordinal (docx).
+    pub line: Option<u32>,
+    /// `[x0, y0, x1, y1]` in PDF points (origin at the bottom left of the
+    /// page, turned upright) of the task's row on `page`, with the rows
+    /// joined to it there; PDF tables only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f64; 4]>,
+}
+
+impl From<Location> for TaskSource {
+    fn from(at: Location) -> Self {
+        TaskSource {
+            page: at.page,
+            line: at.line,
+            bbox: None,
+        }
+    }
+}
+
+impl From<TaskSource> for Location {
+    fn from(source: TaskSource) -> Self {
+        Location {
+            page: source.page,
+            line: source.line,
+        }
+    }
+}
+
 /// A problem found while extracting, never silently dropped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Warning {
     /// Stable machine-readable code, e.g. `unit_column_ambiguous`.
     pub code: String,
@@ -215,16 +249,22 @@ pub struct Warning {
     pub page: Option<u32>,
     /// 1-based line, where known.
     pub line: Option<u32>,
+    /// `[x0, y0, x1, y1]` in PDF points on `page` of the table row the
+    /// warning is about (a row seen but not used), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f64; 4]>,
 }
 
 impl Warning {
     /// A warning at a location.
-    pub fn new(code: &str, message: impl Into<String>, at: Location) -> Self {
+    pub fn new(code: &str, message: impl Into<String>, at: impl Into<Location>) -> Self {
+        let at = at.into();
         Warning {
             code: code.to_string(),
             message: message.into(),
             page: at.page,
             line: at.line,
+            bbox: None,
         }
     }
 }
@@ -257,7 +297,7 @@ pub struct Task {
     /// The parsed deadline.
     pub deadline: Option<Deadline>,
     /// Where the task starts in the input.
-    pub source: Location,
+    pub source: TaskSource,
     /// Problems with this task.
     pub warnings: Vec<Warning>,
 }
@@ -288,7 +328,7 @@ impl Task {
             parent: None,
             extra_columns: BTreeMap::new(),
             deadline: None,
-            source,
+            source: source.into(),
             warnings: Vec::new(),
         }
     }

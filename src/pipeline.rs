@@ -149,6 +149,18 @@ pub fn process_bytes(
     limits: &Limits,
 ) -> Result<ExtractedDocument> {
     let doc = read_source_limited(path, bytes, limits)?;
+    extract_source(path, bytes, &doc, ctx)
+}
+
+/// Extract and describe one input already read by its front end (`bytes`
+/// are the input's, for its checksum); a PDF without a usable text layer
+/// is [`Error::NoTextLayer`].
+pub fn extract_source(
+    path: &Path,
+    bytes: &[u8],
+    doc: &SourceDoc,
+    ctx: &Context,
+) -> Result<ExtractedDocument> {
     let source = SourceInfo {
         path: path.display().to_string(),
         sha256: sha256_hex(bytes),
@@ -159,10 +171,10 @@ pub fn process_bytes(
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("document");
-    if let Some(err) = no_text_layer(path, &doc) {
+    if let Some(err) = no_text_layer(path, doc) {
         return Err(err);
     }
-    Ok(extract::extract(&doc, source, stem, ctx))
+    Ok(extract::extract(doc, source, stem, ctx))
 }
 
 /// [`Error::NoTextLayer`] when pages had no usable text layer and nothing

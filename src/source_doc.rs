@@ -68,6 +68,8 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// Where the row starts.
     pub at: Location,
+    /// The row's box on the page where it starts (PDF tables only).
+    pub bbox: Option<PageBox>,
 }
 
 /// One table cell.
@@ -81,6 +83,9 @@ pub struct Cell {
     /// text is a copy of that cell's): a TT cell merged over several rows
     /// makes the lower rows sub-rows of the first.
     pub continued: bool,
+    /// The cell's box (PDF tables only): the ruled region, or the words'
+    /// extent in a borderless table; a merged cell's whole region.
+    pub bbox: Option<PageBox>,
 }
 
 impl Cell {
@@ -90,6 +95,50 @@ impl Cell {
             text: text.into(),
             span: 1,
             continued: false,
+            bbox: None,
         }
+    }
+}
+
+/// A rectangle on one page of a PDF, in points, origin at the bottom left
+/// of the page as nhiemvu reads it (turned upright where its text ran
+/// along another axis).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PageBox {
+    /// 1-based page number.
+    pub page: u32,
+    /// Left edge.
+    pub x0: f64,
+    /// Bottom edge.
+    pub y0: f64,
+    /// Right edge.
+    pub x1: f64,
+    /// Top edge.
+    pub y1: f64,
+}
+
+impl PageBox {
+    /// The smallest box holding both; `self` when `other` is on another page.
+    pub fn union(self, other: PageBox) -> PageBox {
+        if other.page != self.page {
+            return self;
+        }
+        PageBox {
+            page: self.page,
+            x0: self.x0.min(other.x0),
+            y0: self.y0.min(other.y0),
+            x1: self.x1.max(other.x1),
+            y1: self.y1.max(other.y1),
+        }
+    }
+
+    /// The union of some boxes (those on the first box's page); `None` when there are none.
+    pub fn union_all(boxes: impl IntoIterator<Item = PageBox>) -> Option<PageBox> {
+        boxes.into_iter().reduce(PageBox::union)
+    }
+
+    /// `[x0, y0, x1, y1]` rounded to 0.01 pt, as written in task records.
+    pub fn corners(&self) -> [f64; 4] {
+        [self.x0, self.y0, self.x1, self.y1].map(|v| (v * 100.0).round() / 100.0)
     }
 }

@@ -175,7 +175,11 @@ pub fn source_doc_from(text: &str) -> nhiemvu::source_doc::SourceDoc {
                     None => Cell::new(c.replace('\\', "\n")),
                 })
                 .collect();
-            let row = Row { cells, at };
+            let row = Row {
+                cells,
+                at,
+                bbox: None,
+            };
             match blocks.last_mut() {
                 Some(Block::Table(t)) => t.rows.push(row),
                 _ => blocks.push(Block::Table(Table { rows: vec![row] })),

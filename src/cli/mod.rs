@@ -10,6 +10,7 @@ mod load;
 mod merge;
 mod normalize;
 mod progress;
+mod review;
 mod tables;
 mod text;
 
@@ -45,6 +46,9 @@ enum Command {
     Load(load::LoadArgs),
     /// Print a text normalized: legacy encodings decoded, Unicode cleaned.
     Normalize(normalize::NormalizeArgs),
+    /// Write one self-contained HTML review page per document: the pages as
+    /// read with every task outlined, beside the task records.
+    Review(review::ReviewArgs),
     /// Write every table of a PDF, Word file or layout text as CSV.
     Tables(tables::TablesArgs),
     /// Print a document's normalized text in reading order.
@@ -71,6 +75,7 @@ pub fn main() -> i32 {
         Command::Diff(args) => diff::run(args),
         Command::Load(args) => load::run(args),
         Command::Normalize(args) => normalize::run(args),
+        Command::Review(args) => review::run(args),
         Command::Tables(args) => tables::run(args),
         Command::Text(args) => text::run(args),
     }

@@ -98,6 +98,7 @@ impl RawTable {
                     text,
                     span,
                     continued,
+                    bbox: None,
                 });
                 col += span;
             }
@@ -105,7 +106,14 @@ impl RawTable {
                 cells.push(gap(raw.grid_after));
             }
             above = here;
-            rows.push((Row { cells, at: raw.at }, raw.header));
+            rows.push((
+                Row {
+                    cells,
+                    at: raw.at,
+                    bbox: None,
+                },
+                raw.header,
+            ));
         }
         Table {
             rows: drop_repeated_headers(rows),
@@ -119,6 +127,7 @@ fn gap(span: usize) -> Cell {
         text: String::new(),
         span,
         continued: false,
+        bbox: None,
     }
 }
 

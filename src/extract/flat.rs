@@ -407,6 +407,7 @@ fn assign_rows(
         raw_rows.push(RawRow {
             cells: out,
             at: row.at,
+            bbox: None,
             warnings: row_warnings,
         });
     }

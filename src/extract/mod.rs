@@ -416,6 +416,7 @@ mod tests {
                 .map(|cells| Row {
                     cells: cells.iter().map(|c| Cell::new(*c)).collect(),
                     at: Default::default(),
+                    bbox: None,
                 })
                 .collect(),
         })

@@ -11,6 +11,7 @@ use super::units::{split_units, Gazetteer};
 use crate::model::DeadlineKind;
 use crate::model::{Heading, Location, Task, UnitRef, Warning};
 use crate::normalize::join_lines;
+use crate::source_doc::PageBox;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -21,6 +22,8 @@ pub struct RawRow {
     pub cells: Vec<String>,
     /// Where the row starts.
     pub at: Location,
+    /// The row's box on its page (PDF tables only).
+    pub bbox: Option<PageBox>,
     /// Problems met while rebuilding the row.
     pub warnings: Vec<Warning>,
 }
@@ -127,6 +130,7 @@ pub fn build_tasks(
                 tally.joined += 1;
                 let task = &mut tasks[p];
                 task.name = join_lines(&[task.name.as_str(), name.as_str()]);
+                task.source.bbox = joined_box(task.source.bbox, task.source.page, row.bbox);
                 task.warnings.push(Warning::new(
                     "row_continuation",
                     "a row without a number and with only name text was joined to the task above",
@@ -134,14 +138,16 @@ pub fn build_tasks(
                 ));
             } else if has_content || !name.is_empty() {
                 tally.warned += 1;
-                warnings.push(Warning::new(
+                let mut warning = Warning::new(
                     "row_without_number",
                     format!(
                         "a table row without a TT number and no task above it: \"{}\"",
                         row_text(row)
                     ),
                     row.at,
-                ));
+                );
+                warning.bbox = row.bbox.map(|b| b.corners());
+                warnings.push(warning);
             }
             continue;
         };
@@ -199,6 +205,22 @@ pub fn build_tasks(
     tally
 }
 
+/// A task's box grown by a row joined to it, where that row is on the
+/// task's page.
+fn joined_box(task: Option<[f64; 4]>, page: Option<u32>, row: Option<PageBox>) -> Option<[f64; 4]> {
+    let (Some([x0, y0, x1, y1]), Some(page), Some(row)) = (task, page, row) else {
+        return task;
+    };
+    let own = PageBox {
+        page,
+        x0,
+        y0,
+        x1,
+        y1,
+    };
+    Some(own.union(row).corners())
+}
+
 fn row_text(row: &RawRow) -> String {
     join_lines(
         &row.cells
@@ -219,6 +241,7 @@ fn build_task(
 ) -> Task {
     let section = around.section.clone().or_else(|| table_section.clone());
     let mut task = Task::new(around.doc_id, section, group, number, name, row.at);
+    task.source.bbox = row.bbox.map(|b| b.corners());
     task.warnings = row.warnings.clone();
     let year = model.year.or(around.default_year);
     for (col, text) in model.columns.iter().zip(&row.cells) {

@@ -47,6 +47,7 @@ pub fn read_table(table: &Table) -> Option<RawTable> {
         rows.push(RawRow {
             cells,
             at: row.at,
+            bbox: row.bbox,
             warnings: Vec::new(),
         });
     }

@@ -7,7 +7,7 @@
 //! table lines is a group row spanning the whole table.
 
 use super::lines::Line;
-use super::table::{cell_text, PageTable};
+use super::table::{box_rows, words_cell, PageTable};
 use super::words::Word;
 use crate::model::Location;
 use crate::pdf::content::Segment;
@@ -205,21 +205,18 @@ fn build(lines: &[Line], members: &Members, gaps: &[(f64, f64)], page: u32) -> P
             }
         }
     }
-    let rows = rows
+    let mut rows: Vec<Row> = rows
         .into_iter()
         .map(|(kind, cells, k)| Row {
             cells: match kind {
                 Kind::Group => vec![Cell {
-                    text: cell_text(cells.into_iter().flatten().collect()),
                     span: cols,
-                    continued: false,
+                    ..words_cell(cells.into_iter().flatten().collect(), page)
                 }],
-                Kind::Cells => cells
-                    .into_iter()
-                    .map(|ws| Cell::new(cell_text(ws)))
-                    .collect(),
+                Kind::Cells => cells.into_iter().map(|ws| words_cell(ws, page)).collect(),
             },
             at: at(k),
+            bbox: None,
         })
         .collect();
     let first = &lines[members[0].0];
@@ -230,6 +227,7 @@ fn build(lines: &[Line], members: &Members, gaps: &[(f64, f64)], page: u32) -> P
     let mut xs = vec![first.x0()];
     xs.extend(separators);
     xs.push(last_x);
+    box_rows(&mut rows, first.x0(), last_x);
     PageTable {
         table: Table { rows },
         top: first.top(),

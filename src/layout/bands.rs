@@ -18,7 +18,7 @@
 //!    ends before it continues the previous page's last row.
 
 use super::lines::Line;
-use super::table::{cell_text, PageTable};
+use super::table::{box_rows, words_box, words_cell, PageTable};
 use super::words::Word;
 use crate::extract::columns::{classify, label_starts, line_fits_header, ColumnModel, Role};
 use crate::extract::numbering::RowNumber;
@@ -794,16 +794,15 @@ fn build(
             .map(|c| Cell::new(c.text.clone()))
             .collect(),
         at: at(header.first),
+        bbox: None,
     };
     let mut rows = vec![header_row];
     let mut cut_row = row_words.remove(0);
     if cut_row.iter().any(|c| !c.is_empty()) {
         rows.push(Row {
-            cells: cut_row
-                .drain(..)
-                .map(|ws| Cell::new(cell_text(ws)))
-                .collect(),
+            cells: cut_row.drain(..).map(|ws| words_cell(ws, page)).collect(),
             at: at(header.end),
+            bbox: None,
         });
     }
     // Merge group rows and numbered rows in line order.
@@ -820,8 +819,10 @@ fn build(
                         text: lines[g].text(),
                         span: ncols,
                         continued: false,
+                        bbox: words_box(&lines[g].words, page),
                     }],
                     at: at(g),
+                    bbox: None,
                 });
             }
             (_, Some(a)) => {
@@ -831,12 +832,17 @@ fn build(
                 if groups.contains(&a) {
                     continue;
                 }
-                let mut cells: Vec<Cell> = words
-                    .into_iter()
-                    .map(|ws| Cell::new(cell_text(ws)))
-                    .collect();
-                cells[0] = Cell::new(number.unwrap_or_default());
-                rows.push(Row { cells, at: at(*k) });
+                let mut cells: Vec<Cell> =
+                    words.into_iter().map(|ws| words_cell(ws, page)).collect();
+                cells[0] = Cell {
+                    bbox: words_box(&lines[*k].words[..1.min(lines[*k].words.len())], page),
+                    ..Cell::new(number.unwrap_or_default())
+                };
+                rows.push(Row {
+                    cells,
+                    at: at(*k),
+                    bbox: None,
+                });
             }
             _ => break,
         }
@@ -860,6 +866,7 @@ fn build(
     let mut widths: Vec<f64> = xs.windows(2).map(|w| w[1] - w[0]).collect();
     widths.sort_by(f64::total_cmp);
     let slack = (widths.get(widths.len() / 2).copied().unwrap_or(0.0) * 0.25).max(header.pitch);
+    box_rows(&mut rows, left, right);
     PageTable {
         table: Table { rows },
         top: lines[header.first].top(),

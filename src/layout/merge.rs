@@ -167,6 +167,7 @@ mod tests {
                     .map(|r| Row {
                         cells: r.iter().map(|t| Cell::new(*t)).collect(),
                         at: Default::default(),
+                        bbox: None,
                     })
                     .collect(),
             },

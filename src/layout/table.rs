@@ -4,7 +4,7 @@ use super::grid::Grid;
 use super::lines::group_lines;
 use super::words::Word;
 use crate::model::Location;
-use crate::source_doc::{Cell, Row, Table};
+use crate::source_doc::{Cell, PageBox, Row, Table};
 
 /// Grids with at least this many cells are checked for sparseness.
 const SPARSE_MIN_CELLS: usize = 20;
@@ -34,6 +34,39 @@ pub fn cell_text(words: Vec<Word>) -> String {
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The extent of some words on a page (from a little below the baseline
+/// to the top of the glyphs); `None` for no words.
+pub fn words_box(words: &[Word], page: u32) -> Option<PageBox> {
+    PageBox::union_all(words.iter().map(|w| PageBox {
+        page,
+        x0: w.x0,
+        y0: w.y - w.size * 0.25,
+        x1: w.x1,
+        y1: w.top(),
+    }))
+}
+
+/// A cell of a borderless table: its words' text, boxed by their extent.
+pub fn words_cell(words: Vec<Word>, page: u32) -> Cell {
+    let bbox = words_box(&words, page);
+    Cell {
+        bbox,
+        ..Cell::new(cell_text(words))
+    }
+}
+
+/// Box every row of a borderless table: its cells' extent, widened to the
+/// table's left and right edges.
+pub fn box_rows(rows: &mut [Row], left: f64, right: f64) {
+    for row in rows {
+        row.bbox = PageBox::union_all(row.cells.iter().filter_map(|c| c.bbox)).map(|b| PageBox {
+            x0: b.x0.min(left),
+            x1: b.x1.max(right),
+            ..b
+        });
+    }
 }
 
 /// Fill a grid with the words whose centre falls in it; marks them in
@@ -73,13 +106,21 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
         }
         return None;
     }
+    let rect = |r0: usize, r1: usize, c0: usize, c1: usize| PageBox {
+        page,
+        x0: grid.xs[c0],
+        y0: grid.ys[r1 + 1],
+        x1: grid.xs[c1 + 1],
+        y1: grid.ys[r0],
+    };
     let mut rows: Vec<Row> = (0..grid.rows())
-        .map(|_| Row {
+        .map(|r| Row {
             cells: Vec::new(),
             at: Location {
                 page: Some(page),
                 line: None,
             },
+            bbox: Some(rect(r, r, 0, cols - 1)),
         })
         .collect();
     for reg in &regions {
@@ -96,6 +137,7 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
                 text: text.clone(),
                 span: reg.c1 - reg.c0 + 1,
                 continued: k > 0,
+                bbox: Some(rect(reg.r0, reg.r1, reg.c0, reg.c1)),
             });
         }
     }
@@ -181,6 +223,34 @@ mod tests {
             .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
             .collect();
         assert_eq!(texts, [vec!["c\na b", ""], vec!["", "d"]]);
+        let top = &t.table.rows[0];
+        let row = top.bbox.expect("a ruled row has a box");
+        assert_eq!(
+            (row.page, row.x0, row.y0, row.x1, row.y1),
+            (1, 0.0, 20.0, 40.0, 40.0)
+        );
+        let cell = top.cells[1].bbox.expect("a ruled cell has a box");
+        assert_eq!(
+            (cell.x0, cell.y0, cell.x1, cell.y1),
+            (20.0, 20.0, 40.0, 40.0)
+        );
+    }
+
+    #[test]
+    fn borderless_rows_span_the_table_and_cells_their_words() {
+        let mut rows = vec![Row {
+            cells: vec![
+                words_cell(vec![word("1", 5.0, 100.0)], 2),
+                words_cell(vec![word("a", 30.0, 100.0), word("b", 30.0, 90.0)], 2),
+            ],
+            ..Row::default()
+        }];
+        box_rows(&mut rows, 0.0, 200.0);
+        let b = rows[0].bbox.expect("a row with words has a box");
+        assert_eq!((b.page, b.x0, b.x1), (2, 0.0, 200.0));
+        assert!(b.y0 < 90.0 && b.y1 > 100.0, "{b:?}");
+        let c = rows[0].cells[1].bbox.expect("a cell with words has a box");
+        assert_eq!((c.x0, c.x1), (30.0, 40.0));
     }
 
     #[test]
