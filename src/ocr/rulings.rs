@@ -173,7 +173,7 @@ fn runs_to_rulings(
     for y in 0..h {
         let row = &ink[y * w..(y + 1) * w];
         let mut start: Option<(usize, usize)> = None;
-        let mut close = |run: Option<(usize, usize)>, runs: &mut Vec<(usize, usize, usize)>| {
+        let close = |run: Option<(usize, usize)>, runs: &mut Vec<(usize, usize, usize)>| {
             if let Some((s, last)) = run {
                 if last - s + 1 >= min_len {
                     runs.push((y, s, last));
@@ -214,8 +214,7 @@ fn runs_to_rulings(
             row_start = i;
         }
         let (_, s, e) = runs[i];
-        for j in prev_start..row_start {
-            let (_, ps, pe) = runs[j];
+        for (j, &(_, ps, pe)) in runs.iter().enumerate().take(row_start).skip(prev_start) {
             if ps <= e && s <= pe {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 parent[a] = b;
