@@ -4,6 +4,7 @@
 //! [`Segment`]s in page coordinates, which go through the same table
 //! engine as a digital page ([`crate::layout::words_blocks`]).
 
+mod cells;
 pub mod raster;
 pub mod rulings;
 pub mod tesseract;
@@ -71,7 +72,7 @@ pub fn read_page(image: &PageImage) -> Result<OcrPage, String> {
     };
     let found = rulings::find_and_erase(&mut level, threshold, px_per_pt, &settings);
     let dpi = (px_per_pt * 72.0).round().max(1.0) as u32;
-    let words = tesseract::read_words(&level, dpi)?;
+    let words = tesseract::read_words(&level, dpi, tesseract::PAGE_SEGMENTATION)?;
     let to_page = PixelToPage::new(&level, rect);
     let mut page = OcrPage {
         rulings: found.iter().map(|r| to_page.ruling(r)).collect(),
@@ -82,20 +83,24 @@ pub fn read_page(image: &PageImage) -> Result<OcrPage, String> {
     heights.sort_unstable();
     let median = heights.get(heights.len() / 2).copied().unwrap_or(0) as f64;
     let size = (median / to_page.sy / LINE_HEIGHT_EM).max(1.0);
-    for w in words {
-        let (x0, _) = to_page.point(w.left as f64, 0.0);
-        let (x1, _) = to_page.point((w.left + w.width) as f64, 0.0);
-        let (_, bottom) = to_page.point(0.0, (w.line_top + w.line_height) as f64);
-        page.words.push(Word {
-            text: w.text,
-            x0,
-            x1,
-            y: bottom + DESCENT_EM * size,
-            size,
-        });
-        page.confidence.push(w.confidence);
+    for w in words.iter().filter(|w| !is_speck(w)) {
+        page.push(to_page.word(w, (0, 0), size), w.confidence);
     }
+    cells::reread_narrow_cells(&level, dpi, &to_page, size, &mut page)?;
     Ok(page)
+}
+
+/// A "word" of punctuation only read with low confidence: scan noise
+/// ("¡", "_", "|") rather than text.
+fn is_speck(w: &tesseract::OcrWord) -> bool {
+    w.confidence < LOW_CONFIDENCE && !w.text.chars().any(char::is_alphanumeric)
+}
+
+impl OcrPage {
+    fn push(&mut self, word: Word, confidence: f32) {
+        self.words.push(word);
+        self.confidence.push(confidence);
+    }
 }
 
 /// Pixel positions of a raster → page points.
@@ -118,6 +123,29 @@ impl PixelToPage {
 
     fn point(&self, x: f64, y: f64) -> (f64, f64) {
         (self.rect[0] + x / self.sx, self.rect[3] - y / self.sy)
+    }
+
+    /// The pixel position of a page point.
+    fn pixel(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.rect[0]) * self.sx, (self.rect[3] - y) * self.sy)
+    }
+
+    /// A word read in an image whose pixel `(0, 0)` is at `origin` of the
+    /// page raster, sized `size`, its baseline a descent above its line's
+    /// bottom.
+    fn word(&self, w: &tesseract::OcrWord, origin: (i64, i64), size: f64) -> Word {
+        let left = origin.0 as f64 + w.left as f64;
+        let bottom = origin.1 as f64 + (w.line_top + w.line_height) as f64;
+        let (x0, _) = self.point(left, 0.0);
+        let (x1, _) = self.point(left + w.width as f64, 0.0);
+        let (_, y) = self.point(0.0, bottom);
+        Word {
+            text: w.text.clone(),
+            x0,
+            x1,
+            y: y + DESCENT_EM * size,
+            size,
+        }
     }
 
     fn ruling(&self, r: &rulings::PixelRuling) -> Segment {

@@ -9,9 +9,12 @@ use std::sync::OnceLock;
 pub const INSTALL_HINT: &str = "apt-get install tesseract-ocr tesseract-ocr-vie";
 /// The tesseract language model used.
 pub const LANGUAGE: &str = "vie";
-/// Page segmentation mode: fully automatic (columns and table cells are
-/// separate blocks once the rulings are erased).
+/// Page segmentation mode for a page: fully automatic (columns and table
+/// cells are separate blocks once the rulings are erased).
 pub const PAGE_SEGMENTATION: &str = "3";
+/// Page segmentation mode for a strip of cells stacked one above the
+/// other: one uniform block of text.
+pub const BLOCK_SEGMENTATION: &str = "6";
 
 /// One word as tesseract read it, in pixels of the image it was given.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,8 +67,9 @@ pub fn check_installed() -> Result<(), String> {
         .clone()
 }
 
-/// Read the words of `image` (at `dpi` dots per inch) with tesseract.
-pub fn read_words(image: &Gray, dpi: u32) -> Result<Vec<OcrWord>, String> {
+/// Read the words of `image` (at `dpi` dots per inch) with tesseract in
+/// page segmentation mode `psm`.
+pub fn read_words(image: &Gray, dpi: u32, psm: &str) -> Result<Vec<OcrWord>, String> {
     let mut file = tempfile::Builder::new()
         .prefix("nhiemvu-ocr-")
         .suffix(".pgm")
@@ -77,7 +81,7 @@ pub fn read_words(image: &Gray, dpi: u32) -> Result<Vec<OcrWord>, String> {
     let out = Command::new("tesseract")
         .arg(file.path())
         .arg("stdout")
-        .args(["-l", LANGUAGE, "--psm", PAGE_SEGMENTATION, "--dpi"])
+        .args(["-l", LANGUAGE, "--psm", psm, "--dpi"])
         .arg(dpi.to_string())
         .arg("tsv")
         // One thread per page: pages run in parallel instead.
