@@ -126,6 +126,11 @@ impl DocLayout {
             match q {
                 Queued::Text(page) => self.lay_out_text(page),
                 Queued::Scan { page, .. } => match results.next().unwrap_or(Err(String::new())) {
+                    Ok(ocr) if ocr.letters() < crate::ocr::MIN_LETTERS => {
+                        // Nothing legible (a blank or tiny image): the page
+                        // stays a page without text layer.
+                        self.lay_out_text(page);
+                    }
                     Ok(ocr) => {
                         read_pages.push(page.number);
                         self.lay_out_ocr(page.number, &ocr);

@@ -31,6 +31,8 @@ pub enum OcrMode {
 
 /// Words read below this confidence (0–100) are reported as uncertain.
 pub const LOW_CONFIDENCE: f32 = 60.0;
+/// Fewer letters than this read by OCR: nothing legible on the page.
+pub const MIN_LETTERS: usize = 20;
 /// Least share of the page an image must cover to be OCR'd as the page.
 pub const MIN_PAGE_SHARE: f64 = 0.25;
 /// A text line's box over the font size (accents above, descenders below).
@@ -97,6 +99,14 @@ fn is_speck(w: &tesseract::OcrWord) -> bool {
 }
 
 impl OcrPage {
+    /// Number of letters read.
+    pub fn letters(&self) -> usize {
+        self.words
+            .iter()
+            .map(|w| w.text.chars().filter(|c| c.is_alphabetic()).count())
+            .sum()
+    }
+
     fn push(&mut self, word: Word, confidence: f32) {
         self.words.push(word);
         self.confidence.push(confidence);
