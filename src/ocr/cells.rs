@@ -166,12 +166,13 @@ mod tests {
             pixels: vec![
                 40, 255, 255, 255, 255, //
                 255, 255, 30, 30, 30, //
-                255, 255, 200, 255, 255,
+                255, 255, 30, 30, 30,
             ],
         };
         clean(&mut g, 128);
+        // A lone speck goes; a stroke two pixels thick stays whole.
         assert_eq!(g.pixels[0], 255);
         assert_eq!(&g.pixels[5..10], &[255, 255, 0, 0, 0]);
-        assert_eq!(g.pixels[12], 255);
+        assert_eq!(&g.pixels[10..15], &[255, 255, 0, 0, 0]);
     }
 }
