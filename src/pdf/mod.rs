@@ -63,11 +63,16 @@ pub fn legacy_hook(_font_name: &str, text: String) -> String {
     text
 }
 
-/// Read a PDF into a [`SourceDoc`]: tables from rulings or alignment,
-/// running text in reading order, page-spanning tables joined, pages
-/// without a usable text layer reported as warnings.
+/// Read a PDF into a [`SourceDoc`] from its text layer alone: tables from
+/// rulings or alignment, running text in reading order, page-spanning
+/// tables joined, pages without a usable text layer reported as warnings
+/// (never OCR'd; [`read_pdf_limited`] OCRs them as its limits say).
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
-    read_pdf_limited(path, bytes, &Limits::default())
+    let limits = Limits {
+        ocr: crate::ocr::OcrMode::Never,
+        ..Limits::default()
+    };
+    read_pdf_limited(path, bytes, &limits)
 }
 
 /// [`read_pdf`] within `limits` (pages, decompressed bytes).
