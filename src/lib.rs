@@ -1,7 +1,7 @@
 //! nhiemvu: Vietnamese government documents → structured task records.
 //!
 //! The pipeline has one module per stage:
-//! front ends ([`text`]; [`pdf`] with [`layout`]; [`docx`]) turn an input into a [`source_doc::SourceDoc`],
+//! front ends ([`text`]; [`pdf`] with [`layout`] and, for scans, [`ocr`]; [`docx`]) turn an input into a [`source_doc::SourceDoc`],
 //! [`normalize`] cleans Vietnamese text, [`extract`] rebuilds task records
 //! ([`model`]), and [`output`] writes them; [`review`] draws them for a person
 //! to check. [`batch`] runs many inputs and
@@ -20,6 +20,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod ocr;
 pub mod output;
 pub mod pdf;
 pub mod pipeline;

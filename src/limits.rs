@@ -10,15 +10,19 @@ pub struct Limits {
     pub max_pages: u32,
     /// Most decompressed stream bytes read from one PDF (content, fonts, CMaps).
     pub max_decompressed_bytes: usize,
+    /// Which PDF pages are read by OCR (costly: seconds a page).
+    pub ocr: crate::ocr::OcrMode,
 }
 
 impl Default for Limits {
-    /// 256 MiB files, 5,000 pages, 512 MiB of decompressed streams.
+    /// 256 MiB files, 5,000 pages, 512 MiB of decompressed streams, OCR
+    /// of pages without a usable text layer.
     fn default() -> Self {
         Limits {
             max_file_size: 256 * 1024 * 1024,
             max_pages: 5_000,
             max_decompressed_bytes: crate::pdf::MAX_DECOMPRESSED_BYTES,
+            ocr: crate::ocr::OcrMode::Auto,
         }
     }
 }

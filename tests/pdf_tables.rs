@@ -221,7 +221,7 @@ fn scanned_page_warns_and_invents_nothing() {
     assert_eq!(doc.warnings.len(), 1);
     assert_eq!(doc.warnings[0].page, Some(1));
     assert!(doc.warnings[0].message.contains("no text layer"));
-    assert!(doc.warnings[0].message.contains("ocrmypdf -l vie"));
+    assert!(doc.warnings[0].message.contains("--ocr auto"));
 }
 
 #[test]

@@ -24,6 +24,8 @@ fn context() -> &'static Context {
 fn limits() -> Limits {
     Limits {
         max_decompressed_bytes: 32 * 1024 * 1024,
+        // No tesseract processes under the fuzzer.
+        ocr: nhiemvu::ocr::OcrMode::Never,
         ..Limits::default()
     }
 }

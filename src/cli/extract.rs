@@ -72,6 +72,11 @@ pub struct ExtractArgs {
     /// Refuse PDFs whose streams decompress to more than this (bytes, or with K, M, G).
     #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = parse_size)]
     max_decompressed: u64,
+    /// OCR PDF pages: `auto` those without a usable text layer (scans),
+    /// `never`, or `always` every page that is mostly one image (needs
+    /// tesseract with its Vietnamese model).
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    ocr: crate::ocr::OcrMode,
     /// Print only errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -160,6 +165,7 @@ pub fn run(args: ExtractArgs) -> i32 {
             max_file_size: args.max_file_size,
             max_pages: args.max_pages,
             max_decompressed_bytes: usize::try_from(args.max_decompressed).unwrap_or(usize::MAX),
+            ocr: args.ocr,
         },
         resume: args.resume,
     };

@@ -16,13 +16,16 @@ pub mod table;
 pub mod words;
 
 use crate::model::{InputKind, Location, Warning};
+use crate::ocr::OcrMode;
 use crate::pdf::content::Segment;
+use crate::pdf::images::PageImage;
 use crate::pdf::textlayer::{assess, TextLayer};
 use crate::pdf::PdfPage;
 use crate::source_doc::{SourceDoc, TextLine};
 use merge::PageBlock;
 
-/// A document being laid out page by page (pages need not stay in memory).
+/// A document being laid out page by page (pages need not stay in memory,
+/// except from the first page waiting for OCR on, until [`DocLayout::run_ocr`]).
 #[derive(Debug, Default)]
 pub struct DocLayout {
     pages: Vec<Vec<PageBlock>>,
@@ -30,12 +33,55 @@ pub struct DocLayout {
     warnings: Vec<Warning>,
     /// The table the last page left open.
     open: Option<bands::OpenTable>,
+    /// Which pages to OCR.
+    ocr: OcrMode,
+    /// Pages held back, in order, because one of them waits for OCR.
+    queue: Vec<Queued>,
+}
+
+/// A page held back until OCR has run.
+#[derive(Debug)]
+enum Queued {
+    /// A page read from its text layer.
+    Text(PdfPage),
+    /// A page to OCR (read from its text layer if OCR fails).
+    Scan { page: PdfPage, image: PageImage },
 }
 
 impl DocLayout {
-    /// Lay out the next page.
-    pub fn add_page(&mut self, page: &PdfPage) {
+    /// An empty layout that OCRs pages as `ocr` says.
+    pub fn new(ocr: OcrMode) -> Self {
+        DocLayout {
+            ocr,
+            ..DocLayout::default()
+        }
+    }
+
+    /// Lay out the next page, or hold it back for OCR: `image` is the
+    /// page's picture when it has one OCR may read.
+    pub fn add_page(&mut self, page: PdfPage, image: Option<PageImage>) {
         self.count += 1;
+        let image = image.filter(|image| {
+            let share = image.page_area() / (page.width * page.height).max(1.0);
+            share >= crate::ocr::MIN_PAGE_SHARE
+                && match self.ocr {
+                    OcrMode::Never => false,
+                    OcrMode::Always => true,
+                    OcrMode::Auto => matches!(
+                        assess(&page.content),
+                        TextLayer::Missing | TextLayer::Implausible
+                    ),
+                }
+        });
+        match image {
+            Some(image) => self.queue.push(Queued::Scan { page, image }),
+            None if !self.queue.is_empty() => self.queue.push(Queued::Text(page)),
+            None => self.lay_out_text(&page),
+        }
+    }
+
+    /// Lay out a page from its text layer.
+    fn lay_out_text(&mut self, page: &PdfPage) {
         let (use_text, warning) = check_text_layer(page);
         self.warnings.extend(warning);
         if use_text {
@@ -44,6 +90,88 @@ impl DocLayout {
             self.pages.push(blocks);
             self.open = open;
         }
+    }
+
+    /// OCR the pages held back (in parallel) and lay them out in order. A
+    /// page whose image cannot be read keeps its text layer and gets an
+    /// `ocr_failed` warning.
+    ///
+    /// Errors: tesseract or its Vietnamese model is not installed.
+    pub fn run_ocr(&mut self, path: &std::path::Path) -> crate::error::Result<()> {
+        use rayon::prelude::*;
+        let queue = std::mem::take(&mut self.queue);
+        let images: Vec<&PageImage> = queue
+            .iter()
+            .filter_map(|q| match q {
+                Queued::Scan { image, .. } => Some(image),
+                Queued::Text(_) => None,
+            })
+            .collect();
+        if images.is_empty() {
+            return Ok(());
+        }
+        crate::ocr::tesseract::check_installed().map_err(|message| {
+            crate::error::Error::Unsupported {
+                path: path.to_path_buf(),
+                message,
+            }
+        })?;
+        let results: Vec<Result<crate::ocr::OcrPage, String>> = images
+            .par_iter()
+            .map(|i| crate::ocr::read_page(i))
+            .collect();
+        let mut results = results.into_iter();
+        let mut read_pages = Vec::new();
+        for q in &queue {
+            match q {
+                Queued::Text(page) => self.lay_out_text(page),
+                Queued::Scan { page, .. } => match results.next().unwrap_or(Err(String::new())) {
+                    Ok(ocr) if ocr.letters() < crate::ocr::MIN_LETTERS => {
+                        // Nothing legible (a blank or tiny image): the page
+                        // stays a page without text layer.
+                        self.lay_out_text(page);
+                    }
+                    Ok(ocr) => {
+                        read_pages.push(page.number);
+                        self.lay_out_ocr(page.number, &ocr);
+                    }
+                    Err(message) => {
+                        self.warnings.push(Warning::new(
+                            "ocr_failed",
+                            format!("page {}: OCR failed: {message}", page.number),
+                            Location {
+                                page: Some(page.number),
+                                line: None,
+                            },
+                        ));
+                        self.lay_out_text(page);
+                    }
+                },
+            }
+        }
+        if !read_pages.is_empty() {
+            self.warnings
+                .push(crate::ocr::ocr_used_warning(&read_pages));
+        }
+        Ok(())
+    }
+
+    /// Lay out a page from what OCR read on it, through the same table
+    /// engine as a digital page, with a warning for uncertain words.
+    fn lay_out_ocr(&mut self, number: u32, ocr: &crate::ocr::OcrPage) {
+        let (blocks, open) = words_blocks(
+            PageWords {
+                number,
+                words: &ocr.words,
+                rulings: &ocr.rulings,
+                fill_edges: &[],
+            },
+            self.open.as_ref(),
+        );
+        self.pages.push(blocks);
+        self.open = open;
+        self.warnings
+            .extend(crate::ocr::low_confidence_warning(number, ocr));
     }
 
     /// Join the pages into a [`SourceDoc`]; `warnings` (from reading the
@@ -74,7 +202,11 @@ pub fn check_text_layer(page: &PdfPage) -> (bool, Option<Warning>) {
             true,
             Some(Warning::new(
                 "pdf_no_text_layer",
-                format!("page {n} has no text layer; run OCR, e.g. ocrmypdf -l vie"),
+                format!(
+                    "page {n} has no text layer and OCR read no text from it (--ocr auto \
+                     reads page images with tesseract: apt-get install tesseract-ocr \
+                     tesseract-ocr-vie)"
+                ),
                 at,
             )),
         ),
@@ -84,8 +216,7 @@ pub fn check_text_layer(page: &PdfPage) -> (bool, Option<Warning>) {
                 "pdf_garbage_text_layer",
                 format!(
                     "page {n} has a text layer that is not plausible Vietnamese (OCR without \
-                     Vietnamese?); treated as no text layer; run OCR again, e.g. \
-                     ocrmypdf -l vie --redo-ocr"
+                     Vietnamese?); treated as no text layer (--ocr auto reads the page image again)"
                 ),
                 at,
             )),

@@ -13,6 +13,7 @@ pub mod cmap;
 pub mod content;
 pub mod encoding;
 pub mod font;
+pub mod images;
 mod legacy;
 pub mod lexer;
 pub mod objects;
@@ -62,17 +63,26 @@ pub fn legacy_hook(_font_name: &str, text: String) -> String {
     text
 }
 
-/// Read a PDF into a [`SourceDoc`]: tables from rulings or alignment,
-/// running text in reading order, page-spanning tables joined, pages
-/// without a usable text layer reported as warnings.
+/// Read a PDF into a [`SourceDoc`] from its text layer alone: tables from
+/// rulings or alignment, running text in reading order, page-spanning
+/// tables joined, pages without a usable text layer reported as warnings
+/// (never OCR'd; [`read_pdf_limited`] OCRs them as its limits say).
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
-    read_pdf_limited(path, bytes, &Limits::default())
+    let limits = Limits {
+        ocr: crate::ocr::OcrMode::Never,
+        ..Limits::default()
+    };
+    read_pdf_limited(path, bytes, &limits)
 }
 
 /// [`read_pdf`] within `limits` (pages, decompressed bytes).
+/// Pages without a usable text layer are read by OCR as `limits.ocr` says.
 pub fn read_pdf_limited(path: &Path, bytes: &[u8], limits: &Limits) -> Result<SourceDoc> {
-    let mut layout = crate::layout::DocLayout::default();
-    let warnings = for_each_page(path, bytes, limits, |page| layout.add_page(&page))?;
+    let mut layout = crate::layout::DocLayout::new(limits.ocr);
+    let warnings = for_each_page_with_images(path, bytes, limits, |page, image| {
+        layout.add_page(page, image)
+    })?;
+    layout.run_ocr(path)?;
     Ok(layout.finish(warnings))
 }
 
@@ -96,6 +106,21 @@ pub fn for_each_page(
     bytes: &[u8],
     limits: &Limits,
     mut visit: impl FnMut(PdfPage),
+) -> Result<Vec<Warning>> {
+    let limits = Limits {
+        ocr: crate::ocr::OcrMode::Never,
+        ..*limits
+    };
+    for_each_page_with_images(path, bytes, &limits, |page, _| visit(page))
+}
+
+/// [`for_each_page`], also handing over the picture of each page that OCR
+/// may read (see [`wants_image`]), still encoded.
+pub fn for_each_page_with_images(
+    path: &Path,
+    bytes: &[u8],
+    limits: &Limits,
+    mut visit: impl FnMut(PdfPage, Option<images::PageImage>),
 ) -> Result<Vec<Warning>> {
     let malformed = |page: Option<u32>, message: String| Error::Malformed {
         path: path.to_path_buf(),
@@ -165,6 +190,9 @@ pub fn for_each_page(
             ctm,
         );
         legacy::decode_runs(&mut content.glyphs);
+        let image = wants_image(limits.ocr, &content)
+            .then(|| images::largest_image(&doc, &data, page.resources, ctm, &mut budget))
+            .flatten();
         if content.truncated {
             warnings.push(Warning::new(
                 "pdf_limit",
@@ -179,12 +207,15 @@ pub fn for_each_page(
                 at,
             ));
         }
-        visit(PdfPage {
-            number,
-            width,
-            height,
-            content,
-        });
+        visit(
+            PdfPage {
+                number,
+                width,
+                height,
+                content,
+            },
+            image,
+        );
     }
     if budget.exhausted() {
         return Err(over_limit(format!(
@@ -193,6 +224,23 @@ pub fn for_each_page(
         )));
     }
     Ok(warnings)
+}
+
+/// Whether OCR under `mode` may want the picture of a page with this
+/// content: one with images, and (unless OCR is `always`) without a usable
+/// text layer.
+fn wants_image(mode: crate::ocr::OcrMode, content: &PageContent) -> bool {
+    use crate::ocr::OcrMode;
+    use textlayer::TextLayer;
+    content.images > 0
+        && match mode {
+            OcrMode::Never => false,
+            OcrMode::Always => true,
+            OcrMode::Auto => matches!(
+                textlayer::assess(content),
+                TextLayer::Missing | TextLayer::Implausible
+            ),
+        }
 }
 
 impl pages::PageRef<'_> {

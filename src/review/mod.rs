@@ -43,19 +43,23 @@ pub fn review_file(path: &Path, ctx: &Context, limits: &Limits) -> Result<Review
     let bytes = pipeline::read_input(path, limits)?;
     let mut pages = Vec::new();
     let source = if InputFormat::of(path) == Some(InputFormat::Pdf) {
-        let mut layout = DocLayout::default();
-        let warnings = crate::pdf::for_each_page(path, &bytes, limits, |page| {
-            layout.add_page(&page);
-            let turned = orient::upright_page(&page);
-            let page = turned.as_ref().unwrap_or(&page);
-            pages.push(PageDrawing {
-                number: page.number,
-                width: page.width,
-                height: page.height,
-                words: words::words(&page.content.glyphs),
-                rulings: page.content.rulings.clone(),
-            });
-        })?;
+        let mut layout = DocLayout::new(limits.ocr);
+        let warnings =
+            crate::pdf::for_each_page_with_images(path, &bytes, limits, |page, image| {
+                {
+                    let turned = orient::upright_page(&page);
+                    let upright = turned.as_ref().unwrap_or(&page);
+                    pages.push(PageDrawing {
+                        number: upright.number,
+                        width: upright.width,
+                        height: upright.height,
+                        words: words::words(&upright.content.glyphs),
+                        rulings: upright.content.rulings.clone(),
+                    });
+                }
+                layout.add_page(page, image);
+            })?;
+        layout.run_ocr(path)?;
         layout.finish(warnings)
     } else {
         pipeline::read_source_limited(path, &bytes, limits)?

@@ -1,0 +1,238 @@
+//! OCR of scanned pages: the page image → a levelled gray raster
+//! ([`raster`]) → ruling lines found and erased ([`rulings`]) → words with
+//! boxes from tesseract ([`tesseract`]) → positioned [`Word`]s and ruling
+//! [`Segment`]s in page coordinates, which go through the same table
+//! engine as a digital page ([`crate::layout::words_blocks`]).
+
+mod cells;
+pub mod raster;
+pub mod rulings;
+pub mod tesseract;
+
+use crate::layout::words::Word;
+use crate::model::{Location, Warning};
+use crate::pdf::content::Segment;
+use crate::pdf::images::PageImage;
+use raster::PageRect;
+use rulings::RulingSettings;
+
+/// When to OCR a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum OcrMode {
+    /// Pages without a usable text layer (a scan, a stamp only, an OCR
+    /// layer that is not Vietnamese).
+    #[default]
+    Auto,
+    /// Never: such pages are reported (`no_text_layer`).
+    Never,
+    /// Every page that is mostly one image, whatever text layer it has.
+    Always,
+}
+
+/// Words read below this confidence (0–100) are reported as uncertain.
+pub const LOW_CONFIDENCE: f32 = 60.0;
+/// Fewer letters than this read by OCR: nothing legible on the page.
+pub const MIN_LETTERS: usize = 20;
+/// Least share of the page an image must cover to be OCR'd as the page.
+pub const MIN_PAGE_SHARE: f64 = 0.25;
+/// A text line's box over the font size (accents above, descenders below).
+const LINE_HEIGHT_EM: f64 = 1.3;
+/// Depth of descenders below the baseline, in font sizes.
+const DESCENT_EM: f64 = 0.22;
+/// Rulings are lengthened by this much at each end (points), so that
+/// lines meeting in the scan also meet in the grid.
+const RULING_OVERSHOOT: f64 = 1.5;
+
+/// What OCR read on one page, in page coordinates (points, y up).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OcrPage {
+    /// Words in tesseract's reading order.
+    pub words: Vec<Word>,
+    /// Tesseract's confidence for each word of `words`.
+    pub confidence: Vec<f32>,
+    /// Ruling lines found in the image.
+    pub rulings: Vec<Segment>,
+    /// The page's measured skew, in degrees (counterclockwise on the page).
+    pub skew_degrees: f64,
+}
+
+/// Read one page image: decode, level, find rulings, OCR.
+///
+/// Errors: the image cannot be decoded, or tesseract fails.
+pub fn read_page(image: &PageImage) -> Result<OcrPage, String> {
+    let gray = raster::decode(image)?;
+    let (gray, rect) = raster::upright(gray, &image.placement);
+    let page_width = (rect[2] - rect[0]).max(1.0);
+    let px_per_pt = gray.width as f64 / page_width;
+    let threshold = raster::otsu(&gray);
+    let settings = RulingSettings::default();
+    let angle = rulings::skew(&gray, threshold, settings.max_skew_degrees);
+    let mut level = if angle.abs() > 0.05f64.to_radians() {
+        raster::rotate(&gray, angle)
+    } else {
+        gray
+    };
+    let found = rulings::find_and_erase(&mut level, threshold, px_per_pt, &settings);
+    let dpi = (px_per_pt * 72.0).round().max(1.0) as u32;
+    let words = tesseract::read_words(&level, dpi, tesseract::PAGE_SEGMENTATION)?;
+    let to_page = PixelToPage::new(&level, rect);
+    let mut page = OcrPage {
+        rulings: found.iter().map(|r| to_page.ruling(r)).collect(),
+        skew_degrees: -angle.to_degrees(),
+        ..OcrPage::default()
+    };
+    let mut heights: Vec<u32> = words.iter().map(|w| w.line_height).collect();
+    heights.sort_unstable();
+    let median = heights.get(heights.len() / 2).copied().unwrap_or(0) as f64;
+    let size = (median / to_page.sy / LINE_HEIGHT_EM).max(1.0);
+    for w in words.iter().filter(|w| !is_speck(w)) {
+        page.push(to_page.word(w, (0, 0), size), w.confidence);
+    }
+    cells::reread_narrow_cells(&level, dpi, &to_page, size, &mut page)?;
+    Ok(page)
+}
+
+/// A "word" of punctuation only read with low confidence: scan noise
+/// ("¡", "_", "|") rather than text.
+fn is_speck(w: &tesseract::OcrWord) -> bool {
+    w.confidence < LOW_CONFIDENCE && !w.text.chars().any(char::is_alphanumeric)
+}
+
+impl OcrPage {
+    /// Number of letters read.
+    pub fn letters(&self) -> usize {
+        self.words
+            .iter()
+            .map(|w| w.text.chars().filter(|c| c.is_alphabetic()).count())
+            .sum()
+    }
+
+    fn push(&mut self, word: Word, confidence: f32) {
+        self.words.push(word);
+        self.confidence.push(confidence);
+    }
+}
+
+/// Pixel positions of a raster → page points.
+struct PixelToPage {
+    rect: PageRect,
+    /// Pixels per point across.
+    sx: f64,
+    /// Pixels per point down.
+    sy: f64,
+}
+
+impl PixelToPage {
+    fn new(gray: &raster::Gray, rect: PageRect) -> Self {
+        PixelToPage {
+            rect,
+            sx: gray.width as f64 / (rect[2] - rect[0]).max(1.0),
+            sy: gray.height as f64 / (rect[3] - rect[1]).max(1.0),
+        }
+    }
+
+    fn point(&self, x: f64, y: f64) -> (f64, f64) {
+        (self.rect[0] + x / self.sx, self.rect[3] - y / self.sy)
+    }
+
+    /// The pixel position of a page point.
+    fn pixel(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.rect[0]) * self.sx, (self.rect[3] - y) * self.sy)
+    }
+
+    /// A word read in an image whose pixel `(0, 0)` is at `origin` of the
+    /// page raster, sized `size`, its baseline a descent above its line's
+    /// bottom.
+    fn word(&self, w: &tesseract::OcrWord, origin: (i64, i64), size: f64) -> Word {
+        let left = origin.0 as f64 + w.left as f64;
+        let bottom = origin.1 as f64 + (w.line_top + w.line_height) as f64;
+        let (x0, _) = self.point(left, 0.0);
+        let (x1, _) = self.point(left + w.width as f64, 0.0);
+        let (_, y) = self.point(0.0, bottom);
+        Word {
+            text: w.text.clone(),
+            x0,
+            x1,
+            y: y + DESCENT_EM * size,
+            size,
+        }
+    }
+
+    fn ruling(&self, r: &rulings::PixelRuling) -> Segment {
+        let (from, to) = (r.from as f64, r.to as f64 + 1.0);
+        if r.horizontal {
+            let (x0, y) = self.point(from, r.at + 0.5);
+            let (x1, _) = self.point(to, r.at + 0.5);
+            Segment::new(x0 - RULING_OVERSHOOT, y, x1 + RULING_OVERSHOOT, y)
+        } else {
+            let (x, y0) = self.point(r.at + 0.5, from);
+            let (_, y1) = self.point(r.at + 0.5, to);
+            Segment::new(x, y0 + RULING_OVERSHOOT, x, y1 - RULING_OVERSHOOT)
+        }
+    }
+}
+
+/// The `ocr_low_confidence` warning of a page: how many words tesseract
+/// was unsure of, with the least certain ones and their boxes (points,
+/// `x0,y0–x1,y1`), so that fields resting on them can be checked.
+pub fn low_confidence_warning(number: u32, page: &OcrPage) -> Option<Warning> {
+    let mut low: Vec<(f32, &Word)> = page
+        .confidence
+        .iter()
+        .zip(&page.words)
+        .filter(|(c, w)| **c < LOW_CONFIDENCE && w.text.chars().any(char::is_alphanumeric))
+        .map(|(c, w)| (*c, w))
+        .collect();
+    if low.is_empty() {
+        return None;
+    }
+    low.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let shown: Vec<String> = low
+        .iter()
+        .take(MAX_LOW_CONFIDENCE_SHOWN)
+        .map(|(c, w)| {
+            format!(
+                "\"{}\" ({c:.0}%) at {:.0},{:.0}–{:.0},{:.0}",
+                w.text,
+                w.x0,
+                w.y,
+                w.x1,
+                w.top()
+            )
+        })
+        .collect();
+    Some(Warning::new(
+        "ocr_low_confidence",
+        format!(
+            "page {number}: OCR is unsure of {} of {} words: {}",
+            low.len(),
+            page.words.len(),
+            shown.join("; ")
+        ),
+        Location {
+            page: Some(number),
+            line: None,
+        },
+    ))
+}
+
+/// Most uncertain words named in one `ocr_low_confidence` warning.
+const MAX_LOW_CONFIDENCE_SHOWN: usize = 8;
+
+/// The `ocr` warning of a document: which pages were read by OCR, so that
+/// a reader knows names and results may hold misread letters.
+pub fn ocr_used_warning(pages: &[u32]) -> Warning {
+    let list: Vec<String> = pages.iter().map(u32::to_string).collect();
+    Warning::new(
+        "ocr",
+        format!(
+            "page(s) {} read by OCR (tesseract, {}); names and results may hold misread letters",
+            list.join(", "),
+            tesseract::LANGUAGE
+        ),
+        Location {
+            page: pages.first().copied(),
+            line: None,
+        },
+    )
+}
