@@ -44,9 +44,10 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
     let paras = paragraphs::paragraphs(lines, ctx.gazetteer);
     let nodes = outline::outline(&paras);
     let own = own_reference(ctx.meta);
+    let reports = reports_by_default(ctx.meta) || paras.iter().any(|p| opens_legal_text(&p.text));
     let mut tasks = Vec::new();
     for idx in 0..nodes.len() {
-        if let Some(item) = candidate(&nodes, idx, ctx) {
+        if let Some(item) = candidate(&nodes, idx, reports, ctx) {
             item_tasks(&nodes, idx, item, own.as_ref(), ctx, &mut tasks);
         }
     }
@@ -68,8 +69,10 @@ struct Item {
 }
 
 /// The item at `idx` when it has nothing under it and reads as an
-/// instruction outside a report part.
-fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
+/// instruction outside a report part; `reports` says that parts report
+/// unless their title says otherwise ([`reports_by_default`],
+/// [`opens_legal_text`]).
+fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) -> Option<Item> {
     let node = &nodes[idx];
     if !node.children.is_empty() || node.kind() == Some(MarkerKind::Roman) {
         return None;
@@ -120,7 +123,7 @@ fn candidate(nodes: &[Node], idx: usize, ctx: &DocContext<'_>) -> Option<Item> {
         None => false,
     };
     let part = match part_kind(nodes, &chain, idx, heading_self) {
-        PartKind::Plain if reports_by_default(ctx.meta) => PartKind::Report,
+        PartKind::Plain if reports => PartKind::Report,
         kind => kind,
     };
     if !solved && part == PartKind::Report {
@@ -519,6 +522,18 @@ fn reports_by_default(meta: &DocumentMeta) -> bool {
     re.is_match(title) || ["/BC-", "/NĐ-", "/TT-"].iter().any(|c| number.contains(c))
 }
 
+/// Whether a paragraph opens a legal text's articles: "Điều 1. Phạm vi
+/// điều chỉnh" (every normative text starts with its scope, whatever its
+/// type: a decision or a regulation it issues states rules like a decree).
+fn opens_legal_text(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:Điều\s*1\s*[.:]?\s*)?Phạm vi điều chỉnh\b")
+            .expect("static legal text pattern is valid")
+    });
+    re.is_match(text)
+}
+
 /// A part or heading of tasks: "PHƯƠNG HƯỚNG, NHIỆM VỤ ... NĂM 2026",
 /// "Nhiệm vụ, giải pháp trong thời gian tới", "Đề xuất, kiến nghị", "Tổ
 /// chức thực hiện", "... trân trọng đề nghị".
@@ -662,6 +677,35 @@ mod tests {
             ["Văn phòng Ủy ban nhân dân tỉnh"],
             "no \"Giao\" in the unit"
         );
+    }
+
+    #[test]
+    fn a_decision_stating_rules_in_articles_assigns_nothing_but_its_task_parts() {
+        let body = "QUYẾT ĐỊNH\nVề mã định danh điện tử\nĐiều 1. Phạm vi điều chỉnh\n\
+            Quyết định này quy định mã định danh.\nĐiều 7. Xây dựng lược đồ định danh\n\
+            1. Cơ quan, tổ chức phát hành lược đồ định danh phải gửi lược đồ về Bộ Thông tin và Truyền thông trước ngày 15/12/2020.\n\
+            2. Tổ chức thực hiện\n\
+            a) Giao Bộ Thông tin và Truyền thông chủ trì hướng dẫn triển khai, hoàn thành trong năm 2020.\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let meta = DocumentMeta {
+            title: Some("QUYẾT ĐỊNH Về mã định danh điện tử".into()),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "qd",
+            default_year: Some(2020),
+            gazetteer: &g,
+        };
+        let count = |text: &str| {
+            let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+            let refs: Vec<&TextLine> = lines.iter().collect();
+            extract_tasks(&refs, &ctx).len()
+        };
+        assert_eq!(count(body), 1, "only the part titled as tasks");
+        let plan = body.replace("Điều 1. Phạm vi điều chỉnh", "Điều 1. Mục tiêu");
+        assert_eq!(count(&plan), 2, "without a scope article both are tasks");
     }
 
     #[test]
