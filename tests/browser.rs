@@ -143,6 +143,12 @@ fn with_script(page: &Path, script: &str, name: &str) -> PathBuf {
 
 /// Chromium's headless run over a page file.
 fn headless(browser: &Path, page: &Path, extra: &[&str]) -> std::process::Output {
+    // One browser at a time: the tests of this file run in parallel, and a
+    // page timed while two other browsers load would measure the machine.
+    static ONE_BROWSER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_BROWSER
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     Command::new(browser)
         .args([
             "--headless=new",

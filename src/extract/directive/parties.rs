@@ -97,6 +97,10 @@ const ACTIONS: &[&str] = &[
     "đẩy nhanh",
     "mời",
     "phân tích",
+    "phát huy",
+    "giải đáp",
+    "tháo gỡ",
+    "tiến hành",
     "định kỳ",
     "thường xuyên",
     "hằng tuần",
@@ -159,7 +163,9 @@ pub fn clause_start(text: &str) -> usize {
             .get(1)
             .map(|s| s.as_str())
             .filter(|s| !s.ends_with("được") && !s.ends_with("cũng"));
-        if asker.is_some_and(|s| looks_like_unit(s, &Gazetteer::default())) {
+        // The asker may be a body or its head ("Chủ tịch Ủy ban nhân dân
+        // tỉnh giao Sở ...").
+        if asker.is_some_and(|s| is_subject(s, &Gazetteer::default())) {
             from += c.get(0).map_or(0, |m| m.end());
         }
     }
@@ -306,6 +312,20 @@ pub fn ends_with_partners(text: &str) -> bool {
     coordinating_span(text).is_some_and(|(_, end)| text[end..].trim().is_empty())
 }
 
+/// Where a list of partners gives way to what they do it for or in: a
+/// preposition or relative word after the units ("các cơ quan liên quan
+/// trong công tác quản lý", "... có giải pháp", "... để", "... nhằm"), but
+/// not "có liên quan" ("các sở, ngành có liên quan").
+fn first_clause_word(list: &str) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"\s(?:trong|để|nhằm|nơi|là|có)\s").expect("static clause word pattern is valid")
+    });
+    re.find_iter(list)
+        .find(|m| !(m.as_str().trim() == "có" && list[m.end()..].starts_with("liên quan")))
+        .map(|m| m.start())
+}
+
 /// The unit list after "phối hợp với" / "phối hợp cùng": up to the next
 /// action word or clause punctuation.
 fn coordinating_span(text: &str) -> Option<(usize, usize)> {
@@ -315,11 +335,15 @@ fn coordinating_span(text: &str) -> Option<(usize, usize)> {
     });
     let m = re.find(text)?;
     let after = &text[m.end()..];
-    let end = [first_action(after), after.find([':', '.', ';', '('])]
-        .into_iter()
-        .flatten()
-        .min()
-        .unwrap_or(after.len());
+    let end = [
+        first_action(after),
+        after.find([':', '.', ';', '(']),
+        first_clause_word(after),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(after.len());
     let list = after[..end].trim_end();
     (!list.is_empty()).then(|| (m.end(), m.end() + list.len()))
 }
@@ -347,6 +371,20 @@ mod tests {
         assert_eq!(names(&p.coordinating), ["Ban Tổ chức Trung ương"]);
         let p = read("Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số.");
         assert_eq!(p, Parties::default());
+    }
+
+    #[test]
+    fn partners_end_where_their_purpose_starts() {
+        let p = read("Sở Giáo dục và Đào tạo chủ trì, phối hợp với các cơ quan liên quan có giải pháp giáo dục học sinh.");
+        assert_eq!(names(&p.coordinating), ["các cơ quan liên quan"]);
+        let p = read("Sở Công Thương phối hợp với địa phương trong công tác kiểm tra việc quản lý tiền chất.");
+        assert_eq!(names(&p.coordinating), ["địa phương"]);
+        let p = read("Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành có liên quan rà soát.");
+        assert_eq!(names(&p.coordinating), ["các sở, ngành có liên quan"]);
+        let p = read(
+            "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì tham mưu bố trí kinh phí.",
+        );
+        assert_eq!(names(&p.lead), ["Sở Tài chính"]);
     }
 
     #[test]
