@@ -5,4 +5,4 @@ if ! tesseract --list-langs 2>/dev/null | grep -qx vie; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
     tesseract-ocr tesseract-ocr-vie
 fi
-tesseract --version | head -1
+tesseract --version 2>&1 | sed -n 1p  # sed reads all: no SIGPIPE under pipefail
