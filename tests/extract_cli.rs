@@ -294,3 +294,68 @@ fn pathological_text_finishes_quickly() {
         .collect();
     assert!(codes.contains(&"table_end_assumed"), "{codes:?}");
 }
+
+#[test]
+fn tables_json_places_cells_in_their_regions_and_icdar_xml_matches() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/unseen/pl_e.vmerge_ruled.pdf");
+    for format in ["json", "icdar2013"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+            .args([
+                "tables",
+                "--format",
+                format,
+                pdf.to_str().expect("path"),
+                "-o",
+            ])
+            .arg(dir.path())
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&dir.path().join("pl_e.vmerge_ruled.tables.json")))
+            .expect("json");
+    let schema: serde_json::Value = serde_json::from_str(&read(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/tables.schema.json"),
+    ))
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&json)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let table = &json["tables"][0];
+    let regions = table["regions"].as_array().expect("regions");
+    let pages: Vec<u64> = regions.iter().filter_map(|r| r["page"].as_u64()).collect();
+    assert_eq!(
+        pages,
+        vec![1, 2, 3, 4, 5, 6],
+        "the table runs over six pages"
+    );
+    let cells = table["cells"].as_array().expect("cells");
+    let columns = table["columns"].as_u64().expect("columns");
+    // Every cell lies on the grid and inside its page's region.
+    for cell in cells {
+        let end =
+            cell["column"].as_u64().expect("column") + cell["column_span"].as_u64().expect("span");
+        assert!(end <= columns, "{cell}");
+        let page = cell["page"].as_u64().expect("page");
+        let region = regions.iter().find(|r| r["page"] == page).expect("region");
+        let (c, r) = (&cell["bbox"], &region["bbox"]);
+        let v = |b: &serde_json::Value, i: usize| b[i].as_f64().expect("corner");
+        assert!(
+            v(c, 0) >= v(r, 0) - 0.5 && v(c, 2) <= v(r, 2) + 0.5,
+            "{cell}"
+        );
+    }
+    // The Word table merges a documents cell over rows and a section title
+    // over six columns; the PDF's grid shows both.
+    assert!(cells.iter().any(|c| c["row_span"].as_u64() > Some(1)));
+    assert!(cells.iter().any(|c| c["column_span"].as_u64() == Some(6)));
+    let xml = read(&dir.path().join("pl_e.vmerge_ruled-str-result.xml"));
+    let with_box = cells.iter().filter(|c| c["bbox"].is_array()).count();
+    assert_eq!(xml.matches("<cell ").count(), with_box);
+    assert_eq!(xml.matches("<region ").count(), 6);
+}

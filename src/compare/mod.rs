@@ -22,6 +22,7 @@ pub mod fields;
 pub mod matcher;
 pub mod report;
 pub mod suite;
+pub mod table_structure;
 
 pub use diff::{diff_plans, PlanDiff};
 pub use report::{compare_documents, DocumentReport, FieldDiff, FieldTally, TaskDiff};

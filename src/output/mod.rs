@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod jsonl;
+pub mod tables;
 
 use crate::error::{Error, Result};
 use crate::model::ExtractedDocument;
