@@ -78,6 +78,9 @@ const UNIT_HEADS: &[&str] = &[
     "cấp uỷ",
     "lãnh đạo",
     "tập đoàn",
+    "nhà đầu tư",
+    "chủ đầu tư",
+    "nhà thầu",
 ];
 
 /// Abbreviations of bodies and their full names, looked up by match key.

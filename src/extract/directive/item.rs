@@ -4,7 +4,7 @@
 //! Hoàn thành trước ngày 30/6/2026."), and the documents it cites as the
 //! source of the task.
 
-use super::parties::{clause_start, ends_with_partners, has_opener, is_subject};
+use super::parties::{clause_start, ends_with_partners, has_action, has_opener, is_subject};
 use crate::extract::deadline::{parse_deadline, ParsedDeadline};
 use crate::extract::docref::find_document_refs;
 use crate::extract::units::Gazetteer;
@@ -180,16 +180,20 @@ fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDead
         .filter(|p| p.deadline.kind != DeadlineKind::Other && p.note.is_none())
 }
 
-/// The time a deadline sentence states, without the verb before it
-/// ("Hoàn thành trước ngày 20/12/2025" → "trước ngày 20/12/2025").
+/// The time a deadline sentence states, without the verb and its object
+/// before it ("Hoàn thành trước ngày 20/12/2025" → "trước ngày 20/12/2025",
+/// "Hoàn thành việc phê duyệt trong tháng 4/2026" → "trong tháng 4/2026").
 fn time_phrase(clause: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:hoàn thành|xong)\s+((?:trước|trong|chậm nhất|đến|vào|ngay)\b.*)$")
+        Regex::new(r"(?i)^(?:hoàn thành|xong)\b([^,;]{0,80}?)\s((?:trước|trong|chậm nhất|đến|vào|ngay)\s.*)$")
             .expect("static time phrase pattern is valid")
     });
+    // The object only restates the work ("việc phê duyệt"); another action
+    // ("kiểm tra và báo cáo kết quả") is work of its own, not a deadline.
     re.captures(clause)
-        .and_then(|c| c.get(1))
+        .filter(|c| !has_action(&c[1]))
+        .and_then(|c| c.get(2))
         .map_or(clause, |m| m.as_str())
 }
 
@@ -208,15 +212,27 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
         Regex::new(concat!(
             r"(?i)(?:(?:ngay\s+)?hoàn thành\s+)?((?:ngay\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
             r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
-            r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4}))\s*[.;]?$"
+            r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4}))",
+            // A purpose may follow the deadline: "... trước ngày 24/4/2026 để tổng hợp."
+            r"(?:\s*,?\s+(?:để|nhằm)\s[^.;]*)?\s*[.;]?$"
         ))
         .expect("static inline deadline pattern is valid")
     });
-    clauses(text).into_iter().rev().find_map(|r| {
-        re.captures(text[r].trim())
-            .and_then(|c| parse_deadline(&c[1], default_year))
-            .filter(|p| p.deadline.kind != DeadlineKind::Other)
-    })
+    // A target set inside a clause: "yêu cầu đến 30/5/2026 phải bàn giao ...",
+    // "phấn đấu đến ngày 30/6/2026 hoàn thành 80% ...".
+    static TARGET: OnceLock<Regex> = OnceLock::new();
+    let target = TARGET.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:phấn đấu|yêu cầu|phải)\s+(đến\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\b")
+            .expect("static target deadline pattern is valid")
+    });
+    let parse = |phrase: &str| {
+        parse_deadline(phrase, default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
+    };
+    clauses(text)
+        .into_iter()
+        .rev()
+        .find_map(|r| re.captures(text[r].trim()).and_then(|c| parse(&c[1])))
+        .or_else(|| target.captures_iter(text).last().and_then(|c| parse(&c[1])))
 }
 
 /// Split an item's text into its tasks.

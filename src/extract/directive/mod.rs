@@ -21,7 +21,9 @@ use attributes::Field;
 use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
-use parties::{clause_start, has_opener, is_subject, read_parties, starts_with_action, Parties};
+use parties::{
+    clause_start, has_action, has_opener, is_subject, read_parties, starts_with_action, Parties,
+};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -60,8 +62,11 @@ struct Item {
     section: Option<Heading>,
     /// The numbered section it sits in (or heads).
     group: Option<Heading>,
-    /// Its text, without a heading line or topic label.
+    /// Its text, without a heading line, topic label or unit label.
     content: String,
+    /// The unit a label before its text named ("Sở Xây dựng: Tiếp tục …",
+    /// "Đối với Nhà đầu tư …: Khẩn trương …").
+    label_unit: Option<String>,
     /// Whether its own line is a heading over its text.
     heading_self: bool,
     /// Its text split into tasks.
@@ -103,7 +108,15 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     } else {
         node.full_text()
     };
-    if let (Some(MarkerKind::Number(_)), false) = (node.kind(), heading_self) {
+    // "b) UBND xã Bảo Lâm 2: Rà soát ...": the label names who does it.
+    let label_unit = match (heading_self, unit_label(&content, ctx.gazetteer)) {
+        (false, Some((unit, rest))) => {
+            content = rest;
+            Some(unit)
+        }
+        _ => None,
+    };
+    if let (Some(MarkerKind::Number(_)), false, None) = (node.kind(), heading_self, &label_unit) {
         // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item.
         if let Some((topic, rest)) = topic_label(&content) {
             group = Some(Heading {
@@ -162,6 +175,7 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         section,
         group,
         content,
+        label_unit,
         heading_self,
         split,
     })
@@ -204,7 +218,10 @@ fn item_tasks(
     let node = &nodes[idx];
     let chain = ancestors(nodes, idx);
     let inherited = inherited_parties(nodes, &chain, idx, item.heading_self, ctx.gazetteer);
-    let parties = read_parties(&clean_text(&item.content), ctx.gazetteer);
+    let mut parties = read_parties(&clean_text(&item.content), ctx.gazetteer);
+    if let (true, Some(unit)) = (parties.lead.is_empty(), &item.label_unit) {
+        parties.lead = split_subject_units(unit, ctx.gazetteer);
+    }
     let (lead, coordinating) = combine(&parties, &inherited);
     let labelled = stated_by_attributes(node, ctx);
     let lead = labelled.lead.unwrap_or(lead);
@@ -267,12 +284,28 @@ fn item_tasks(
     }
 }
 
-/// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...")
-/// and the text after it.
+/// A unit label opening an item ("Sở Xây dựng: Tiếp tục ...", "Đối với Nhà
+/// đầu tư Dự án …: Khẩn trương ...") and the text after it: the label
+/// names a body and holds no action, and an action follows it.
+fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?:Đối với\s+)?([^:.;]{3,120}):\s*(\S.*)$")
+            .expect("static unit label pattern is valid")
+    });
+    let c = re.captures(text)?;
+    let (unit, rest) = (clean_text(&c[1]), c[2].to_string());
+    (is_subject(&unit, gazetteer) && !has_action(&unit) && starts_with_action(&rest))
+        .then_some((unit, rest))
+}
+
+/// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...",
+/// "Đối với hạng mục đường dẫn ...: Giao ...") and the text after it.
 fn topic_label(text: &str) -> Option<(String, String)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(Về\s[^:.;]{3,120}):\s*(\S.*)$").expect("static topic pattern is valid")
+        Regex::new(r"^((?:Về|Đối với)\s[^:.;]{3,120}):\s*(\S.*)$")
+            .expect("static topic pattern is valid")
     });
     let c = re.captures(text)?;
     Some((clean_text(&c[1]), c[2].to_string()))

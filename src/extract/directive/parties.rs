@@ -3,7 +3,9 @@
 //! "Văn phòng Trung ương Đảng: Khẩn trương ...") and the coordinating units
 //! after "phối hợp với".
 
-use crate::extract::units::{ends_with_bare_head, looks_like_unit, split_subject_units, Gazetteer};
+use crate::extract::units::{
+    ends_with_bare_head, looks_like_unit, split_subject_units, starts_with_unit_head, Gazetteer,
+};
 use crate::model::UnitRef;
 use crate::normalize::match_key;
 use regex::Regex;
@@ -101,6 +103,7 @@ const ACTIONS: &[&str] = &[
     "giải đáp",
     "tháo gỡ",
     "tiến hành",
+    "làm việc",
     "định kỳ",
     "thường xuyên",
     "hằng tuần",
@@ -119,6 +122,10 @@ const NOUN_MARKERS: &[&str] = &[
     "cơ sở",
     "dữ liệu",
 ];
+
+/// Compound nouns whose second half is an action word ("Ban Quản lý dự án
+/// đầu tư xây dựng"): the action word does not start an action there.
+const NOUN_COMPOUNDS: &[(&str, &str)] = &[("đầu tư", "xây dựng")];
 
 /// Instruction openers dropped before the subject.
 fn opener() -> &'static Regex {
@@ -238,6 +245,11 @@ pub fn starts_with_action(text: &str) -> bool {
     is_action_at(&lowered, 0)
 }
 
+/// Whether a text holds an action word (lower case, not part of a noun).
+pub fn has_action(text: &str) -> bool {
+    first_action(text).is_some()
+}
+
 /// The byte offset of the first action word (lower case, not a noun).
 fn first_action(text: &str) -> Option<usize> {
     word_starts(text)
@@ -268,6 +280,11 @@ fn is_action_at(text: &str, i: usize) -> bool {
         return false;
     }
     let before = match_key(&text[..i]);
+    if NOUN_COMPOUNDS.iter().any(|(first, second)| {
+        rest.starts_with(second) && before.ends_with(&format!(" {}", match_key(first)))
+    }) {
+        return false;
+    }
     let words: Vec<&str> = before.split(' ').collect();
     if let [.., plural, head] = words.as_slice() {
         let plural_words = [match_key("các"), match_key("những")];
@@ -326,15 +343,22 @@ fn first_clause_word(list: &str) -> Option<usize> {
         .map(|m| m.start())
 }
 
-/// The unit list after "phối hợp với" / "phối hợp cùng": up to the next
+/// The unit list after "phối hợp (với|cùng)": up to the next
 /// action word or clause punctuation.
 fn coordinating_span(text: &str) -> Option<(usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)phối hợp (?:chặt chẽ )?(?:với|cùng)\s+").expect("static pattern is valid")
+        Regex::new(r"(?i)phối hợp (?:chặt chẽ )?((?:với|cùng)\s+)?")
+            .expect("static pattern is valid")
     });
-    let m = re.find(text)?;
+    let c = re.captures(text)?;
+    let m = c.get(0)?;
     let after = &text[m.end()..];
+    // Without "với", the partners follow only when a body is named
+    // ("phối hợp Trung tâm …", not "phối hợp thực hiện").
+    if c.get(1).is_none() && !starts_with_unit_head(after) && !after.starts_with("các ") {
+        return None;
+    }
     let end = [
         first_action(after),
         after.find([':', '.', ';', '(']),
