@@ -62,6 +62,11 @@ const DESCENT_EM: f64 = 0.22;
 /// lines meeting in the scan also meet in the grid.
 const RULING_OVERSHOOT: f64 = 1.5;
 
+/// Ruling ends this close (points) to a crossing ruling are moved onto it:
+/// in a scan, lines overshoot or stop short of the borders they meet by
+/// a pixel or two of ink, which would make slivers of empty columns.
+const SNAP_ENDS: f64 = 4.0;
+
 /// What OCR read on one page, in page coordinates (points, y up).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OcrPage {
@@ -95,8 +100,10 @@ pub fn read_page(image: &PageImage) -> Result<OcrPage, String> {
     let dpi = (px_per_pt * 72.0).round().max(1.0) as u32;
     let words = tesseract::read_words(&level, dpi, tesseract::PAGE_SEGMENTATION)?;
     let to_page = PixelToPage::new(&level, rect);
+    let mut rulings: Vec<Segment> = found.iter().map(|r| to_page.ruling(r)).collect();
+    snap_ends(&mut rulings);
     let mut page = OcrPage {
-        rulings: found.iter().map(|r| to_page.ruling(r)).collect(),
+        rulings,
         skew_degrees: -angle.to_degrees(),
         ..OcrPage::default()
     };
@@ -109,6 +116,46 @@ pub fn read_page(image: &PageImage) -> Result<OcrPage, String> {
     }
     cells::reread_narrow_cells(&level, dpi, &to_page, size, &mut page)?;
     Ok(page)
+}
+
+/// Move each ruling end that lies within [`SNAP_ENDS`] of a crossing
+/// ruling onto it, as in a digital table whose lines end at its borders.
+fn snap_ends(rulings: &mut [Segment]) {
+    let across: Vec<(bool, Segment)> = rulings.iter().map(|r| (r.is_horizontal(), *r)).collect();
+    for r in rulings.iter_mut() {
+        let horizontal = r.is_horizontal();
+        // Where the rulings across this one cross its line.
+        let crossings: Vec<f64> = across
+            .iter()
+            .filter(|(h, _)| *h != horizontal)
+            .filter_map(|(_, c)| {
+                let (at, from, to, pos) = if horizontal {
+                    (r.y0, c.y0, c.y1, c.x0)
+                } else {
+                    (r.x0, c.x0, c.x1, c.y0)
+                };
+                (at >= from - SNAP_ENDS && at <= to + SNAP_ENDS).then_some(pos)
+            })
+            .collect();
+        let (lo, hi) = if horizontal {
+            (&mut r.x0, &mut r.x1)
+        } else {
+            (&mut r.y0, &mut r.y1)
+        };
+        let nearest = |end: f64| {
+            crossings
+                .iter()
+                .copied()
+                .filter(|p| (p - end).abs() < SNAP_ENDS)
+                .min_by(|a, b| (a - end).abs().total_cmp(&(b - end).abs()))
+        };
+        if let Some(p) = nearest(*lo).filter(|p| *p < *hi) {
+            *lo = p;
+        }
+        if let Some(p) = nearest(*hi).filter(|p| *p > *lo) {
+            *hi = p;
+        }
+    }
 }
 
 /// A "word" of punctuation only read with low confidence: scan noise
@@ -360,4 +407,27 @@ pub fn ocr_used_warning(pages: &[u32], corrected: usize) -> Warning {
             line: None,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ruling_ends_snap_onto_the_borders_they_cross() {
+        let mut r = vec![
+            // Overshoots the right border by 2 pt, stops 1 pt short of the left.
+            Segment::new(38.2, 500.0, 549.4, 500.0),
+            Segment::new(37.2, 400.0, 37.2, 600.0),
+            Segment::new(547.4, 400.0, 547.4, 601.5),
+            // Crosses nothing: unchanged.
+            Segment::new(100.0, 700.0, 200.0, 700.0),
+            Segment::new(37.0, 600.0, 548.0, 600.0),
+        ];
+        snap_ends(&mut r);
+        assert_eq!((r[0].x0, r[0].x1), (37.2, 547.4));
+        assert_eq!((r[2].y0, r[2].y1), (400.0, 600.0));
+        assert_eq!((r[3].x0, r[3].x1), (100.0, 200.0));
+        assert_eq!((r[4].x0, r[4].x1), (37.2, 547.4));
+    }
 }
