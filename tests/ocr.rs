@@ -209,6 +209,32 @@ fn scans_of_appendices_give_the_digital_records() {
     );
 }
 
+/// A bilevel scan stored as CCITT Group 4 fax (thresholded from the
+/// JPEG scan with Pillow, put in a PDF by img2pdf, neither written here).
+#[test]
+fn a_group4_fax_scan_gives_the_digital_records() {
+    if !tesseract_ready() {
+        return;
+    }
+    let (expected, got, matched, right, _) = score(
+        "fixtures/scans/appendix_reportlab_g4.pdf",
+        "fixtures/pdf/appendix_reportlab.expected.json",
+    );
+    eprintln!("G4 scan: {expected} expected, {got} read, {matched} matched, {right} fully right");
+    assert!(
+        matched * 20 >= expected * 19,
+        "{matched} of {expected} found"
+    );
+    assert!(
+        matched * 20 >= got * 19,
+        "{matched} of {got} read are right"
+    );
+    assert!(
+        right * 10 >= expected * 8,
+        "{right} of {expected} fully right"
+    );
+}
+
 #[test]
 fn ocr_never_reports_a_scan_as_without_text_layer() {
     let path = Path::new("fixtures/scans/appendix_reportlab_scan.pdf");
