@@ -217,6 +217,10 @@ pub struct TaskSource {
     /// joined to it there; PDF tables only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[f64; 4]>,
+    /// Whether the task was read by OCR from a page image (optional in
+    /// the output, written only when true).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ocr: bool,
 }
 
 impl From<Location> for TaskSource {
@@ -225,6 +229,7 @@ impl From<Location> for TaskSource {
             page: at.page,
             line: at.line,
             bbox: None,
+            ocr: false,
         }
     }
 }

@@ -174,7 +174,9 @@ pub fn extract_source(
     if let Some(err) = no_text_layer(path, doc) {
         return Err(err);
     }
-    Ok(extract::extract(doc, source, stem, ctx))
+    let mut out = extract::extract(doc, source, stem, ctx);
+    crate::ocr::mark_tasks(&mut out.tasks, &doc.ocr);
+    Ok(out)
 }
 
 /// [`Error::NoTextLayer`] when pages had no usable text layer and nothing

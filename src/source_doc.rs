@@ -18,6 +18,8 @@ pub struct SourceDoc {
     pub blocks: Vec<Block>,
     /// Problems the front end met (scanned pages, undecodable fonts, ...).
     pub warnings: Vec<Warning>,
+    /// Pages read by OCR and their uncertain words (empty elsewhere).
+    pub ocr: crate::ocr::OcrNotes,
 }
 
 /// One piece of a document in reading order.

@@ -100,8 +100,9 @@ fn differences(want: &Task, got: &Task) -> Vec<String> {
     out
 }
 
-/// Counts over the scan fixtures: (expected, got, matched, fully right).
-fn score(scan: &str, expected: &str) -> (usize, usize, usize, usize) {
+/// Counts over the scan fixtures: (expected, got, matched, fully right,
+/// fields warned as resting on uncertain words).
+fn score(scan: &str, expected: &str) -> (usize, usize, usize, usize, usize) {
     let want = load_document(Path::new(expected)).expect("expected output");
     let path = Path::new(scan);
     let bytes = std::fs::read(path).expect("scan fixture");
@@ -111,6 +112,26 @@ fn score(scan: &str, expected: &str) -> (usize, usize, usize, usize) {
         got.warnings.iter().any(|w| w.code == "ocr"),
         "{scan}: no `ocr` warning saying the pages were read by OCR"
     );
+    assert!(
+        got.tasks.iter().all(|t| t.source.ocr),
+        "{scan}: a task read by OCR without `source.ocr`"
+    );
+    // Every field warning names a page and the uncertain word's box, on
+    // the task's row.
+    for t in &got.tasks {
+        for w in t.warnings.iter().filter(|w| w.code == "ocr_low_confidence") {
+            let (Some(b), Some(row)) = (w.bbox, t.source.bbox) else {
+                panic!("{scan} task {}: {w:?} without a box", t.number);
+            };
+            assert_eq!(w.page, t.source.page, "{scan} task {}: {w:?}", t.number);
+            let (cx, cy) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
+            assert!(
+                cx >= row[0] && cx <= row[2] && cy >= row[1] && cy <= row[3],
+                "{scan} task {}: {w:?} outside the row {row:?}",
+                t.number
+            );
+        }
+    }
     let matching = match_tasks(&want.tasks, &got.tasks, MatchMode::Check);
     let mut right = 0;
     for pair in &matching.pairs {
@@ -125,11 +146,18 @@ fn score(scan: &str, expected: &str) -> (usize, usize, usize, usize) {
     for &i in &matching.left_only {
         eprintln!("{scan} task {} missing", want.tasks[i].number);
     }
+    let warned = got
+        .tasks
+        .iter()
+        .flat_map(|t| &t.warnings)
+        .filter(|w| w.code == "ocr_low_confidence")
+        .count();
     (
         want.tasks.len(),
         got.tasks.len(),
         matching.pairs.len(),
         right,
+        warned,
     )
 }
 
@@ -148,14 +176,18 @@ fn scans_of_appendices_give_the_digital_records() {
             "fixtures/pdf/appendix_docx.expected.json",
         ),
     ];
-    let (mut expected, mut got, mut matched, mut right) = (0, 0, 0, 0);
+    let (mut expected, mut got, mut matched, mut right, mut warned) = (0, 0, 0, 0, 0);
     for (scan, want) in cases {
-        let (e, g, m, r) = score(scan, want);
-        eprintln!("{scan}: {e} expected, {g} read, {m} matched, {r} fully right");
+        let (e, g, m, r, w) = score(scan, want);
+        eprintln!(
+            "{scan}: {e} expected, {g} read, {m} matched, {r} fully right, \
+             {w} fields on uncertain words"
+        );
         expected += e;
         got += g;
         matched += m;
         right += r;
+        warned += w;
     }
     let recall = matched as f64 / expected as f64;
     let precision = matched as f64 / got.max(1) as f64;
@@ -165,10 +197,42 @@ fn scans_of_appendices_give_the_digital_records() {
          ({right}/{expected})"
     );
     // Floors a little under what was measured (recall 1.00, precision 1.00,
-    // fully right 0.71 = 17/24, tesseract 5.3.0).
+    // fully right 0.92 = 22/24 with post-correction, 0.71 without;
+    // tesseract 5.3.0). The scans hold words read below the confidence
+    // threshold, some inside task fields: they must be reported.
     assert!(recall >= 0.95, "recall {recall:.2}");
     assert!(precision >= 0.95, "precision {precision:.2}");
-    assert!(fully >= 0.65, "fully right {fully:.2}");
+    assert!(fully >= 0.85, "fully right {fully:.2}");
+    assert!(
+        warned > 0,
+        "no field warned as resting on an uncertain word"
+    );
+}
+
+/// A bilevel scan stored as CCITT Group 4 fax (thresholded from the
+/// JPEG scan with Pillow, put in a PDF by img2pdf, neither written here).
+#[test]
+fn a_group4_fax_scan_gives_the_digital_records() {
+    if !tesseract_ready() {
+        return;
+    }
+    let (expected, got, matched, right, _) = score(
+        "fixtures/scans/appendix_reportlab_g4.pdf",
+        "fixtures/pdf/appendix_reportlab.expected.json",
+    );
+    eprintln!("G4 scan: {expected} expected, {got} read, {matched} matched, {right} fully right");
+    assert!(
+        matched * 20 >= expected * 19,
+        "{matched} of {expected} found"
+    );
+    assert!(
+        matched * 20 >= got * 19,
+        "{matched} of {got} read are right"
+    );
+    assert!(
+        right * 10 >= expected * 8,
+        "{right} of {expected} fully right"
+    );
 }
 
 #[test]

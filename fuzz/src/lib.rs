@@ -199,6 +199,7 @@ pub fn source_doc_from(text: &str) -> nhiemvu::source_doc::SourceDoc {
         pages: Some(page),
         blocks,
         warnings: Vec::new(),
+        ocr: Default::default(),
     }
 }
 

@@ -70,6 +70,7 @@ pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
         pages: None,
         blocks: body.blocks,
         warnings,
+        ocr: Default::default(),
     })
 }
 

@@ -442,6 +442,7 @@ mod tests {
             pages: None,
             blocks,
             warnings: Vec::new(),
+            ocr: Default::default(),
         };
         let source = SourceInfo {
             path: "kh.docx".into(),

@@ -203,6 +203,11 @@ impl Gazetteer {
         })
     }
 
+    /// The full names of the known bodies (OCR snaps misread names to them).
+    pub fn full_names(&self) -> impl Iterator<Item = &str> {
+        self.by_key.values().map(String::as_str)
+    }
+
     /// Whether a phrase is a known abbreviation or full name.
     pub fn knows(&self, phrase: &str) -> bool {
         // Full names of two words ("Trung ương", "Chính phủ") are too

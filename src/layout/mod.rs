@@ -37,6 +37,8 @@ pub struct DocLayout {
     ocr: OcrMode,
     /// Pages held back, in order, because one of them waits for OCR.
     queue: Vec<Queued>,
+    /// Pages read by OCR and their uncertain words.
+    ocr_notes: crate::ocr::OcrNotes,
 }
 
 /// A page held back until OCR has run.
@@ -116,10 +118,16 @@ impl DocLayout {
                 message,
             }
         })?;
-        let results: Vec<Result<crate::ocr::OcrPage, String>> = images
+        let mut results: Vec<Result<crate::ocr::OcrPage, String>> = images
             .par_iter()
             .map(|i| crate::ocr::read_page(i))
             .collect();
+        let corrected = crate::ocr::correct::correct_document(
+            &mut results
+                .iter_mut()
+                .filter_map(|r| r.as_mut().ok())
+                .collect::<Vec<_>>(),
+        );
         let mut results = results.into_iter();
         let mut read_pages = Vec::new();
         for q in &queue {
@@ -151,7 +159,7 @@ impl DocLayout {
         }
         if !read_pages.is_empty() {
             self.warnings
-                .push(crate::ocr::ocr_used_warning(&read_pages));
+                .push(crate::ocr::ocr_used_warning(&read_pages, corrected));
         }
         Ok(())
     }
@@ -170,8 +178,12 @@ impl DocLayout {
         );
         self.pages.push(blocks);
         self.open = open;
-        self.warnings
-            .extend(crate::ocr::low_confidence_warning(number, ocr));
+        self.ocr_notes.add_page(number, ocr);
+        self.warnings.extend(crate::ocr::low_confidence_warning(
+            number,
+            ocr,
+            &self.ocr_notes,
+        ));
     }
 
     /// Join the pages into a [`SourceDoc`]; `warnings` (from reading the
@@ -183,6 +195,7 @@ impl DocLayout {
             pages: Some(self.count),
             blocks: merge::join_pages(self.pages),
             warnings,
+            ocr: self.ocr_notes,
         }
     }
 }

@@ -41,6 +41,12 @@ pub fn decode(image: &PageImage) -> Result<Gray, String> {
             inverted,
             bytes,
         } => decode_raw(w, h, *bits, *components, *inverted, bytes),
+        ImageData::Fax {
+            columns,
+            black_is_1,
+            inverted,
+            bytes,
+        } => decode_fax(*columns as usize, h, *black_is_1, *inverted, bytes),
         ImageData::Unsupported(what) => Err(format!(
             "the page image is compressed with {what}, which nhiemvu cannot decode; \
              convert the file first (e.g. ocrmypdf -l vie in.pdf out.pdf)"
@@ -62,6 +68,44 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Gray, String> {
     if pixels.len() != width * height {
         return Err("the page image (JPEG) is not in a gray or colour space nhiemvu reads".into());
     }
+    Ok(Gray {
+        width,
+        height,
+        pixels,
+    })
+}
+
+/// Decode CCITT Group 4 samples (`fax` crate) into a gray raster; rows
+/// the data lacks stay white.
+fn decode_fax(
+    width: usize,
+    height: usize,
+    black_is_1: bool,
+    inverted: bool,
+    bytes: &[u8],
+) -> Result<Gray, String> {
+    let mut pixels = Vec::with_capacity(width * height);
+    fax::decoder::decode_g4(
+        bytes.iter().copied(),
+        width as u32,
+        Some(height as u32),
+        |line| {
+            // A 1 sample is white in a gray image, unless inverted.
+            pixels.extend(fax::decoder::pels(line, width as u32).map(|c| {
+                let one = (c == fax::Color::Black) == black_is_1;
+                if one != inverted {
+                    255
+                } else {
+                    0
+                }
+            }));
+        },
+    )
+    .ok_or("the page image (CCITT Group 4 fax) cannot be decoded")?;
+    if pixels.is_empty() {
+        return Err("the page image (CCITT Group 4 fax) holds no rows".into());
+    }
+    pixels.resize(width * height, 255);
     Ok(Gray {
         width,
         height,

@@ -29,8 +29,20 @@ pub enum ImageData {
         /// The samples.
         bytes: Vec<u8>,
     },
-    /// A compression nhiemvu cannot decode (JBIG2, JPEG 2000, CCITT fax),
-    /// named as in the PDF.
+    /// CCITT Group 4 fax samples (`/CCITTFaxDecode` with `/K` < 0), one bit
+    /// a pixel.
+    Fax {
+        /// Pixels a row (`/Columns`).
+        columns: u32,
+        /// Whether decoded black pixels are 1 samples (`/BlackIs1`).
+        black_is_1: bool,
+        /// Whether `/Decode [1 0]` inverts the samples.
+        inverted: bool,
+        /// The encoded data.
+        bytes: Vec<u8>,
+    },
+    /// A compression nhiemvu cannot decode (JBIG2, JPEG 2000, CCITT Group
+    /// 3 fax), named as in the PDF.
     Unsupported(String),
 }
 
@@ -186,6 +198,7 @@ fn image_data(doc: &Document, stream: &lopdf::Stream, budget: &mut Budget) -> Im
         Some(b"DCTDecode" | b"DCT") if filters.len() == 1 => {
             return ImageData::Jpeg(stream.content.clone())
         }
+        Some(b"CCITTFaxDecode" | b"CCF") if filters.len() == 1 => return fax_data(doc, stream),
         Some(b"FlateDecode" | b"Fl" | b"LZWDecode" | b"RunLengthDecode") | None => {}
         Some(other) => return ImageData::Unsupported(String::from_utf8_lossy(other).into_owned()),
     }
@@ -220,6 +233,40 @@ fn image_data(doc: &Document, stream: &lopdf::Stream, budget: &mut Budget) -> Im
         },
         Some(_) => ImageData::Unsupported("an indexed or special colour space".into()),
         None => ImageData::Unsupported("an image over the decompression limit".into()),
+    }
+}
+
+/// The samples of a `/CCITTFaxDecode` image: Group 4 only (`/K` < 0).
+fn fax_data(doc: &Document, stream: &lopdf::Stream) -> ImageData {
+    let dict = &stream.dict;
+    let params = match dict_get(doc, dict, b"DecodeParms").or_else(|| dict_get(doc, dict, b"DP")) {
+        Some(Object::Dictionary(d)) => Some(d),
+        Some(Object::Array(items)) => items.iter().find_map(|o| match o {
+            Object::Dictionary(d) => Some(d),
+            Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let param = |key: &[u8]| params.and_then(|p| dict_get(doc, p, key));
+    let k = param(b"K").and_then(number_of).unwrap_or(0.0);
+    if k >= 0.0 {
+        return ImageData::Unsupported("CCITTFaxDecode (Group 3)".into());
+    }
+    let width = dict_get(doc, dict, b"Width").and_then(number_of);
+    let columns = param(b"Columns")
+        .and_then(number_of)
+        .or(width)
+        .unwrap_or(1728.0);
+    let inverted = match dict_get(doc, dict, b"Decode") {
+        Some(Object::Array(items)) => items.first().and_then(number_of) == Some(1.0),
+        _ => false,
+    };
+    ImageData::Fax {
+        columns: columns.max(1.0) as u32,
+        black_is_1: matches!(param(b"BlackIs1"), Some(Object::Boolean(true))),
+        inverted,
+        bytes: stream.content.clone(),
     }
 }
 

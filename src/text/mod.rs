@@ -154,6 +154,7 @@ pub fn read_text(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
         pages,
         blocks,
         warnings,
+        ocr: Default::default(),
     })
 }
 
