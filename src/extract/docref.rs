@@ -318,6 +318,18 @@ mod tests {
     }
 
     #[test]
+    fn a_printed_space_after_a_hyphen_stays_and_a_wrap_after_it_joins() {
+        // On one line the page shows the space: the raw form keeps it.
+        let r = parse_document_refs("Kế hoạch số 04- KH/CQTTBCD 20/10/2025");
+        assert_eq!(r[0].raw, "Kế hoạch số 04- KH/CQTTBCD 20/10/2025");
+        assert_eq!(r[0].number.as_deref(), Some("04-KH/CQTTBCD"));
+        // Wrapped after the hyphen, a space cannot be seen: the number
+        // joins as written in most documents.
+        let r = parse_document_refs("Kế hoạch số 04-\nKH/CQTTBCD\n20/10/2025");
+        assert_eq!(r[0].raw, "Kế hoạch số 04-KH/CQTTBCD 20/10/2025");
+    }
+
+    #[test]
     fn several_references_in_one_cell() {
         let r = parse_document_refs(
             "Thông báo số 01-TB/BCĐTW ngày 22/01/2025; Thông báo số 03-TB/BCĐTW ngày 06/3/2025",
