@@ -38,16 +38,18 @@ pub fn join_pages(pages: Vec<Vec<PageBlock>>) -> Vec<Block> {
             }
             furniture.extend(blocks.next());
         }
-        let first = blocks.next();
+        let mut first = blocks.next();
         let mut continued = false;
-        if let (Some(PageBlock::Table(next)), Some(k)) = (&first, last_table(&out)) {
-            if let PageBlock::Table(prev) = &mut out[k] {
-                if same_columns(prev, next) {
-                    append(prev, next.clone());
-                    continued = true;
-                }
-            }
-            if continued {
+        if let Some(k) = last_table(&out) {
+            let joins = matches!(
+                (&out[k], &first),
+                (PageBlock::Table(prev), Some(PageBlock::Table(next))) if same_columns(prev, next)
+            );
+            if let (true, PageBlock::Table(prev), Some(PageBlock::Table(next))) =
+                (joins, &mut out[k], first.take_if(|_| joins))
+            {
+                append(prev, next);
+                continued = true;
                 out.truncate(k + 1);
             }
         }
