@@ -8,6 +8,7 @@
 #   bench/pdf_bench.sh                 # fixtures, a generated 200-page table, the real corpus
 #   SETS=generated bench/pdf_bench.sh  # only the 200-page ruled table (issue #13's goal)
 #   KEEP=/tmp/200p.pdf bench/pdf_bench.sh  # also keep the generated file (to profile)
+#   BIN=/tmp/old/nhiemvu bench/pdf_bench.sh  # time another build, without building
 #
 # Sets: fixtures/pdf/*.pdf (without the password-protected one), a 200-page
 # ruled task table generated here with reportlab, and ../shared/corpus/real
@@ -20,8 +21,11 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS="${RUNS:-3}"
 SETS="${SETS:-fixtures generated real}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-(cd "$ROOT" && cargo build --release --quiet)
-BIN="$CARGO_TARGET_DIR/release/nhiemvu"
+# BIN=path/to/nhiemvu times another build (e.g. an older one) instead.
+if [[ -z "${BIN:-}" ]]; then
+    (cd "$ROOT" && cargo build --release --quiet)
+    BIN="$CARGO_TARGET_DIR/release/nhiemvu"
+fi
 PIN=()
 if command -v taskset >/dev/null; then PIN=(taskset -c 0); fi
 
