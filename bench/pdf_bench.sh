@@ -5,7 +5,10 @@
 # /usr/bin/time, so that other load on the machine does not skew them;
 # every tool runs once per file.
 #
-#   bench/pdf_bench.sh            # fixtures, a generated 200-page table, the real corpus
+#   bench/pdf_bench.sh                 # fixtures, a generated 200-page table, the real corpus
+#   SETS=generated bench/pdf_bench.sh  # only the 200-page ruled table (issue #13's goal)
+#   KEEP=/tmp/200p.pdf bench/pdf_bench.sh  # also keep the generated file (to profile)
+#   BIN=/tmp/old/nhiemvu bench/pdf_bench.sh  # time another build, without building
 #
 # Sets: fixtures/pdf/*.pdf (without the password-protected one), a 200-page
 # ruled task table generated here with reportlab, and ../shared/corpus/real
@@ -16,9 +19,13 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 RUNS="${RUNS:-3}"
+SETS="${SETS:-fixtures generated real}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
-(cd "$ROOT" && cargo build --release --quiet)
-BIN="$CARGO_TARGET_DIR/release/nhiemvu"
+# BIN=path/to/nhiemvu times another build (e.g. an older one) instead.
+if [[ -z "${BIN:-}" ]]; then
+    (cd "$ROOT" && cargo build --release --quiet)
+    BIN="$CARGO_TARGET_DIR/release/nhiemvu"
+fi
 PIN=()
 if command -v taskset >/dev/null; then PIN=(taskset -c 0); fi
 
@@ -67,6 +74,7 @@ t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)), ("VALIGN", (0
 SimpleDocTemplate(sys.argv[1], pagesize=A4, leftMargin=1.5*cm, rightMargin=1.5*cm,
                   topMargin=1.5*cm, bottomMargin=1.5*cm).build([t])
 PY
+if [[ -n "${KEEP:-}" ]]; then cp "$WORK/generated_200p.pdf" "$KEEP"; fi
 
 pages_of() { # total pages of the given files
     local total=0 p
@@ -111,10 +119,13 @@ bench_set() { # name repeat files... (the list is read `repeat` times, for timer
 
 echo "CPU time (user+sys), best of $RUNS runs, pinned: ${PIN[*]:-no (taskset missing)}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 mapfile -t FIXTURES < <(find "$ROOT/fixtures/pdf" -name '*.pdf' ! -name 'encrypted_secret.pdf' | sort)
-bench_set "fixtures (x20)" 20 "${FIXTURES[@]}"
-bench_set "generated 200p (x5)" 5 "$WORK/generated_200p.pdf"
+wanted() { [[ " $SETS " == *" $1 "* ]]; }
+if wanted fixtures; then bench_set "fixtures (x20)" 20 "${FIXTURES[@]}"; fi
+if wanted generated; then bench_set "generated 200p (x5)" 5 "$WORK/generated_200p.pdf"; fi
 CORPUS="$ROOT/../shared/corpus/real"
-if [[ -d "$CORPUS" ]]; then
+if ! wanted real; then
+    :
+elif [[ -d "$CORPUS" ]]; then
     mapfile -t REAL < <(find "$CORPUS" -name '*.pdf' | sort)
     bench_set "real corpus" 1 "${REAL[@]}"
 else

@@ -107,11 +107,56 @@ impl ColumnModel {
     }
 }
 
+/// Words [`classify`] looks for in a header.
+const CLASSIFY_WORDS: &[&str] = &[
+    "văn bản",
+    "căn cứ",
+    "nguồn gốc",
+    "thời gian",
+    "thời hạn",
+    "tiến độ",
+    "mốc",
+    "hoàn thành",
+    "chủ trì",
+    "phối hợp",
+    "kết quả",
+    "sản phẩm",
+    "đơn vị",
+    "cơ quan",
+    "đơn vị cơ quan",
+    "cơ quan đơn vị",
+    "trách nhiệm",
+    "thực hiện",
+    "nhiệm vụ",
+    "nội dung",
+    "tên nhiệm vụ",
+    "tên công việc",
+    "tên hoạt động",
+    "tên đề án",
+    "tên dự án",
+    "tên chương trình",
+    "công việc",
+    "hoạt động",
+    "giải pháp",
+    "đề án",
+];
+
+/// The match key of a header word, computed once for [`CLASSIFY_WORDS`]
+/// (classify runs on every cell of rows that may repeat a header).
+fn header_key(word: &str) -> std::borrow::Cow<'static, str> {
+    static KEYS: OnceLock<std::collections::HashMap<&'static str, String>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| CLASSIFY_WORDS.iter().map(|w| (*w, match_key(w))).collect());
+    match keys.get(word) {
+        Some(k) => std::borrow::Cow::Borrowed(k.as_str()),
+        None => std::borrow::Cow::Owned(match_key(word)),
+    }
+}
+
 /// The role of a column from its header text.
 pub fn classify(header: &str) -> Role {
     let k = match_key(header);
-    let has = |w: &str| k.contains(&match_key(w));
-    let starts = |w: &str| k.starts_with(&match_key(w));
+    let has = |w: &str| k.contains(header_key(w).as_ref());
+    let starts = |w: &str| k.starts_with(header_key(w).as_ref());
     if matches!(k.as_str(), "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
         return Role::Number;
     }
@@ -136,7 +181,7 @@ pub fn classify(header: &str) -> Role {
     }
     let bare_body = ["đơn vị", "cơ quan", "đơn vị cơ quan", "cơ quan đơn vị"]
         .iter()
-        .any(|b| k == match_key(b));
+        .any(|b| k == header_key(b));
     if has("trách nhiệm") || has("thực hiện") || bare_body {
         return Role::Responsibility;
     }

@@ -136,11 +136,41 @@ pub fn find_date(text: &str) -> Option<(String, usize)> {
         .min_by_key(|(_, at)| *at)
 }
 
+/// Most distinct cells [`parse_document_refs`] remembers per thread.
+const REFS_CACHE_SIZE: usize = 1024;
+
 /// Split a cell naming one or more assigning documents into references.
+///
+/// A plan names a few documents over and over (often one for every row):
+/// the references of recent cells are remembered, per thread.
 pub fn parse_document_refs(cell: &str) -> Vec<DocumentRef> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, Vec<DocumentRef>>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(refs) = SEEN.with(|seen| seen.borrow().get(cell).cloned()) {
+        return refs;
+    }
+    let refs = read_document_refs(cell);
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= REFS_CACHE_SIZE {
+            seen.clear();
+        }
+        seen.insert(cell.to_string(), refs.clone());
+    });
+    refs
+}
+
+/// [`parse_document_refs`] without the memory.
+fn read_document_refs(cell: &str) -> Vec<DocumentRef> {
     // Joined as wrapped lines: a number broken after its dash ("11-" /
-    // "KH/BCĐ") joins without a space.
-    let text = crate::normalize::join_lines(&cell.lines().collect::<Vec<_>>());
+    // "KH/BCĐ") joins without a space, as a break after a hyphen shows no
+    // space (a space the line shows is kept). A dash with a space before it
+    // ("08 -" / "QC/TW") gets one after it too, as such dashes are mostly
+    // written.
+    let lines: Vec<&str> = cell.lines().collect();
+    let text = crate::normalize::join_lines(&lines);
     if text.is_empty() {
         return Vec::new();
     }
@@ -314,6 +344,30 @@ mod tests {
         assert_eq!(
             one("Thông báo số 06 - TB/CQTTBC Đ ngày 27/9/2025").1,
             s("06-TB/CQTTBCĐ")
+        );
+    }
+
+    #[test]
+    fn a_printed_space_after_a_hyphen_stays_and_a_wrap_after_it_joins() {
+        // On one line the page shows the space: the raw form keeps it.
+        let r = parse_document_refs("Kế hoạch số 04- KH/CQTTBCD 20/10/2025");
+        assert_eq!(r[0].raw, "Kế hoạch số 04- KH/CQTTBCD 20/10/2025");
+        assert_eq!(r[0].number.as_deref(), Some("04-KH/CQTTBCD"));
+        // Wrapped after the hyphen, a space cannot be seen: the number
+        // joins as written in most documents.
+        let r = parse_document_refs("Kế hoạch số 04-\nKH/CQTTBCD\n20/10/2025");
+        assert_eq!(r[0].raw, "Kế hoạch số 04-KH/CQTTBCD 20/10/2025");
+    }
+
+    #[test]
+    fn a_detached_hyphen_before_a_wrap_gets_a_space_after_it_too() {
+        let r = parse_document_refs("Thông báo số 46 -\nTB/TGV ngày\n30/09/2025");
+        assert_eq!(r[0].raw, "Thông báo số 46 - TB/TGV ngày 30/09/2025");
+        assert_eq!(r[0].number.as_deref(), Some("46-TB/TGV"));
+        // The second reading of a cell is the first one, remembered.
+        assert_eq!(
+            parse_document_refs("Thông báo số 46 -\nTB/TGV ngày\n30/09/2025"),
+            r
         );
     }
 

@@ -2,7 +2,7 @@
 //! bottom.
 
 use super::words::{Word, SAME_BASELINE};
-use crate::normalize::normalize_line;
+use crate::normalize::{normalize_line, normalize_line_memo};
 
 /// Words closer than this share of the font size are glued into one word
 /// (text drawn out of order, or a font switch in mid-word).
@@ -47,35 +47,8 @@ impl Line {
             }
             raw.push_str(&w.text);
         }
-        normalized(raw)
+        normalize_line_memo(raw)
     }
-}
-
-/// Most memoized normalizations kept per thread (the memo is emptied when full).
-const MEMO_CAPACITY: usize = 65_536;
-
-thread_local! {
-    /// Lines already normalized: documents repeat many lines (unit names,
-    /// document numbers, dates, page headers), and normalizing is the
-    /// costliest step of laying out a table.
-    static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
-
-/// [`normalize_line`], memoized.
-fn normalized(raw: String) -> String {
-    MEMO.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(done) = memo.get(&raw) {
-            return done.clone();
-        }
-        let done = normalize_line(&raw);
-        if memo.len() >= MEMO_CAPACITY {
-            memo.clear();
-        }
-        memo.insert(raw, done.clone());
-        done
-    })
 }
 
 /// Group words into lines, top to bottom; each line's words left to right.

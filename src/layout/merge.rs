@@ -9,7 +9,7 @@
 //! previous row cell by cell. Page numbers between the two parts are dropped.
 
 use super::table::PageTable;
-use crate::source_doc::{Block, Row, Table, TextLine};
+use crate::source_doc::{Block, Cell, Row, Table, TextLine};
 
 /// Column boundaries further apart than this (points) are different tables.
 const COLUMN_TOLERANCE: f64 = 6.0;
@@ -38,16 +38,18 @@ pub fn join_pages(pages: Vec<Vec<PageBlock>>) -> Vec<Block> {
             }
             furniture.extend(blocks.next());
         }
-        let first = blocks.next();
+        let mut first = blocks.next();
         let mut continued = false;
-        if let (Some(PageBlock::Table(next)), Some(k)) = (&first, last_table(&out)) {
-            if let PageBlock::Table(prev) = &mut out[k] {
-                if same_columns(prev, next) {
-                    append(prev, next.clone());
-                    continued = true;
-                }
-            }
-            if continued {
+        if let Some(k) = last_table(&out) {
+            let joins = matches!(
+                (&out[k], &first),
+                (PageBlock::Table(prev), Some(PageBlock::Table(next))) if same_columns(prev, next)
+            );
+            if let (true, PageBlock::Table(prev), Some(PageBlock::Table(next))) =
+                (joins, &mut out[k], first.take_if(|_| joins))
+            {
+                append(prev, next);
+                continued = true;
                 out.truncate(k + 1);
             }
         }
@@ -124,14 +126,17 @@ fn append(prev: &mut PageTable, next: PageTable) {
         .find(|&k| (0..k).all(|i| same_row(&prev.table.rows[i], &rows[i])))
         .unwrap_or(0);
     rows.drain(..header);
-    if let (Some(cut), Some(last)) = (rows.first(), prev.table.rows.last_mut()) {
+    if let (Some(cut), Some(last)) = (rows.first(), prev.table.rows.last()) {
         let is_cut = cut.cells.len() > 1
             && cut.cells.len() == last.cells.len()
             && cut.cells[0].text.is_empty()
             && last.cells.len() > 1;
+        continue_merged_cells(&mut prev.table.rows, &mut rows, is_cut);
         if is_cut {
-            for (p, c) in last.cells.iter_mut().zip(&cut.cells) {
-                if !c.text.is_empty() {
+            let last = prev.table.rows.last_mut().expect("checked above");
+            for (p, c) in last.cells.iter_mut().zip(&rows[0].cells) {
+                // A continued cell was joined with the cell above already.
+                if !c.text.is_empty() && !c.continued {
                     if !p.text.is_empty() {
                         p.text.push('\n');
                     }
@@ -143,6 +148,91 @@ fn append(prev: &mut PageTable, next: PageTable) {
     }
     prev.table.rows.extend(rows);
     prev.xs = next.xs;
+}
+
+/// Cells merged over several rows that a page break cut in two. A ruled
+/// region at the top of the continuation continues the cell above it on
+/// the previous page when it covers the cut row (the row the page break
+/// split), or when it is empty yet spans several rows (a merged cell whose
+/// text stayed on the previous page: Word and LibreOffice print a vertically
+/// merged cell's text in its first part only). Its rows then carry the
+/// joined text as continued cells, and the rows above the break that the
+/// cell covers get the joined text too, so every row the cell spans reads it.
+fn continue_merged_cells(prev: &mut [Row], next: &mut [Row], cut: bool) {
+    let Some(first) = next.first() else {
+        return;
+    };
+    let Some(last) = prev.last() else {
+        return;
+    };
+    // (column start, span) of every cell of the first row that continues.
+    let mut joins: Vec<(usize, usize, String)> = Vec::new();
+    for (start, n) in starts(first) {
+        let Some(p) = cell_at(last, start, n.span) else {
+            continue;
+        };
+        let spans_rows = next
+            .get(1)
+            .and_then(|r| cell_at(r, start, n.span))
+            .is_some_and(|c| c.continued);
+        let continues = cut || (n.text.is_empty() && spans_rows);
+        if !continues || p.text.is_empty() {
+            continue;
+        }
+        let joined = if n.text.is_empty() {
+            p.text.clone()
+        } else {
+            format!("{}\n{}", p.text, n.text)
+        };
+        joins.push((start, n.span, joined));
+    }
+    for (start, span, joined) in joins {
+        // The merged region below the break: the first row and the rows
+        // continuing it.
+        for (k, row) in next.iter_mut().enumerate() {
+            match cell_at_mut(row, start, span) {
+                Some(c) if k == 0 || c.continued => {
+                    c.text.clone_from(&joined);
+                    c.continued = true;
+                }
+                _ => break,
+            }
+        }
+        // The region above the break: the last row up to the cell's first row.
+        for row in prev.iter_mut().rev() {
+            match cell_at_mut(row, start, span) {
+                Some(c) => {
+                    c.text.clone_from(&joined);
+                    if !c.continued {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+/// A row's cells with the grid column each starts at.
+fn starts(row: &Row) -> impl Iterator<Item = (usize, &Cell)> {
+    row.cells.iter().scan(0, |at, c| {
+        let start = *at;
+        *at += c.span.max(1);
+        Some((start, c))
+    })
+}
+
+/// The cell of a row starting at grid column `start` and covering `span`.
+fn cell_at(row: &Row, start: usize, span: usize) -> Option<&Cell> {
+    starts(row)
+        .find(|(s, c)| *s == start && c.span == span)
+        .map(|(_, c)| c)
+}
+
+/// [`cell_at`], to change the cell.
+fn cell_at_mut(row: &mut Row, start: usize, span: usize) -> Option<&mut Cell> {
+    let k = starts(row).position(|(s, c)| s == start && c.span == span)?;
+    row.cells.get_mut(k)
 }
 
 /// A line that is only a page number (`2`, `- 2 -`, `Trang 2`).
@@ -157,7 +247,6 @@ pub(crate) fn is_page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source_doc::Cell;
 
     fn table(rows: &[&[&str]]) -> PageTable {
         PageTable {
@@ -215,6 +304,63 @@ mod tests {
                 vec!["2", "Rà soát", "2027"],
             ]
         );
+    }
+
+    /// Mark the cells at column `col` of the given rows as continuing the
+    /// row above (a region merged down).
+    fn merge_down(t: &mut PageTable, col: usize, rows: std::ops::Range<usize>) {
+        for r in rows {
+            t.table.rows[r].cells[col].continued = true;
+        }
+    }
+
+    #[test]
+    fn merged_cell_cut_by_a_page_break_reaches_every_row() {
+        // Page 1: the document cell of rows 1-2 is merged down (its text
+        // copied); page 2: rows 3-4 continue it, empty.
+        let mut p1 = table(&[
+            &["TT", "Tên", "Văn bản"],
+            &["1", "a", "KH 11"],
+            &["2", "b", "KH 11"],
+        ]);
+        merge_down(&mut p1, 2, 2..3);
+        let mut p2 = table(&[&["3", "c", ""], &["4", "d", ""], &["5", "e", "KH 4"]]);
+        merge_down(&mut p2, 2, 1..2);
+        let blocks = join_pages(vec![vec![PageBlock::Table(p1)], vec![PageBlock::Table(p2)]]);
+        let docs: Vec<String> = texts(&blocks[0]).iter().map(|r| r[2].clone()).collect();
+        assert_eq!(
+            docs,
+            ["Văn bản", "KH 11", "KH 11", "KH 11", "KH 11", "KH 4"]
+        );
+    }
+
+    #[test]
+    fn merged_cell_over_a_cut_row_joins_its_parts_in_every_row() {
+        // A deadline merged over rows 1-2, printed "Theo hệ" above the
+        // break and "thống" below it, where row 1 is cut by the break.
+        let p1 = table(&[&["TT", "Tên", "Hạn"], &["1", "a", "Theo hệ"]]);
+        let mut p2 = table(&[&["", "a2", "thống"], &["2", "b", "thống"], &["3", "c", ""]]);
+        merge_down(&mut p2, 2, 1..2);
+        let blocks = join_pages(vec![vec![PageBlock::Table(p1)], vec![PageBlock::Table(p2)]]);
+        assert_eq!(
+            texts(&blocks[0]),
+            vec![
+                vec!["TT", "Tên", "Hạn"],
+                vec!["1", "a\na2", "Theo hệ\nthống"],
+                vec!["2", "b", "Theo hệ\nthống"],
+                vec!["3", "c", ""],
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_single_cell_after_a_break_stays_empty() {
+        // A cell ending at the page break is not continued by an empty
+        // cell of one row below it.
+        let p1 = table(&[&["TT", "Tên", "Hạn"], &["1", "a", "2026"]]);
+        let p2 = table(&[&["2", "b", ""], &["3", "c", "2027"]]);
+        let blocks = join_pages(vec![vec![PageBlock::Table(p1)], vec![PageBlock::Table(p2)]]);
+        assert_eq!(texts(&blocks[0])[2], ["2", "b", ""]);
     }
 
     #[test]

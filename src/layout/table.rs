@@ -27,13 +27,24 @@ pub struct PageTable {
 }
 
 /// The text of a cell: its words as lines top to bottom, joined with `\n`.
+/// A line of closing punctuation only ends the line above it: a narrow
+/// cell wrapped "3.45." as "3.45" / ".".
 pub fn cell_text(words: Vec<Word>) -> String {
-    group_lines(words)
-        .iter()
-        .map(|l| l.text())
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut lines: Vec<String> = Vec::new();
+    for text in group_lines(words).iter().map(|l| l.text()) {
+        match lines.last_mut() {
+            _ if text.is_empty() => {}
+            Some(above) if is_closing_punctuation(&text) => above.push_str(&text),
+            _ => lines.push(text),
+        }
+    }
+    lines.join("\n")
+}
+
+/// Whether a line is only closing punctuation (`.`, `,`, `;`, `:`, `)`).
+fn is_closing_punctuation(text: &str) -> bool {
+    text.chars()
+        .all(|c| matches!(c, '.' | ',' | ';' | ':' | ')'))
 }
 
 /// The extent of some words on a page (from a little below the baseline
@@ -234,6 +245,16 @@ mod tests {
             (cell.x0, cell.y0, cell.x1, cell.y1),
             (20.0, 20.0, 40.0, 40.0)
         );
+    }
+
+    #[test]
+    fn a_wrapped_full_stop_ends_the_line_above() {
+        let words = vec![
+            word("3.45", 2.0, 30.0),
+            word(".", 2.0, 20.0),
+            word("Quý", 2.0, 10.0),
+        ];
+        assert_eq!(cell_text(words), "3.45.\nQuý");
     }
 
     #[test]

@@ -43,6 +43,32 @@ pub fn normalize_line(line: &str) -> String {
     normalize_logged(line, &mut Log::off())
 }
 
+/// Most memoized normalizations kept per thread (the memo is emptied when full).
+const MEMO_CAPACITY: usize = 65_536;
+
+thread_local! {
+    /// Lines already normalized: documents repeat many lines and cells
+    /// (unit names, document numbers, dates, page headers).
+    static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// [`normalize_line`], memoized per thread.
+pub fn normalize_line_memo(raw: String) -> String {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(done) = memo.get(&raw) {
+            return done.clone();
+        }
+        let done = normalize_line(&raw);
+        if memo.len() >= MEMO_CAPACITY {
+            memo.clear();
+        }
+        memo.insert(raw, done.clone());
+        done
+    })
+}
+
 /// [`normalize_line`], recording each change (and warnings about
 /// suspicious words) for 1-based `line_no` into `changes`.
 pub fn normalize_line_explained(line: &str, line_no: usize, changes: &mut Vec<Change>) -> String {
@@ -176,7 +202,7 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
         }
         out.push_str(line);
     }
-    normalize_line(&out)
+    normalize_line_memo(out)
 }
 
 /// True when text ends with a `-` or `/` attached to the token before it
