@@ -39,6 +39,9 @@ pub struct RowSettings {
     /// Cost of text above the first row number when no row of a previous
     /// page is open (stray header text, or the first row's own text).
     pub orphan_cost: f64,
+    /// Most that one cell's distance from its place in the row counts (a
+    /// cell merged over several rows sits across their cut).
+    pub cell_cap: f64,
     /// Gaps between two lines of one column smaller than this share of the
     /// font size are not line pitches (superscripts, overlapping lines).
     pub min_pitch: f64,
@@ -53,6 +56,7 @@ impl Default for RowSettings {
             switch_penalty: 1.0,
             continuation_cost: 0.5,
             orphan_cost: 2.0,
+            cell_cap: 1.5,
             min_pitch: 0.5,
         }
     }
@@ -222,16 +226,15 @@ impl<'a> Body<'a> {
             cells: [0.0; 3],
             empty: cells.is_empty(),
         };
+        // A cell spanning several rows sits across their cut: one cell's
+        // distance counts only up to `cell_cap`.
+        let off = |d: f64| (d.abs() / self.pitch).min(self.settings.cell_cap);
         for (m, align) in ALIGNS.iter().enumerate() {
             let row = align.of(top, bottom);
             if let Some(y) = number {
-                fit.number[m] = (y - row).abs() / self.pitch;
+                fit.number[m] = off(y - row);
             }
-            fit.cells[m] = cells
-                .iter()
-                .map(|&(t, b)| (align.of(t, b) - row).abs())
-                .sum::<f64>()
-                / self.pitch;
+            fit.cells[m] = cells.iter().map(|&(t, b)| off(align.of(t, b) - row)).sum();
         }
         fit
     }
