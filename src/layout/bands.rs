@@ -10,12 +10,13 @@
 //!    whitespace between the two header cells (a vertical whitespace
 //!    river, after Nurminen's text edges), not where the header alone
 //!    puts it: cell text may start left of its header.
-//! 3. **Rows.** A row starts at a row number in the number column. Each
-//!    column's text is cut into blocks at vertical gaps; a block goes to
-//!    the row whose number line it holds, else to the nearest number line
-//!    (so vertically centred cells, whose first line sits above the row
-//!    number, land in the right row). Text above the first number that
-//!    ends before it continues the previous page's last row.
+//! 3. **Rows.** Each row holds one row number of the number column and is
+//!    a horizontal band of the page: [`super::rows`] chooses the cuts
+//!    between consecutive numbers for all columns at once, so that the
+//!    cells sit in their rows as one alignment rule per table says (so
+//!    vertically centred cells, whose first line sits above the row
+//!    number, land in the right row). Text above the first number may
+//!    continue the previous page's last row.
 
 use super::lines::Line;
 use super::rows::{self, BodyKind, BodyLine, Place, RowSettings};

@@ -54,7 +54,7 @@ impl Default for RowSettings {
             regular_gap: 1.03,
             open_gap: 1.3,
             switch_penalty: 1.0,
-            continuation_cost: 0.5,
+            continuation_cost: 0.25,
             orphan_cost: 2.0,
             cell_cap: 1.5,
             min_pitch: 0.5,
