@@ -176,9 +176,12 @@ fn kind(input: &str) -> &'static str {
 /// Per kind today: (expected, matched at least, fully right at least).
 const UNSEEN_FLOORS: [(&str, usize, usize); 5] = [
     ("docx", 338, 338),
-    ("pdf ruled or rules", 336, 268),
-    ("pdf borderless", 199, 101),
-    ("layout.txt", 455, 140),
+    // One task of the Chromium print with horizontal rules only is lost
+    // since rows are bands: its lead units are cells merged over several
+    // rows (rowspan), read into one row of them.
+    ("pdf ruled or rules", 316, 245),
+    ("pdf borderless", 199, 161),
+    ("layout.txt", 459, 193),
     ("raw.txt", 0, 0),
 ];
 

@@ -10,14 +10,16 @@
 //!    whitespace between the two header cells (a vertical whitespace
 //!    river, after Nurminen's text edges), not where the header alone
 //!    puts it: cell text may start left of its header.
-//! 3. **Rows.** A row starts at a row number in the number column. Each
-//!    column's text is cut into blocks at vertical gaps; a block goes to
-//!    the row whose number line it holds, else to the nearest number line
-//!    (so vertically centred cells, whose first line sits above the row
-//!    number, land in the right row). Text above the first number that
-//!    ends before it continues the previous page's last row.
+//! 3. **Rows.** Each row holds one row number of the number column and is
+//!    a horizontal band of the page: [`super::rows`] chooses the cuts
+//!    between consecutive numbers for all columns at once, so that the
+//!    cells sit in their rows as one alignment rule per table says (so
+//!    vertically centred cells, whose first line sits above the row
+//!    number, land in the right row). Text above the first number may
+//!    continue the previous page's last row.
 
 use super::lines::Line;
+use super::rows::{self, BodyKind, BodyLine, Place, RowSettings};
 use super::table::{box_rows, words_box, words_cell, PageTable};
 use super::words::Word;
 use crate::extract::columns::{classify, label_starts, line_fits_header, ColumnModel, Role};
@@ -39,9 +41,8 @@ pub struct BandSettings {
     pub header_spacing: f64,
     /// A vertical gap wider than this many pitches ends the table.
     pub max_gap: f64,
-    /// Inside one column, a gap wider than this many pitches separates the
-    /// cells of two rows.
-    pub cell_gap: f64,
+    /// Weights of the assignment of body lines to rows.
+    pub rows: RowSettings,
     /// Fewest numbered rows for a table.
     pub min_rows: usize,
     /// A table followed by at most this many lines at the bottom of its
@@ -56,7 +57,7 @@ impl Default for BandSettings {
             header_lines: 4,
             header_spacing: 1.8,
             max_gap: 4.5,
-            cell_gap: 1.4,
+            rows: RowSettings::default(),
             min_rows: 1,
             open_lines: 2,
         }
@@ -169,7 +170,10 @@ pub fn find_tables(
             continue;
         };
         carried = None;
-        match read_body(lines, used, &header, settings, page) {
+        // Only the page's first table may go on with a row the previous
+        // page left open.
+        let may_continue = open.is_some() && out.is_empty();
+        match read_body(lines, used, &header, settings, page, may_continue) {
             Some((table, members)) => {
                 used[header.first..header.end].fill(true);
                 let last = members.last().copied().unwrap_or(header.end.max(1) - 1);
@@ -449,6 +453,7 @@ fn read_body(
     header: &Header,
     settings: &BandSettings,
     page: u32,
+    may_continue: bool,
 ) -> Option<(PageTable, Vec<usize>)> {
     let cols = &header.columns;
     let initial: Vec<f64> = cols.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect();
@@ -534,7 +539,15 @@ fn read_body(
     if anchors < settings.min_rows {
         return None;
     }
-    let table = build(lines, &members, &boundaries, header, settings, page);
+    let table = build(
+        lines,
+        &members,
+        &boundaries,
+        header,
+        settings,
+        page,
+        may_continue,
+    );
     let last = members.last().map_or(0, |m| m.0);
     let mut taken: Vec<usize> = members.into_iter().map(|(k, _)| k).collect();
     taken.extend(repeated.into_iter().filter(|&k| k < last));
@@ -645,48 +658,10 @@ fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool)
     columns
 }
 
-/// One column's words on one body line.
-#[derive(Debug, Clone)]
-struct Fragment {
-    line: usize,
-    y: f64,
-    words: Vec<Word>,
-}
-
-/// Cut one column's fragments into blocks at vertical gaps, at group
-/// rows, and at a number line: every one when `every_anchor` (a
-/// top-aligned table), else only where the block already holds one.
-fn blocks(
-    frags: &[Fragment],
-    anchors: &[(usize, f64)],
-    groups: &[usize],
-    gap: f64,
-    every_anchor: bool,
-) -> Vec<Vec<Fragment>> {
-    let is_anchor = |line: usize| anchors.iter().any(|(a, _)| *a == line);
-    let mut out: Vec<Vec<Fragment>> = Vec::new();
-    for f in frags.iter().cloned() {
-        let split = match out.last().and_then(|b| b.last()) {
-            None => true,
-            Some(prev) => {
-                prev.y - f.y > gap
-                    || groups.iter().any(|&g| g > prev.line && g < f.line)
-                    || (is_anchor(f.line)
-                        && (every_anchor
-                            || out
-                                .last()
-                                .is_some_and(|b| b.iter().any(|p| is_anchor(p.line)))))
-            }
-        };
-        if split {
-            out.push(vec![f]);
-        } else if let Some(b) = out.last_mut() {
-            b.push(f);
-        }
-    }
-    out
-}
-
+/// The table of a header's body lines (`members`): its columns cut at
+/// `boundaries`, its rows laid out by [`rows::assign`]; text above the
+/// first row number continues a row of the previous page only when
+/// `may_continue`.
 fn build(
     lines: &[Line],
     members: &[(usize, LineKind)],
@@ -694,6 +669,7 @@ fn build(
     header: &Header,
     settings: &BandSettings,
     page: u32,
+    may_continue: bool,
 ) -> PageTable {
     let ncols = header.columns.len();
     let at = |k: usize| Location {
@@ -701,83 +677,102 @@ fn build(
         line: Some(k as u32 + 1),
     };
     // Rows in order: group rows and numbered rows, each at its line.
-    let mut anchors: Vec<(usize, f64)> = Vec::new();
+    let mut anchors: Vec<usize> = Vec::new();
     let mut groups: Vec<usize> = Vec::new();
     let mut numbers: Vec<Option<String>> = Vec::new();
     for &(k, kind) in members {
         match kind {
             LineKind::Group => groups.push(k),
             LineKind::Cells(true) => {
-                anchors.push((k, lines[k].y));
+                anchors.push(k);
                 numbers.push(lines[k].words.first().map(|w| w.text.clone()));
             }
             LineKind::Cells(false) => {}
         }
     }
-    // Per column, the fragments of every cell line.
-    let mut per_column: Vec<Vec<Fragment>> = (0..ncols).map(|_| Vec::new()).collect();
+    // Per body line, its words per column (the number column holds only
+    // the row number, which the row keeps apart).
+    let mut line_cells: Vec<Vec<Vec<Word>>> = Vec::with_capacity(members.len());
+    let mut body: Vec<BodyLine> = Vec::with_capacity(members.len());
     for &(k, kind) in members {
-        if kind == LineKind::Group {
-            continue;
-        }
         let mut cells: Vec<Vec<Word>> = vec![Vec::new(); ncols];
-        let number_len = usize::from(matches!(kind, LineKind::Cells(true)));
-        let columns = word_columns(
-            &lines[k].words,
-            boundaries,
-            settings.label_gap,
-            number_len == 1,
-        );
-        for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
-            let mut c = c;
-            if c == 0 && n >= number_len {
-                c = 1.min(ncols - 1);
-            }
-            if c == 0 {
-                continue;
-            }
-            cells[c].push(w.clone());
-        }
-        for (c, words) in cells.into_iter().enumerate() {
-            if !words.is_empty() {
-                per_column[c].push(Fragment {
-                    line: k,
-                    y: lines[k].y,
-                    words,
-                });
+        if kind != LineKind::Group {
+            let number_len = usize::from(kind == LineKind::Cells(true));
+            let columns = word_columns(
+                &lines[k].words,
+                boundaries,
+                settings.label_gap,
+                number_len == 1,
+            );
+            for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
+                let mut c = c;
+                if c == 0 && n >= number_len {
+                    c = 1.min(ncols - 1);
+                }
+                if c > 0 {
+                    cells[c].push(w.clone());
+                }
             }
         }
+        let columns = if kind == LineKind::Group {
+            let mut crossed: Vec<usize> = lines[k]
+                .words
+                .iter()
+                .map(|w| column_of(boundaries, w.cx()))
+                .filter(|&c| c > 0)
+                .collect();
+            crossed.dedup();
+            crossed
+        } else {
+            (1..ncols).filter(|&c| !cells[c].is_empty()).collect()
+        };
+        body.push(BodyLine {
+            y: lines[k].y,
+            kind: match kind {
+                LineKind::Group => BodyKind::Group,
+                LineKind::Cells(true) => BodyKind::Number,
+                LineKind::Cells(false) => BodyKind::Cells,
+            },
+            columns,
+        });
+        line_cells.push(cells);
     }
-    let gap = settings.cell_gap * header.pitch;
+    let size = lines[header.first].size();
+    let row_of = rows::assign(
+        &body,
+        ncols,
+        header.pitch,
+        size,
+        may_continue,
+        &settings.rows,
+    );
     // Cell words per row: index 0 is text before the first number (a row
     // cut by the page break), then one per anchor.
     let mut row_words: Vec<Vec<Vec<Word>>> = vec![vec![Vec::new(); ncols]; anchors.len() + 1];
     // Whether a row has text off its number line.
     let mut row_spread = vec![false; anchors.len() + 1];
-    let cut = |per_column: &[Vec<Fragment>], every: bool| -> Vec<Vec<Vec<Fragment>>> {
-        per_column
-            .iter()
-            .map(|frags| blocks(frags, &anchors, &groups, gap, every))
-            .collect()
-    };
-    let mut column_blocks = cut(&per_column, false);
-    let top = top_aligned(&column_blocks, &anchors);
-    if top {
-        // In a top-aligned table every number line starts a new cell.
-        column_blocks = cut(&per_column, true);
-    }
-    for (c, col_blocks) in column_blocks.into_iter().enumerate() {
-        for block in col_blocks {
-            let row = block_row(&block, &anchors, gap, top);
-            for f in block {
-                row_spread[row] |= row == 0 || f.line != anchors[row - 1].0;
-                row_words[row][c].extend(f.words);
+    // The wrapped rest of a group heading, by the heading's line.
+    let mut rest: Vec<(usize, usize)> = Vec::new();
+    for ((&(k, _), cells), place) in members.iter().zip(line_cells).zip(row_of) {
+        let row = match place {
+            Place::Row(row) => row,
+            Place::Group(g) => {
+                if members[g].0 != k {
+                    rest.push((members[g].0, k));
+                }
+                continue;
+            }
+        };
+        for (c, words) in cells.into_iter().enumerate() {
+            if !words.is_empty() {
+                row_spread[row] |= row == 0 || k != anchors[row - 1];
+                row_words[row][c].extend(words);
             }
         }
     }
     // A numbered line in one run (no gap between cells), with nothing on
     // other lines, is a group heading ("2. Phát triển hạ tầng số").
-    for (j, &(k, _)) in anchors.iter().enumerate() {
+    for (j, &k) in anchors.iter().enumerate() {
         let title = Line {
             words: lines[k].words[1..].to_vec(),
             y: lines[k].y,
@@ -810,23 +805,34 @@ fn build(
     let mut group_iter = groups.iter().peekable();
     loop {
         let next_group = group_iter.peek().copied().copied();
-        let next_anchor = numbered.peek().map(|((a, _), _)| a.0);
+        let next_anchor = numbered.peek().map(|((a, _), _)| **a);
         match (next_group, next_anchor) {
             (Some(g), a) if a.is_none_or(|a| g < a) => {
                 group_iter.next();
+                let own: Vec<usize> = std::iter::once(g)
+                    .chain(rest.iter().filter(|r| r.0 == g).map(|r| r.1))
+                    .collect();
+                let words: Vec<Word> = own
+                    .iter()
+                    .flat_map(|&k| lines[k].words.iter().cloned())
+                    .collect();
                 rows.push(Row {
                     cells: vec![Cell {
-                        text: lines[g].text(),
+                        text: own
+                            .iter()
+                            .map(|&k| lines[k].text())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
                         span: ncols,
                         continued: false,
-                        bbox: words_box(&lines[g].words, page),
+                        bbox: words_box(&words, page),
                     }],
                     at: at(g),
                     bbox: None,
                 });
             }
             (_, Some(a)) => {
-                let Some((((k, _), number), words)) = numbered.next() else {
+                let Some(((k, number), words)) = numbered.next() else {
                     break;
                 };
                 if groups.contains(&a) {
@@ -873,56 +879,6 @@ fn build(
         xs,
         slack,
     }
-}
-
-/// Whether the table's cells are top-aligned: most blocks of several
-/// lines that hold a row number start on its line (vertically centred
-/// cells start above it).
-fn top_aligned(column_blocks: &[Vec<Vec<Fragment>>], anchors: &[(usize, f64)]) -> bool {
-    let (mut top, mut all) = (0, 0);
-    for block in column_blocks.iter().skip(1).flatten() {
-        if block.len() < 2 {
-            continue;
-        }
-        if let Some((line, _)) = anchors
-            .iter()
-            .find(|(a, _)| block.iter().any(|f| f.line == *a))
-        {
-            all += 1;
-            top += usize::from(block[0].line == *line);
-        }
-    }
-    all == 0 || top * 5 >= all * 3
-}
-
-/// The row a block of one column belongs to (index into the anchors plus
-/// one; 0 for text above the first number that continues a row cut by the
-/// page break). A block holding a number line belongs to that row; any
-/// other block of a top-aligned table to the row above it, of a centred
-/// table to the number line nearest its centre.
-fn block_row(block: &[Fragment], anchors: &[(usize, f64)], gap: f64, top: bool) -> usize {
-    if let Some(pos) = anchors
-        .iter()
-        .position(|(a, _)| block.iter().any(|f| f.line == *a))
-    {
-        return pos + 1;
-    }
-    let Some(&(first_line, first_y)) = anchors.first() else {
-        return 0;
-    };
-    let last = &block[block.len() - 1];
-    if top {
-        return anchors.iter().filter(|(a, _)| *a < block[0].line).count();
-    }
-    if last.line < first_line && last.y - first_y > gap {
-        return 0;
-    }
-    let centre = block.iter().map(|f| f.y).sum::<f64>() / block.len() as f64;
-    anchors
-        .iter()
-        .enumerate()
-        .min_by(|(_, a), (_, b)| (a.1 - centre).abs().total_cmp(&(b.1 - centre).abs()))
-        .map_or(0, |(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -1050,6 +1006,114 @@ mod tests {
                 "Tháng 12/2026"
             ]
         );
+    }
+
+    /// Lines of positioned words: per line its baseline and its texts by
+    /// left edge (each character 5.5 units wide, words one space apart).
+    fn placed(spec: &[(f64, &[(f64, &str)])]) -> Vec<Line> {
+        spec.iter()
+            .map(|(y, parts)| {
+                let mut words = Vec::new();
+                for (x, text) in parts.iter() {
+                    let mut x0 = *x;
+                    for w in text.split(' ') {
+                        let x1 = x0 + w.chars().count() as f64 * 5.5;
+                        words.push(Word {
+                            text: w.to_string(),
+                            x0,
+                            x1,
+                            y: *y,
+                            size: 10.0,
+                        });
+                        x0 = x1 + 5.5;
+                    }
+                }
+                Line { y: *y, words }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn vertically_centred_cells_go_to_the_number_at_their_centre() {
+        // Body pitch 16; cells centred on their row's number, rows 18 apart,
+        // so a cell's first lines sit above its number, right under the
+        // row before, with no wider gap between rows than inside a cell.
+        let (name, unit, due) = (60.0, 200.0, 300.0);
+        let lines = placed(&[
+            (
+                -40.0,
+                &[
+                    (20.0, "TT"),
+                    (name, "Tên nhiệm vụ"),
+                    (unit, "Đơn vị chủ trì"),
+                    (due, "Thời hạn"),
+                ],
+            ),
+            (-84.0, &[(name, "Xây dựng các ứng")]),
+            (
+                -100.0,
+                &[
+                    (20.0, "1."),
+                    (name, "dụng, dịch vụ số"),
+                    (unit, "Sở Nội vụ"),
+                    (due, "2026"),
+                ],
+            ),
+            (-116.0, &[(name, "cho cơ quan đảng")]),
+            (-134.0, &[(name, "Rà soát, xây dựng")]),
+            (-150.0, &[(name, "quy trình, thủ tục"), (unit, "Văn phòng")]),
+            (
+                -166.0,
+                &[
+                    (20.0, "2."),
+                    (name, "thống nhất về"),
+                    (unit, "Trung ương"),
+                    (due, "Quý III/2026"),
+                ],
+            ),
+            (-182.0, &[(name, "tiếp nhận văn bản"), (unit, "Đảng")]),
+            (-198.0, &[(name, "trên môi trường số")]),
+            (-216.0, &[(unit, "Các sở,")]),
+            (
+                -232.0,
+                &[
+                    (20.0, "3."),
+                    (name, "Tổng kết"),
+                    (unit, "ban,"),
+                    (due, "2027"),
+                ],
+            ),
+            (-248.0, &[(unit, "ngành")]),
+        ]);
+        let mut used = vec![false; lines.len()];
+        let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
+        assert_eq!(tables.len(), 1, "one table");
+        let r: Vec<Vec<String>> = tables[0]
+            .table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.replace('\n', " ")).collect())
+            .collect();
+        assert_eq!(r.len(), 4, "{r:?}");
+        assert_eq!(
+            r[1],
+            [
+                "1.",
+                "Xây dựng các ứng dụng, dịch vụ số cho cơ quan đảng",
+                "Sở Nội vụ",
+                "2026"
+            ]
+        );
+        assert_eq!(
+            r[2],
+            [
+                "2.",
+                "Rà soát, xây dựng quy trình, thủ tục thống nhất về tiếp nhận văn bản trên môi trường số",
+                "Văn phòng Trung ương Đảng",
+                "Quý III/2026"
+            ]
+        );
+        assert_eq!(r[3], ["3.", "Tổng kết", "Các sở, ban, ngành", "2027"]);
     }
 
     #[test]

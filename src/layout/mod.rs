@@ -12,6 +12,7 @@ pub mod grid;
 pub mod lines;
 pub mod merge;
 pub mod orient;
+pub mod rows;
 pub mod table;
 pub mod words;
 
