@@ -47,6 +47,26 @@ pub struct BandSettings {
     /// A table followed by at most this many lines at the bottom of its
     /// page may continue on the next page without a header.
     pub open_lines: usize,
+    /// Left edges of cell text (after a wide gap) closer than this share
+    /// of the font size mark one column start: layout text places
+    /// proportional text on a character grid with a character or two of
+    /// jitter (two characters of the default grid are 1.3 font sizes).
+    /// Also how far a word may reach past a column start and still be cut
+    /// there from its neighbour joined by one space.
+    pub start_jitter: f64,
+    /// Fewest aligned left edges that make a column start.
+    pub min_starts: usize,
+    /// A run of words joined by single spaces across a boundary is cut
+    /// before a word starting at most this share of the font size from
+    /// the right column's observed starts (a long line of the column
+    /// before pushes a cell's first line right, by up to four characters
+    /// in layout text). Among such words the nearest wins; a word opening
+    /// in lowercase rarely opens a cell and counts as twice
+    /// `start_jitter` further.
+    pub cut_reach: f64,
+    /// Body lines at most this many line pitches above or below a run
+    /// show where the cells of the run's row start.
+    pub local_lines: f64,
 }
 
 impl Default for BandSettings {
@@ -59,6 +79,10 @@ impl Default for BandSettings {
             cell_gap: 1.4,
             min_rows: 1,
             open_lines: 2,
+            start_jitter: 1.4,
+            min_starts: 2,
+            cut_reach: 2.8,
+            local_lines: 3.0,
         }
     }
 }
@@ -406,17 +430,10 @@ fn column_of(boundaries: &[f64], x: f64) -> usize {
 
 /// How many boundaries a line runs across with ordinary word spaces (a
 /// line of prose or a group heading, not a row of cells); the space after
-/// a leading row number does not count.
-fn crossings(line: &Line, boundaries: &[f64], gap: f64, numbered: bool) -> usize {
-    let skip = usize::from(numbered);
-    boundaries
-        .iter()
-        .filter(|&&b| {
-            line.words.windows(2).skip(skip).any(|w| {
-                w[0].x0 < b && w[1].x1 > b && w[1].x0 - w[0].x1 <= gap * w[1].size.max(1.0)
-            }) || line.words.iter().skip(skip).any(|w| w.x0 < b && w.x1 > b)
-        })
-        .count()
+/// a leading row number does not count. Two cells that touch cross one
+/// boundary each: a heading crosses most.
+fn crossings(line: &Line, edges: &ColumnEdges, settings: &BandSettings, numbered: bool) -> usize {
+    line_columns(&line.words, edges, settings, numbered).1
 }
 
 /// Whether a line reads as prose beside a table of this width: no gap
@@ -433,7 +450,8 @@ fn has_wide_gap(line: &Line, gap: f64) -> bool {
 }
 
 /// Whether a line holds a row number in the number column; the number.
-fn row_number(line: &Line, boundaries: &[f64]) -> Option<RowNumber> {
+fn row_number(line: &Line, edges: &ColumnEdges) -> Option<RowNumber> {
+    let boundaries = &edges.bounds;
     let first = line.words.first()?;
     if column_of(boundaries, first.cx()) > 0 && first.x0 > boundaries[0] {
         return None;
@@ -495,14 +513,15 @@ fn read_body(
         .copied()
         .filter(|&k| !prose_like(&lines[k], width, settings.label_gap))
         .collect();
-    let boundaries = refine_boundaries(lines, &cell_lines, cols, &initial);
+    let edges = refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch);
+    let boundaries = &edges.bounds;
     // Second pass: what each line is, with the boundaries known.
     let limit = boundaries.len().div_ceil(2).max(2);
     let mut members: Vec<(usize, LineKind)> = Vec::new();
     for (n, &k) in candidates.iter().enumerate() {
         let line = &lines[k];
-        let numbered = row_number(line, &boundaries).is_some();
-        let crossed = crossings(line, &boundaries, settings.label_gap, numbered);
+        let numbered = row_number(line, &edges).is_some();
+        let crossed = crossings(line, &edges, settings, numbered);
         // Number cells hold nothing but numbers: text from the number
         // column into the next is a heading, or prose after the table.
         let heading = !numbered && line.x0() < boundaries[0] && crossed >= 1;
@@ -511,9 +530,8 @@ fn read_body(
         } else {
             let next_fits = candidates.get(n + 1).is_some_and(|&j| {
                 let next = &lines[j];
-                let next_numbered = row_number(next, &boundaries).is_some();
-                next_numbered
-                    && crossings(next, &boundaries, settings.label_gap, next_numbered) < limit
+                let next_numbered = row_number(next, &edges).is_some();
+                next_numbered && crossings(next, &edges, settings, next_numbered) < limit
             });
             if numbered || next_fits {
                 LineKind::Group
@@ -534,7 +552,7 @@ fn read_body(
     if anchors < settings.min_rows {
         return None;
     }
-    let table = build(lines, &members, &boundaries, header, settings, page);
+    let table = build(lines, &members, &edges, header, settings, page);
     let last = members.last().map_or(0, |m| m.0);
     let mut taken: Vec<usize> = members.into_iter().map(|(k, _)| k).collect();
     taken.extend(repeated.into_iter().filter(|&k| k < last));
@@ -542,97 +560,280 @@ fn read_body(
     Some((table, taken))
 }
 
-/// Put each boundary at the middle of the widest x range between the two
-/// header cells' centres that the fewest body words cover.
+/// Where the cells of one column were seen to start on the body lines:
+/// the left edges (after a wide gap) that align, jitter included.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Starts {
+    /// Leftmost and rightmost aligned edge.
+    lo: f64,
+    hi: f64,
+}
+
+impl Starts {
+    /// How far `x` lies outside the observed starts (0 inside).
+    fn distance(&self, x: f64) -> f64 {
+        (self.lo - x).max(x - self.hi).max(0.0)
+    }
+}
+
+/// The column boundaries of a table body, with the observed starts of
+/// the column right of each boundary.
+#[derive(Debug, Clone, PartialEq)]
+struct ColumnEdges {
+    /// Boundary `i` separates column `i` from column `i + 1`.
+    bounds: Vec<f64>,
+    /// Per boundary, the starts of column `i + 1`, when enough align.
+    starts: Vec<Option<Starts>>,
+    /// Every left edge of a run on the body lines: its line's y and x.
+    marks: Vec<(f64, f64)>,
+    /// Lines closer than this (a vertical distance) show where a cell
+    /// starts in the row at hand.
+    window: f64,
+}
+
+/// The runs of a line: words joined by ordinary word spaces (one cell's
+/// text, or several cells that touch).
+fn runs(words: &[Word], gap: f64) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if w.x0 - words[i - 1].x1 <= gap * w.size.max(1.0) => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// Place each boundary from the whole body (all its cell lines), after
+/// Nurminen's text edges: between two header cells, the left edges of
+/// runs that follow a wide gap cluster where the right column's cells
+/// start (a character or two apart in layout text); the boundary goes
+/// just left of the largest such cluster. Without one (a column empty on
+/// this page), it goes to the middle of the widest x range between the
+/// two header cells' centres that the fewest body words cover.
 fn refine_boundaries(
     lines: &[Line],
     cell_lines: &[usize],
     cols: &[HeaderColumn],
     initial: &[f64],
-) -> Vec<f64> {
+    settings: &BandSettings,
+    pitch: f64,
+) -> ColumnEdges {
     let words: Vec<&Word> = cell_lines
         .iter()
         .flat_map(|k| lines[*k].words.iter())
         .collect();
-    cols.windows(2)
-        .zip(initial)
-        .map(|(pair, &start)| {
-            let (lo, hi) = (pair[0].centre(), pair[1].centre());
-            let step = ((hi - lo) / 400.0).max(0.25);
-            let n = ((hi - lo) / step) as usize;
-            let cover: Vec<usize> = (0..=n)
-                .map(|s| {
-                    let x = lo + s as f64 * step;
-                    words.iter().filter(|w| w.x0 < x && w.x1 > x).count()
-                })
-                .collect();
-            let least = cover.iter().copied().min().unwrap_or(0);
-            // Widest run of the least-covered positions; ties go to the
-            // run nearest the header's own boundary.
-            let mut best: Option<(f64, f64)> = None;
-            let mut s = 0;
-            while s < cover.len() {
-                if cover[s] != least {
-                    s += 1;
-                    continue;
-                }
-                let e = (s..cover.len())
-                    .find(|&e| cover[e] != least)
-                    .unwrap_or(cover.len());
-                let (a, b) = (lo + s as f64 * step, lo + (e - 1) as f64 * step);
-                let better = best.is_none_or(|(ba, bb)| {
-                    let (w, bw) = (b - a, bb - ba);
-                    w > bw + step
-                        || ((w - bw).abs() <= step
-                            && ((a + b) / 2.0 - start).abs() < ((ba + bb) / 2.0 - start).abs())
-                });
-                if better {
-                    best = Some((a, b));
-                }
-                s = e;
-            }
-            best.map_or(start, |(a, b)| (a + b) / 2.0)
+    let size = words.first().map_or(10.0, |w| w.size.max(1.0));
+    let jitter = settings.start_jitter * size;
+    let marks: Vec<(f64, f64)> = cell_lines
+        .iter()
+        .flat_map(|k| {
+            let ws = &lines[*k].words;
+            runs(ws, settings.label_gap)
+                .into_iter()
+                .map(move |r| (ws[r.start].y, ws[r.start].x0))
         })
-        .collect()
+        .collect();
+    let mut edges: Vec<f64> = marks.iter().map(|m| m.1).collect();
+    edges.sort_by(f64::total_cmp);
+    let mut bounds = Vec::new();
+    let mut starts = Vec::new();
+    for (pair, &start) in cols.windows(2).zip(initial) {
+        let (lo, hi) = (pair[0].centre(), pair[1].centre());
+        let fallback = least_covered(&words, lo, hi, start);
+        // Chains of edges each within the jitter of the one before.
+        let mut best: Option<(usize, Starts)> = None;
+        let inside: Vec<f64> = edges
+            .iter()
+            .copied()
+            .filter(|&x| x > lo && x <= hi)
+            .collect();
+        let mut s = 0;
+        while s < inside.len() {
+            let mut e = s + 1;
+            while e < inside.len() && inside[e] - inside[e - 1] <= jitter {
+                e += 1;
+            }
+            let found = Starts {
+                lo: inside[s],
+                hi: inside[e - 1],
+            };
+            let better = best.is_none_or(|(n, b)| {
+                e - s > n || (e - s == n && found.distance(fallback) < b.distance(fallback))
+            });
+            if better {
+                best = Some((e - s, found));
+            }
+            s = e;
+        }
+        match best.filter(|(n, _)| *n >= settings.min_starts) {
+            Some((_, found)) => {
+                bounds.push(found.lo - 0.1 * size);
+                starts.push(Some(found));
+            }
+            None => {
+                bounds.push(fallback);
+                starts.push(None);
+            }
+        }
+    }
+    ColumnEdges {
+        bounds,
+        starts,
+        marks,
+        window: settings.local_lines * pitch,
+    }
 }
 
-/// The column of each word of a line: by its centre. On a row's number
-/// line, where every cell starts, a run of words joined by single spaces
-/// across a boundary (two cells that touch, where a wide cell pushed its
-/// neighbour's text left) whose right part would start with a lowercase
-/// word is cut instead before the capital or digit nearest the boundary,
-/// or, with none, kept whole in the left cell.
-fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool) -> Vec<usize> {
+/// The middle of the widest x range between `lo` and `hi` that the
+/// fewest words cover; ties go to the range nearest `start`.
+fn least_covered(words: &[&Word], lo: f64, hi: f64, start: f64) -> f64 {
+    let step = ((hi - lo) / 400.0).max(0.25);
+    let n = ((hi - lo) / step) as usize;
+    let cover: Vec<usize> = (0..=n)
+        .map(|s| {
+            let x = lo + s as f64 * step;
+            words.iter().filter(|w| w.x0 < x && w.x1 > x).count()
+        })
+        .collect();
+    let least = cover.iter().copied().min().unwrap_or(0);
+    let mut best: Option<(f64, f64)> = None;
+    let mut s = 0;
+    while s < cover.len() {
+        if cover[s] != least {
+            s += 1;
+            continue;
+        }
+        let e = (s..cover.len())
+            .find(|&e| cover[e] != least)
+            .unwrap_or(cover.len());
+        let (a, b) = (lo + s as f64 * step, lo + (e - 1) as f64 * step);
+        let better = best.is_none_or(|(ba, bb)| {
+            let (w, bw) = (b - a, bb - ba);
+            w > bw + step
+                || ((w - bw).abs() <= step
+                    && ((a + b) / 2.0 - start).abs() < ((ba + bb) / 2.0 - start).abs())
+        });
+        if better {
+            best = Some((a, b));
+        }
+        s = e;
+    }
+    best.map_or(start, |(a, b)| (a + b) / 2.0)
+}
+
+/// The column of each word of a line (see [`line_columns`]).
+fn word_columns(
+    words: &[Word],
+    edges: &ColumnEdges,
+    settings: &BandSettings,
+    number_line: bool,
+) -> Vec<usize> {
+    line_columns(words, edges, settings, number_line).0
+}
+
+/// The column of each word of a line, and how many boundaries the line
+/// runs across with word spaces (before any cut).
+///
+/// A word goes to the column its centre lies in. A run of words joined by
+/// single spaces across a boundary (two cells that touch: "xử lý Kế
+/// hoạch số 11- Văn phòng") is cut at the space after which the next
+/// word starts where the right column's cells start on the other body
+/// lines (jitter allowed), or kept whole on the side it reaches least
+/// past the column start. Where the body gives no starts, a run on a
+/// row's number line whose right part would open with a lowercase word is
+/// cut before the capital or digit nearest the boundary, or kept whole in
+/// the left cell. The space after a leading row number is no crossing.
+fn line_columns(
+    words: &[Word],
+    edges: &ColumnEdges,
+    settings: &BandSettings,
+    number_line: bool,
+) -> (Vec<usize>, usize) {
+    let boundaries = &edges.bounds;
     let mut columns: Vec<usize> = words
         .iter()
         .map(|w| column_of(boundaries, w.cx()))
         .collect();
-    if !number_line {
-        return columns;
-    }
     let opens = |w: &Word| {
         w.text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     };
-    let mut start = 0;
-    while start < words.len() {
-        let mut end = start + 1;
-        while end < words.len() && words[end].x0 - words[end - 1].x1 <= gap * words[end].size {
-            end += 1;
-        }
+    let mut crossed = vec![false; boundaries.len()];
+    for run in runs(words, settings.label_gap) {
+        let (start, end) = (run.start, run.end);
         for (b_index, &b) in boundaries.iter().enumerate() {
-            let Some(first_right) = (start..end).find(|&i| columns[i] > b_index) else {
-                continue;
-            };
-            if first_right == start || opens(&words[first_right]) {
+            let left = (start..end).any(|i| columns[i] <= b_index);
+            let right = (start..end).find(|&i| columns[i] > b_index);
+            let straddles = (start..end).any(|i| words[i].x0 < b && words[i].x1 > b);
+            if !(straddles || left && right.is_some()) {
                 continue;
             }
-            let distance = |i: usize| ((words[i - 1].x1 + words[i].x0) / 2.0 - b).abs();
-            let cut = (start + 1..end)
-                .filter(|&i| opens(&words[i]))
-                .min_by(|&a, &c| distance(a).total_cmp(&distance(c)));
-            // Without a word that can open the right cell, the run is one cell.
-            let cut = cut.unwrap_or(end);
+            // The row number and the text after it.
+            if number_line && start == 0 && right == Some(1) && !straddles {
+                continue;
+            }
+            crossed[b_index] = true;
+            let reach = settings.cut_reach * words[start].size.max(1.0);
+            let jitter = settings.start_jitter * words[start].size.max(1.0);
+            let cut = edges.starts[b_index].filter(|_| b_index > 0).and_then(|s| {
+                // Where the right column starts on the lines around: a
+                // narrow cell beside pushes a whole cell left or right.
+                let y = words[start].y;
+                let local: Vec<f64> = edges
+                    .marks
+                    .iter()
+                    .filter(|(my, mx)| {
+                        *my != y && (my - y).abs() <= edges.window && s.distance(*mx) <= reach
+                    })
+                    .map(|m| m.1)
+                    .collect();
+                // Cut before word k (k = end: the whole run on the left,
+                // judged by how far it reaches past the column start).
+                // A cut is ranked by its distance from the starts, plus a
+                // word opening in lowercase counts as twice the jitter
+                // further; it is taken when its distance is in reach.
+                let cost = |k: usize| {
+                    let x = if k == end {
+                        words[end - 1].x1
+                    } else {
+                        words[k].x0
+                    };
+                    if k == end {
+                        let past = (x - s.lo).max(0.0);
+                        return (past + 2.0 * jitter, past);
+                    }
+                    let off = local
+                        .iter()
+                        .map(|m| (x - m).abs())
+                        .reduce(f64::min)
+                        .unwrap_or_else(|| s.distance(x));
+                    let lower = if opens(&words[k]) { 0.0 } else { 2.0 * jitter };
+                    (off + lower, off)
+                };
+                (start..=end)
+                    .map(|k| (k, cost(k)))
+                    .filter(|(_, (_, off))| *off <= reach)
+                    .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+                    .map(|(k, _)| k)
+            });
+            let cut = match cut {
+                Some(k) => k,
+                None => {
+                    let Some(first_right) = right.filter(|_| number_line) else {
+                        continue;
+                    };
+                    if first_right == start || opens(&words[first_right]) {
+                        continue;
+                    }
+                    let distance = |i: usize| ((words[i - 1].x1 + words[i].x0) / 2.0 - b).abs();
+                    // Without a word that can open the right cell, the run is one cell.
+                    (start + 1..end)
+                        .filter(|&i| opens(&words[i]))
+                        .min_by(|&a, &c| distance(a).total_cmp(&distance(c)))
+                        .unwrap_or(end)
+                }
+            };
             for c in &mut columns[start..cut] {
                 *c = (*c).min(b_index);
             }
@@ -640,9 +841,8 @@ fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool)
                 *c = (*c).max(b_index + 1);
             }
         }
-        start = end;
     }
-    columns
+    (columns, crossed.into_iter().filter(|c| *c).count())
 }
 
 /// One column's words on one body line.
@@ -690,7 +890,7 @@ fn blocks(
 fn build(
     lines: &[Line],
     members: &[(usize, LineKind)],
-    boundaries: &[f64],
+    boundaries: &ColumnEdges,
     header: &Header,
     settings: &BandSettings,
     page: u32,
@@ -722,12 +922,7 @@ fn build(
         }
         let mut cells: Vec<Vec<Word>> = vec![Vec::new(); ncols];
         let number_len = usize::from(matches!(kind, LineKind::Cells(true)));
-        let columns = word_columns(
-            &lines[k].words,
-            boundaries,
-            settings.label_gap,
-            number_len == 1,
-        );
+        let columns = word_columns(&lines[k].words, boundaries, settings, number_len == 1);
         for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
             let mut c = c;
             if c == 0 && n >= number_len {
