@@ -56,6 +56,9 @@ pub struct BandSettings {
     pub start_jitter: f64,
     /// Fewest aligned left edges that make a column start.
     pub min_starts: usize,
+    /// Most words running across a column start, as a share of its
+    /// aligned left edges (a few words of a jittered layout line may).
+    pub max_overrun: f64,
     /// A run of words joined by single spaces across a boundary is cut
     /// before a word starting at most this share of the font size from
     /// the right column's observed starts (a long line of the column
@@ -81,6 +84,7 @@ impl Default for BandSettings {
             open_lines: 2,
             start_jitter: 1.4,
             min_starts: 2,
+            max_overrun: 0.25,
             cut_reach: 2.8,
             local_lines: 3.0,
         }
@@ -642,12 +646,12 @@ fn refine_boundaries(
         let (lo, hi) = (pair[0].centre(), pair[1].centre());
         let fallback = least_covered(&words, lo, hi, start);
         // Chains of edges each within the jitter of the one before.
-        let mut best: Option<(usize, Starts)> = None;
         let inside: Vec<f64> = edges
             .iter()
             .copied()
             .filter(|&x| x > lo && x <= hi)
             .collect();
+        let mut chains: Vec<(usize, Starts)> = Vec::new();
         let mut s = 0;
         while s < inside.len() {
             let mut e = s + 1;
@@ -658,17 +662,25 @@ fn refine_boundaries(
                 lo: inside[s],
                 hi: inside[e - 1],
             };
-            let better = best.is_none_or(|(n, b)| {
-                e - s > n || (e - s == n && found.distance(fallback) < b.distance(fallback))
-            });
-            if better {
-                best = Some((e - s, found));
-            }
+            chains.push((e - s, found));
             s = e;
         }
-        match best.filter(|(n, _)| *n >= settings.min_starts) {
+        // The largest chain whose boundary few words run across (the
+        // inner gaps of justified text line up too, but the lines
+        // around run over them); ties go to the one nearest the fallback.
+        chains.sort_by(|(n, a), (m, b)| {
+            m.cmp(n)
+                .then(a.distance(fallback).total_cmp(&b.distance(fallback)))
+        });
+        let bound = |found: &Starts| found.lo - 0.1 * size;
+        let best = chains.into_iter().find(|(n, found)| {
+            let b = bound(found);
+            let over = words.iter().filter(|w| w.x0 < b && w.x1 > b).count();
+            *n >= settings.min_starts && over as f64 <= settings.max_overrun * *n as f64
+        });
+        match best {
             Some((_, found)) => {
-                bounds.push(found.lo - 0.1 * size);
+                bounds.push(bound(&found));
                 starts.push(Some(found));
             }
             None => {
