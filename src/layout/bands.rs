@@ -84,7 +84,7 @@ impl Default for BandSettings {
             open_lines: 2,
             start_jitter: 1.4,
             min_starts: 2,
-            max_overrun: 0.25,
+            max_overrun: 0.5,
             cut_reach: 2.8,
             local_lines: 3.0,
         }
@@ -434,8 +434,8 @@ fn column_of(boundaries: &[f64], x: f64) -> usize {
 
 /// How many boundaries a line runs across with ordinary word spaces (a
 /// line of prose or a group heading, not a row of cells); the space after
-/// a leading row number does not count. Two cells that touch cross one
-/// boundary each: a heading crosses most.
+/// a leading row number and the space between two cells that touch (see
+/// [`line_columns`]) do not count.
 fn crossings(line: &Line, edges: &ColumnEdges, settings: &BandSettings, numbered: bool) -> usize {
     line_columns(&line.words, edges, settings, numbered).1
 }
@@ -734,6 +734,14 @@ fn least_covered(words: &[&Word], lo: f64, hi: f64, start: f64) -> f64 {
     best.map_or(start, |(a, b)| (a + b) / 2.0)
 }
 
+/// Whether every word with letters in `words` is in capitals.
+fn shouting(words: &[Word]) -> bool {
+    words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .all(|w| !w.text.chars().any(char::is_lowercase))
+}
+
 /// The column of each word of a line (see [`line_columns`]).
 fn word_columns(
     words: &[Word],
@@ -745,7 +753,8 @@ fn word_columns(
 }
 
 /// The column of each word of a line, and how many boundaries the line
-/// runs across with word spaces (before any cut).
+/// runs across with word spaces where no cell ends (a run of capitals
+/// only, a heading, crosses every boundary it spans).
 ///
 /// A word goes to the column its centre lies in. A run of words joined by
 /// single spaces across a boundary (two cells that touch: "xử lý Kế
@@ -785,7 +794,6 @@ fn line_columns(
             if number_line && start == 0 && right == Some(1) && !straddles {
                 continue;
             }
-            crossed[b_index] = true;
             let reach = settings.cut_reach * words[start].size.max(1.0);
             let jitter = settings.start_jitter * words[start].size.max(1.0);
             let cut = edges.starts[b_index].filter(|_| b_index > 0).and_then(|s| {
@@ -829,6 +837,9 @@ fn line_columns(
                     .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
                     .map(|(k, _)| k)
             });
+            // Capitals only (a heading) may line up with column starts by
+            // chance: such a run crosses whatever the cuts say.
+            crossed[b_index] = cut.is_none() || shouting(&words[start..end]);
             let cut = match cut {
                 Some(k) => k,
                 None => {
@@ -1302,5 +1313,115 @@ mod tests {
             r[3],
             ["2", "Ban hành quy chế", "Văn phòng UBND tỉnh", "Quý II"]
         );
+    }
+
+    #[test]
+    fn touching_cells_cut_where_the_body_starts_its_columns() {
+        // Layout text: the name cell runs into the documents cell and
+        // that into the lead cell with one space; a name line's last word
+        // reaches past the documents column; starts jitter by a character.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (30, "Văn bản giao"),
+                (46, "Đơn vị chủ trì"),
+                (64, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng kế hoạch số hoá Kế hoạch số 11- Văn phòng"),
+                (64, "2026"),
+            ]),
+            at(&[
+                (5, "dữ liệu trong các cơ"),
+                (30, "KH/BCĐ ngày"),
+                (46, "Trung ương"),
+            ]),
+            at(&[(5, "quan tỉnh, thành phố và dữ 27/3/2025")]),
+            at(&[
+                (0, "2"),
+                (5, "Tổng kết"),
+                (31, "Kế hoạch 02"),
+                (47, "Sở Nội vụ"),
+                (64, "Quý IV"),
+            ]),
+            at(&[(5, "thực hiện"), (29, "Quyết định"), (46, "UBND tỉnh")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[1],
+            [
+                "1",
+                "Xây dựng kế hoạch số hoá dữ liệu trong các cơ quan tỉnh, thành phố và dữ",
+                "Kế hoạch số 11- KH/BCĐ ngày 27/3/2025",
+                "Văn phòng Trung ương",
+                "2026"
+            ]
+        );
+        assert_eq!(
+            r[2],
+            [
+                "2",
+                "Tổng kết thực hiện",
+                "Kế hoạch 02 Quyết định",
+                "Sở Nội vụ UBND tỉnh",
+                "Quý IV"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cell_pushed_left_is_cut_where_its_own_lines_start() {
+        // The lead cell of row 2 starts three characters left of the
+        // column's usual start on every line; its first line touches the
+        // documents cell. The row's own lines, not the column's usual
+        // start (which "Tổ" would match), say where to cut.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (30, "Văn bản giao"),
+                (46, "Đơn vị chủ trì"),
+                (64, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Rà soát quy chế"),
+                (30, "Kế hoạch 05"),
+                (46, "Sở Tư pháp"),
+                (64, "2026"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Phối hợp nghiên cứu"),
+                (30, "Thông báo số Ban Tổ"),
+                (64, "2026"),
+            ]),
+            at(&[(5, "chính sách"), (30, "06"), (43, "chức Trung")]),
+            at(&[(43, "ương")]),
+            at(&[
+                (0, "3"),
+                (5, "Tổng kết"),
+                (30, "Kế hoạch 07"),
+                (46, "Văn phòng"),
+                (64, "Quý IV"),
+            ]),
+            at(&[(46, "UBND tỉnh")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[2],
+            [
+                "2",
+                "Phối hợp nghiên cứu chính sách",
+                "Thông báo số 06",
+                "Ban Tổ chức Trung ương",
+                "2026"
+            ]
+        );
+        assert_eq!(r[3][3], "Văn phòng UBND tỉnh");
     }
 }
