@@ -823,13 +823,21 @@ fn line_columns(
                         let past = (x - s.lo).max(0.0);
                         return (past + 2.0 * jitter, past);
                     }
-                    let off = local
+                    let nearest = local
                         .iter()
-                        .map(|m| (x - m).abs())
-                        .reduce(f64::min)
-                        .unwrap_or_else(|| s.distance(x));
-                    let lower = if opens(&words[k]) { 0.0 } else { 2.0 * jitter };
-                    (off + lower, off)
+                        .copied()
+                        .min_by(|a, b| (x - a).abs().total_cmp(&(x - b).abs()));
+                    let off = nearest.map_or_else(|| s.distance(x), |m| (x - m).abs());
+                    if opens(&words[k]) {
+                        return (off, off);
+                    }
+                    // A lowercase word opens the cell only where the word
+                    // before ends short of where the cell starts.
+                    let at = nearest.unwrap_or(s.lo);
+                    if k > start && words[k - 1].x1 > at - 0.1 * words[k].size.max(1.0) {
+                        return (f64::INFINITY, f64::INFINITY);
+                    }
+                    (off + 2.0 * jitter, off)
                 };
                 (start..=end)
                     .map(|k| (k, cost(k)))
