@@ -48,6 +48,29 @@ pub struct BandSettings {
     /// A table followed by at most this many lines at the bottom of its
     /// page may continue on the next page without a header.
     pub open_lines: usize,
+    /// Left edges of cell text (after a wide gap) closer than this share
+    /// of the font size mark one column start: layout text places
+    /// proportional text on a character grid with a character or two of
+    /// jitter (two characters of the default grid are 1.3 font sizes).
+    /// Also how far a word may reach past a column start and still be cut
+    /// there from its neighbour joined by one space.
+    pub start_jitter: f64,
+    /// Fewest aligned left edges that make a column start.
+    pub min_starts: usize,
+    /// Most words running across a column start, as a share of its
+    /// aligned left edges (a few words of a jittered layout line may).
+    pub max_overrun: f64,
+    /// A run of words joined by single spaces across a boundary is cut
+    /// before a word starting at most this share of the font size from
+    /// the right column's observed starts (a long line of the column
+    /// before pushes a cell's first line right, by up to four characters
+    /// in layout text). Among such words the nearest wins; a word opening
+    /// in lowercase rarely opens a cell and counts as twice
+    /// `start_jitter` further.
+    pub cut_reach: f64,
+    /// Body lines at most this many line pitches above or below a run
+    /// show where the cells of the run's row start.
+    pub local_lines: f64,
 }
 
 impl Default for BandSettings {
@@ -60,6 +83,11 @@ impl Default for BandSettings {
             rows: RowSettings::default(),
             min_rows: 1,
             open_lines: 2,
+            start_jitter: 1.4,
+            min_starts: 2,
+            max_overrun: 0.5,
+            cut_reach: 2.8,
+            local_lines: 3.0,
         }
     }
 }
@@ -410,17 +438,10 @@ fn column_of(boundaries: &[f64], x: f64) -> usize {
 
 /// How many boundaries a line runs across with ordinary word spaces (a
 /// line of prose or a group heading, not a row of cells); the space after
-/// a leading row number does not count.
-fn crossings(line: &Line, boundaries: &[f64], gap: f64, numbered: bool) -> usize {
-    let skip = usize::from(numbered);
-    boundaries
-        .iter()
-        .filter(|&&b| {
-            line.words.windows(2).skip(skip).any(|w| {
-                w[0].x0 < b && w[1].x1 > b && w[1].x0 - w[0].x1 <= gap * w[1].size.max(1.0)
-            }) || line.words.iter().skip(skip).any(|w| w.x0 < b && w.x1 > b)
-        })
-        .count()
+/// a leading row number and the space between two cells that touch (see
+/// [`line_columns`]) do not count.
+fn crossings(line: &Line, edges: &ColumnEdges, settings: &BandSettings, numbered: bool) -> usize {
+    line_columns(&line.words, edges, settings, numbered).1
 }
 
 /// Whether a line reads as prose beside a table of this width: no gap
@@ -437,7 +458,8 @@ fn has_wide_gap(line: &Line, gap: f64) -> bool {
 }
 
 /// Whether a line holds a row number in the number column; the number.
-fn row_number(line: &Line, boundaries: &[f64]) -> Option<RowNumber> {
+fn row_number(line: &Line, edges: &ColumnEdges) -> Option<RowNumber> {
+    let boundaries = &edges.bounds;
     let first = line.words.first()?;
     if column_of(boundaries, first.cx()) > 0 && first.x0 > boundaries[0] {
         return None;
@@ -500,14 +522,15 @@ fn read_body(
         .copied()
         .filter(|&k| !prose_like(&lines[k], width, settings.label_gap))
         .collect();
-    let boundaries = refine_boundaries(lines, &cell_lines, cols, &initial);
+    let edges = refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch);
+    let boundaries = &edges.bounds;
     // Second pass: what each line is, with the boundaries known.
     let limit = boundaries.len().div_ceil(2).max(2);
     let mut members: Vec<(usize, LineKind)> = Vec::new();
     for (n, &k) in candidates.iter().enumerate() {
         let line = &lines[k];
-        let numbered = row_number(line, &boundaries).is_some();
-        let crossed = crossings(line, &boundaries, settings.label_gap, numbered);
+        let numbered = row_number(line, &edges).is_some();
+        let crossed = crossings(line, &edges, settings, numbered);
         // Number cells hold nothing but numbers: text from the number
         // column into the next is a heading, or prose after the table.
         let heading = !numbered && line.x0() < boundaries[0] && crossed >= 1;
@@ -516,9 +539,8 @@ fn read_body(
         } else {
             let next_fits = candidates.get(n + 1).is_some_and(|&j| {
                 let next = &lines[j];
-                let next_numbered = row_number(next, &boundaries).is_some();
-                next_numbered
-                    && crossings(next, &boundaries, settings.label_gap, next_numbered) < limit
+                let next_numbered = row_number(next, &edges).is_some();
+                next_numbered && crossings(next, &edges, settings, next_numbered) < limit
             });
             if numbered || next_fits {
                 LineKind::Group
@@ -539,15 +561,7 @@ fn read_body(
     if anchors < settings.min_rows {
         return None;
     }
-    let table = build(
-        lines,
-        &members,
-        &boundaries,
-        header,
-        settings,
-        page,
-        may_continue,
-    );
+    let table = build(lines, &members, &edges, header, settings, page, may_continue);
     let last = members.last().map_or(0, |m| m.0);
     let mut taken: Vec<usize> = members.into_iter().map(|(k, _)| k).collect();
     taken.extend(repeated.into_iter().filter(|&k| k < last));
@@ -555,97 +569,307 @@ fn read_body(
     Some((table, taken))
 }
 
-/// Put each boundary at the middle of the widest x range between the two
-/// header cells' centres that the fewest body words cover.
+/// Where the cells of one column were seen to start on the body lines:
+/// the left edges (after a wide gap) that align, jitter included.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Starts {
+    /// Leftmost and rightmost aligned edge.
+    lo: f64,
+    hi: f64,
+}
+
+impl Starts {
+    /// How far `x` lies outside the observed starts (0 inside).
+    fn distance(&self, x: f64) -> f64 {
+        (self.lo - x).max(x - self.hi).max(0.0)
+    }
+}
+
+/// The column boundaries of a table body, with the observed starts of
+/// the column right of each boundary.
+#[derive(Debug, Clone, PartialEq)]
+struct ColumnEdges {
+    /// Boundary `i` separates column `i` from column `i + 1`.
+    bounds: Vec<f64>,
+    /// Per boundary, the starts of column `i + 1`, when enough align.
+    starts: Vec<Option<Starts>>,
+    /// Every left edge of a run on the body lines: its line's y and x.
+    marks: Vec<(f64, f64)>,
+    /// Lines closer than this (a vertical distance) show where a cell
+    /// starts in the row at hand.
+    window: f64,
+}
+
+/// The runs of a line: words joined by ordinary word spaces (one cell's
+/// text, or several cells that touch).
+fn runs(words: &[Word], gap: f64) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        match out.last_mut() {
+            Some(r) if w.x0 - words[i - 1].x1 <= gap * w.size.max(1.0) => r.end = i + 1,
+            _ => out.push(i..i + 1),
+        }
+    }
+    out
+}
+
+/// Place each boundary from the whole body (all its cell lines), after
+/// Nurminen's text edges: between two header cells, the left edges of
+/// runs that follow a wide gap cluster where the right column's cells
+/// start (a character or two apart in layout text); the boundary goes
+/// just left of the largest such cluster. Without one (a column empty on
+/// this page), it goes to the middle of the widest x range between the
+/// two header cells' centres that the fewest body words cover.
 fn refine_boundaries(
     lines: &[Line],
     cell_lines: &[usize],
     cols: &[HeaderColumn],
     initial: &[f64],
-) -> Vec<f64> {
+    settings: &BandSettings,
+    pitch: f64,
+) -> ColumnEdges {
     let words: Vec<&Word> = cell_lines
         .iter()
         .flat_map(|k| lines[*k].words.iter())
         .collect();
-    cols.windows(2)
-        .zip(initial)
-        .map(|(pair, &start)| {
-            let (lo, hi) = (pair[0].centre(), pair[1].centre());
-            let step = ((hi - lo) / 400.0).max(0.25);
-            let n = ((hi - lo) / step) as usize;
-            let cover: Vec<usize> = (0..=n)
-                .map(|s| {
-                    let x = lo + s as f64 * step;
-                    words.iter().filter(|w| w.x0 < x && w.x1 > x).count()
-                })
-                .collect();
-            let least = cover.iter().copied().min().unwrap_or(0);
-            // Widest run of the least-covered positions; ties go to the
-            // run nearest the header's own boundary.
-            let mut best: Option<(f64, f64)> = None;
-            let mut s = 0;
-            while s < cover.len() {
-                if cover[s] != least {
-                    s += 1;
-                    continue;
-                }
-                let e = (s..cover.len())
-                    .find(|&e| cover[e] != least)
-                    .unwrap_or(cover.len());
-                let (a, b) = (lo + s as f64 * step, lo + (e - 1) as f64 * step);
-                let better = best.is_none_or(|(ba, bb)| {
-                    let (w, bw) = (b - a, bb - ba);
-                    w > bw + step
-                        || ((w - bw).abs() <= step
-                            && ((a + b) / 2.0 - start).abs() < ((ba + bb) / 2.0 - start).abs())
-                });
-                if better {
-                    best = Some((a, b));
-                }
-                s = e;
-            }
-            best.map_or(start, |(a, b)| (a + b) / 2.0)
+    let size = words.first().map_or(10.0, |w| w.size.max(1.0));
+    let jitter = settings.start_jitter * size;
+    let marks: Vec<(f64, f64)> = cell_lines
+        .iter()
+        .flat_map(|k| {
+            let ws = &lines[*k].words;
+            runs(ws, settings.label_gap)
+                .into_iter()
+                .map(move |r| (ws[r.start].y, ws[r.start].x0))
         })
-        .collect()
+        .collect();
+    let mut edges: Vec<f64> = marks.iter().map(|m| m.1).collect();
+    edges.sort_by(f64::total_cmp);
+    let mut bounds = Vec::new();
+    let mut starts = Vec::new();
+    for (pair, &start) in cols.windows(2).zip(initial) {
+        let (lo, hi) = (pair[0].centre(), pair[1].centre());
+        let fallback = least_covered(&words, lo, hi, start);
+        // Chains of edges each within the jitter of the one before.
+        let inside: Vec<f64> = edges
+            .iter()
+            .copied()
+            .filter(|&x| x > lo && x <= hi)
+            .collect();
+        let mut chains: Vec<(usize, Starts)> = Vec::new();
+        let mut s = 0;
+        while s < inside.len() {
+            let mut e = s + 1;
+            while e < inside.len() && inside[e] - inside[e - 1] <= jitter {
+                e += 1;
+            }
+            let found = Starts {
+                lo: inside[s],
+                hi: inside[e - 1],
+            };
+            chains.push((e - s, found));
+            s = e;
+        }
+        // The largest chain whose boundary few words run across (the
+        // inner gaps of justified text line up too, but the lines
+        // around run over them); ties go to the one nearest the fallback.
+        chains.sort_by(|(n, a), (m, b)| {
+            m.cmp(n)
+                .then(a.distance(fallback).total_cmp(&b.distance(fallback)))
+        });
+        let bound = |found: &Starts| found.lo - 0.1 * size;
+        let best = chains.into_iter().find(|(n, found)| {
+            let b = bound(found);
+            let over = words.iter().filter(|w| w.x0 < b && w.x1 > b).count();
+            *n >= settings.min_starts && over as f64 <= settings.max_overrun * *n as f64
+        });
+        match best {
+            Some((_, found)) => {
+                bounds.push(bound(&found));
+                starts.push(Some(found));
+            }
+            None => {
+                bounds.push(fallback);
+                starts.push(None);
+            }
+        }
+    }
+    ColumnEdges {
+        bounds,
+        starts,
+        marks,
+        window: settings.local_lines * pitch,
+    }
 }
 
-/// The column of each word of a line: by its centre. On a row's number
-/// line, where every cell starts, a run of words joined by single spaces
-/// across a boundary (two cells that touch, where a wide cell pushed its
-/// neighbour's text left) whose right part would start with a lowercase
-/// word is cut instead before the capital or digit nearest the boundary,
-/// or, with none, kept whole in the left cell.
-fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool) -> Vec<usize> {
+/// The middle of the widest x range between `lo` and `hi` that the
+/// fewest words cover; ties go to the range nearest `start`.
+fn least_covered(words: &[&Word], lo: f64, hi: f64, start: f64) -> f64 {
+    let step = ((hi - lo) / 400.0).max(0.25);
+    let n = ((hi - lo) / step) as usize;
+    let cover: Vec<usize> = (0..=n)
+        .map(|s| {
+            let x = lo + s as f64 * step;
+            words.iter().filter(|w| w.x0 < x && w.x1 > x).count()
+        })
+        .collect();
+    let least = cover.iter().copied().min().unwrap_or(0);
+    let mut best: Option<(f64, f64)> = None;
+    let mut s = 0;
+    while s < cover.len() {
+        if cover[s] != least {
+            s += 1;
+            continue;
+        }
+        let e = (s..cover.len())
+            .find(|&e| cover[e] != least)
+            .unwrap_or(cover.len());
+        let (a, b) = (lo + s as f64 * step, lo + (e - 1) as f64 * step);
+        let better = best.is_none_or(|(ba, bb)| {
+            let (w, bw) = (b - a, bb - ba);
+            w > bw + step
+                || ((w - bw).abs() <= step
+                    && ((a + b) / 2.0 - start).abs() < ((ba + bb) / 2.0 - start).abs())
+        });
+        if better {
+            best = Some((a, b));
+        }
+        s = e;
+    }
+    best.map_or(start, |(a, b)| (a + b) / 2.0)
+}
+
+/// Whether every word with letters in `words` is in capitals.
+fn shouting(words: &[Word]) -> bool {
+    words
+        .iter()
+        .filter(|w| w.text.chars().any(char::is_alphabetic))
+        .all(|w| !w.text.chars().any(char::is_lowercase))
+}
+
+/// The column of each word of a line (see [`line_columns`]).
+fn word_columns(
+    words: &[Word],
+    edges: &ColumnEdges,
+    settings: &BandSettings,
+    number_line: bool,
+) -> Vec<usize> {
+    line_columns(words, edges, settings, number_line).0
+}
+
+/// The column of each word of a line, and how many boundaries the line
+/// runs across with word spaces where no cell ends (a run of capitals
+/// only, a heading, crosses every boundary it spans).
+///
+/// A word goes to the column its centre lies in. A run of words joined by
+/// single spaces across a boundary (two cells that touch: "xử lý Kế
+/// hoạch số 11- Văn phòng") is cut at the space after which the next
+/// word starts where the right column's cells start on the other body
+/// lines (jitter allowed), or kept whole on the side it reaches least
+/// past the column start. Where the body gives no starts, a run on a
+/// row's number line whose right part would open with a lowercase word is
+/// cut before the capital or digit nearest the boundary, or kept whole in
+/// the left cell. The space after a leading row number is no crossing.
+fn line_columns(
+    words: &[Word],
+    edges: &ColumnEdges,
+    settings: &BandSettings,
+    number_line: bool,
+) -> (Vec<usize>, usize) {
+    let boundaries = &edges.bounds;
     let mut columns: Vec<usize> = words
         .iter()
         .map(|w| column_of(boundaries, w.cx()))
         .collect();
-    if !number_line {
-        return columns;
-    }
     let opens = |w: &Word| {
         w.text
             .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
     };
-    let mut start = 0;
-    while start < words.len() {
-        let mut end = start + 1;
-        while end < words.len() && words[end].x0 - words[end - 1].x1 <= gap * words[end].size {
-            end += 1;
-        }
+    let mut crossed = vec![false; boundaries.len()];
+    for run in runs(words, settings.label_gap) {
+        let (start, end) = (run.start, run.end);
         for (b_index, &b) in boundaries.iter().enumerate() {
-            let Some(first_right) = (start..end).find(|&i| columns[i] > b_index) else {
-                continue;
-            };
-            if first_right == start || opens(&words[first_right]) {
+            let left = (start..end).any(|i| columns[i] <= b_index);
+            let right = (start..end).find(|&i| columns[i] > b_index);
+            let straddles = (start..end).any(|i| words[i].x0 < b && words[i].x1 > b);
+            if !(straddles || left && right.is_some()) {
                 continue;
             }
-            let distance = |i: usize| ((words[i - 1].x1 + words[i].x0) / 2.0 - b).abs();
-            let cut = (start + 1..end)
-                .filter(|&i| opens(&words[i]))
-                .min_by(|&a, &c| distance(a).total_cmp(&distance(c)));
-            // Without a word that can open the right cell, the run is one cell.
-            let cut = cut.unwrap_or(end);
+            // The row number and the text after it.
+            if number_line && start == 0 && right == Some(1) && !straddles {
+                continue;
+            }
+            let reach = settings.cut_reach * words[start].size.max(1.0);
+            let jitter = settings.start_jitter * words[start].size.max(1.0);
+            let cut = edges.starts[b_index].filter(|_| b_index > 0).and_then(|s| {
+                // Where the right column starts on the lines around: a
+                // narrow cell beside pushes a whole cell left or right.
+                let y = words[start].y;
+                let local: Vec<f64> = edges
+                    .marks
+                    .iter()
+                    .filter(|(my, mx)| {
+                        *my != y && (my - y).abs() <= edges.window && s.distance(*mx) <= reach
+                    })
+                    .map(|m| m.1)
+                    .collect();
+                // Cut before word k (k = end: the whole run on the left,
+                // judged by how far it reaches past the column start).
+                // A cut is ranked by its distance from the starts, plus a
+                // word opening in lowercase counts as twice the jitter
+                // further; it is taken when its distance is in reach.
+                let cost = |k: usize| {
+                    let x = if k == end {
+                        words[end - 1].x1
+                    } else {
+                        words[k].x0
+                    };
+                    if k == end {
+                        let past = (x - s.lo).max(0.0);
+                        return (past + 2.0 * jitter, past);
+                    }
+                    let nearest = local
+                        .iter()
+                        .copied()
+                        .min_by(|a, b| (x - a).abs().total_cmp(&(x - b).abs()));
+                    let off = nearest.map_or_else(|| s.distance(x), |m| (x - m).abs());
+                    if opens(&words[k]) {
+                        return (off, off);
+                    }
+                    // A lowercase word opens the cell only where the word
+                    // before ends short of where the cell starts.
+                    let at = nearest.unwrap_or(s.lo);
+                    if k > start && words[k - 1].x1 > at - 0.1 * words[k].size.max(1.0) {
+                        return (f64::INFINITY, f64::INFINITY);
+                    }
+                    (off + 2.0 * jitter, off)
+                };
+                (start..=end)
+                    .map(|k| (k, cost(k)))
+                    .filter(|(_, (_, off))| *off <= reach)
+                    .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+                    .map(|(k, _)| k)
+            });
+            // Capitals only (a heading) may line up with column starts by
+            // chance: such a run crosses whatever the cuts say.
+            crossed[b_index] = cut.is_none() || shouting(&words[start..end]);
+            let cut = match cut {
+                Some(k) => k,
+                None => {
+                    let Some(first_right) = right.filter(|_| number_line) else {
+                        continue;
+                    };
+                    if first_right == start || opens(&words[first_right]) {
+                        continue;
+                    }
+                    let distance = |i: usize| ((words[i - 1].x1 + words[i].x0) / 2.0 - b).abs();
+                    // Without a word that can open the right cell, the run is one cell.
+                    (start + 1..end)
+                        .filter(|&i| opens(&words[i]))
+                        .min_by(|&a, &c| distance(a).total_cmp(&distance(c)))
+                        .unwrap_or(end)
+                }
+            };
             for c in &mut columns[start..cut] {
                 *c = (*c).min(b_index);
             }
@@ -653,9 +877,8 @@ fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool)
                 *c = (*c).max(b_index + 1);
             }
         }
-        start = end;
     }
-    columns
+    (columns, crossed.into_iter().filter(|c| *c).count())
 }
 
 /// The table of a header's body lines (`members`): its columns cut at
@@ -665,7 +888,7 @@ fn word_columns(words: &[Word], boundaries: &[f64], gap: f64, number_line: bool)
 fn build(
     lines: &[Line],
     members: &[(usize, LineKind)],
-    boundaries: &[f64],
+    boundaries: &ColumnEdges,
     header: &Header,
     settings: &BandSettings,
     page: u32,
@@ -698,12 +921,7 @@ fn build(
         let mut cells: Vec<Vec<Word>> = vec![Vec::new(); ncols];
         if kind != LineKind::Group {
             let number_len = usize::from(kind == LineKind::Cells(true));
-            let columns = word_columns(
-                &lines[k].words,
-                boundaries,
-                settings.label_gap,
-                number_len == 1,
-            );
+            let columns = word_columns(&lines[k].words, boundaries, settings, number_len == 1);
             for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
                 let mut c = c;
                 if c == 0 && n >= number_len {
@@ -718,7 +936,7 @@ fn build(
             let mut crossed: Vec<usize> = lines[k]
                 .words
                 .iter()
-                .map(|w| column_of(boundaries, w.cx()))
+                .map(|w| column_of(&boundaries.bounds, w.cx()))
                 .filter(|&c| c > 0)
                 .collect();
             crossed.dedup();
@@ -1159,5 +1377,115 @@ mod tests {
             r[3],
             ["2", "Ban hành quy chế", "Văn phòng UBND tỉnh", "Quý II"]
         );
+    }
+
+    #[test]
+    fn touching_cells_cut_where_the_body_starts_its_columns() {
+        // Layout text: the name cell runs into the documents cell and
+        // that into the lead cell with one space; a name line's last word
+        // reaches past the documents column; starts jitter by a character.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (30, "Văn bản giao"),
+                (46, "Đơn vị chủ trì"),
+                (64, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng kế hoạch số hoá Kế hoạch số 11- Văn phòng"),
+                (64, "2026"),
+            ]),
+            at(&[
+                (5, "dữ liệu trong các cơ"),
+                (30, "KH/BCĐ ngày"),
+                (46, "Trung ương"),
+            ]),
+            at(&[(5, "quan tỉnh, thành phố và dữ 27/3/2025")]),
+            at(&[
+                (0, "2"),
+                (5, "Tổng kết"),
+                (31, "Kế hoạch 02"),
+                (47, "Sở Nội vụ"),
+                (64, "Quý IV"),
+            ]),
+            at(&[(5, "thực hiện"), (29, "Quyết định"), (46, "UBND tỉnh")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[1],
+            [
+                "1",
+                "Xây dựng kế hoạch số hoá dữ liệu trong các cơ quan tỉnh, thành phố và dữ",
+                "Kế hoạch số 11- KH/BCĐ ngày 27/3/2025",
+                "Văn phòng Trung ương",
+                "2026"
+            ]
+        );
+        assert_eq!(
+            r[2],
+            [
+                "2",
+                "Tổng kết thực hiện",
+                "Kế hoạch 02 Quyết định",
+                "Sở Nội vụ UBND tỉnh",
+                "Quý IV"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cell_pushed_left_is_cut_where_its_own_lines_start() {
+        // The lead cell of row 2 starts three characters left of the
+        // column's usual start on every line; its first line touches the
+        // documents cell. The row's own lines, not the column's usual
+        // start (which "Tổ" would match), say where to cut.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (30, "Văn bản giao"),
+                (46, "Đơn vị chủ trì"),
+                (64, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Rà soát quy chế"),
+                (30, "Kế hoạch 05"),
+                (46, "Sở Tư pháp"),
+                (64, "2026"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Phối hợp nghiên cứu"),
+                (30, "Thông báo số Ban Tổ"),
+                (64, "2026"),
+            ]),
+            at(&[(5, "chính sách"), (30, "06"), (43, "chức Trung")]),
+            at(&[(43, "ương")]),
+            at(&[
+                (0, "3"),
+                (5, "Tổng kết"),
+                (30, "Kế hoạch 07"),
+                (46, "Văn phòng"),
+                (64, "Quý IV"),
+            ]),
+            at(&[(46, "UBND tỉnh")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[2],
+            [
+                "2",
+                "Phối hợp nghiên cứu chính sách",
+                "Thông báo số 06",
+                "Ban Tổ chức Trung ương",
+                "2026"
+            ]
+        );
+        assert_eq!(r[3][3], "Văn phòng UBND tỉnh");
     }
 }
