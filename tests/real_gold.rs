@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 
 /// Floors and ceiling: the totals measured on 2026-12-03 (see `SCORES.md`).
 /// At least this many expected tasks are matched by an extracted task.
-const FLOOR_MATCHED: usize = 191;
+const FLOOR_MATCHED: usize = 193;
 /// At least this many expected tasks come out with every field right.
-const FLOOR_FULLY_RIGHT: usize = 114;
+const FLOOR_FULLY_RIGHT: usize = 135;
 /// At least this many task fields (of 17 per expected task) are right.
-const FLOOR_FIELDS_RIGHT: usize = 3105;
+const FLOOR_FIELDS_RIGHT: usize = 3181;
 /// At most this many extracted tasks match no expected task.
 const CEILING_UNEXPECTED: usize = 10;
 

@@ -561,7 +561,15 @@ fn read_body(
     if anchors < settings.min_rows {
         return None;
     }
-    let table = build(lines, &members, &edges, header, settings, page, may_continue);
+    let table = build(
+        lines,
+        &members,
+        &edges,
+        header,
+        settings,
+        page,
+        may_continue,
+    );
     let last = members.last().map_or(0, |m| m.0);
     let mut taken: Vec<usize> = members.into_iter().map(|(k, _)| k).collect();
     taken.extend(repeated.into_iter().filter(|&k| k < last));
