@@ -389,11 +389,26 @@ fn split_at_and<'a>(part: &'a str, gazetteer: &Gazetteer) -> Option<(&'a str, &'
     let (left, right) = part.rsplit_once(" và ")?;
     let (left, right) = (left.trim(), right.trim());
     let opens_body = if right.starts_with(char::is_uppercase) {
-        looks_like_unit(right, gazetteer)
+        looks_like_unit(right, gazetteer) || heads_bodies(right, gazetteer)
     } else {
         is_plural_bodies(right)
     };
-    (opens_body && looks_like_unit(left, gazetteer)).then_some((left, right))
+    let closes_body = looks_like_unit(left, gazetteer) || heads_bodies(left, gazetteer);
+    (opens_body && closes_body).then_some((left, right))
+}
+
+/// Whether a phrase names the heads of bodies ("Thủ trưởng các sở, ban,
+/// ngành", "Chủ tịch Ủy ban nhân dân các xã"): a title and the bodies it heads.
+fn heads_bodies(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    const TITLES: &[&str] = &["thủ trưởng", "chủ tịch", "giám đốc", "người đứng đầu"];
+    let lower = phrase.to_lowercase();
+    TITLES.iter().any(|t| {
+        lower.starts_with(t) && {
+            let bodies = phrase.get(t.len()..).unwrap_or_default().trim();
+            (bodies.starts_with(char::is_uppercase) && looks_like_unit(bodies, gazetteer))
+                || is_plural_bodies(bodies)
+        }
+    })
 }
 
 /// Whether a lowercase phrase names bodies in the plural: "các" and a
@@ -488,6 +503,13 @@ mod tests {
             [
                 "Các sở, ban, ngành, đoàn thể",
                 "Ủy ban nhân dân các xã, phường"
+            ]
+        );
+        assert_eq!(
+            names("Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân các xã"),
+            [
+                "Thủ trưởng các sở, ban, ngành",
+                "Chủ tịch Ủy ban nhân dân các xã"
             ]
         );
         for one in [

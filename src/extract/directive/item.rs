@@ -455,6 +455,34 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_sentence_restating_the_work_is_the_deadline() {
+        let s = split_item(
+            "Phê duyệt 114 hồ sơ bổ sung. Hoàn thành việc phê duyệt trong tháng 4/2026.",
+            Some(2026),
+        );
+        assert_eq!(s.pieces[0].name, "Phê duyệt 114 hồ sơ bổ sung");
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-04-30"));
+        // More work in the sentence keeps it in the name.
+        let s = split_item(
+            "Tập trung thực hiện kế hoạch. Hoàn thành kiểm tra và báo cáo kết quả trước ngày 25/12/2025.",
+            Some(2025),
+        );
+        assert!(s.pieces[0]
+            .name
+            .ends_with("báo cáo kết quả trước ngày 25/12/2025"));
+        assert_eq!(
+            raw("Giải phóng mặt bằng, yêu cầu đến 30/5/2026 phải bàn giao toàn bộ mặt bằng.")
+                .as_deref(),
+            Some("đến 30/5/2026")
+        );
+        assert_eq!(
+            raw("Hoàn thiện hồ sơ gửi Sở Xây dựng trước ngày 24/4/2026 để tổng hợp, thẩm định.")
+                .as_deref(),
+            Some("trước ngày 24/4/2026")
+        );
+    }
+
+    #[test]
     fn the_time_of_the_action_not_of_its_objects() {
         assert_eq!(
             raw("Ban hành quyết định. Hoàn thành trước ngày 20/12/2025.").as_deref(),

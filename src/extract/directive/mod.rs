@@ -22,7 +22,8 @@ use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
 use parties::{
-    clause_start, has_action, has_opener, is_subject, read_parties, starts_with_action, Parties,
+    clause_start, has_action, has_opener, is_subject, is_subject_within, read_parties,
+    starts_with_action, Parties, MAX_HEADING_UNIT_WORDS,
 };
 use regex::Regex;
 use std::sync::OnceLock;
@@ -386,7 +387,8 @@ fn heading_parties(node: &Node, gazetteer: &Gazetteer) -> Option<Parties> {
     }
     // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao".
     let named = &title[clause_start(&title)..];
-    (!named.to_lowercase().starts_with("về ") && is_subject(named, gazetteer)).then(|| Parties {
+    let unit = is_subject_within(named, MAX_HEADING_UNIT_WORDS, gazetteer);
+    (!named.to_lowercase().starts_with("về ") && unit).then(|| Parties {
         lead: split_subject_units(named, gazetteer),
         ..Parties::default()
     })

@@ -104,6 +104,8 @@ const ACTIONS: &[&str] = &[
     "tháo gỡ",
     "tiến hành",
     "làm việc",
+    "nghiêm túc",
+    "đồng thời",
     "định kỳ",
     "thường xuyên",
     "hằng tuần",
@@ -207,7 +209,10 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
             .filter(|l| !l.trim().is_empty() && is_subject(l, gazetteer));
         parties.lead = units(listed.unwrap_or(&rest[..colon]));
     } else if let Some(a) = action.filter(|&a| a > 0 && is_subject(&rest[..a], gazetteer)) {
-        parties.lead = units(&rest[..a]);
+        // "Công an tỉnh là cơ quan thường trực, có trách nhiệm ...": the
+        // subject ends where a clause about it starts.
+        let subject = &rest[..a];
+        parties.lead = units(&subject[..first_clause_word(subject).unwrap_or(subject.len())]);
     } else if let Some(lead) = later_lead(rest, gazetteer) {
         parties.lead = units(lead);
     }
@@ -298,13 +303,26 @@ fn is_action_at(text: &str, i: usize) -> bool {
         .any(|n| before.ends_with(&format!(" {}", match_key(n))) || before == match_key(n))
 }
 
+/// The longest subject of a sentence, in words.
+const MAX_SUBJECT_WORDS: usize = 16;
+
+/// The longest unit a heading may name, in words: a unit with its scope
+/// ("1. Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc và Bảo
+/// Lộc – Liên Khương:"), longer than a sentence's subject.
+pub const MAX_HEADING_UNIT_WORDS: usize = 22;
+
 /// Whether a phrase can be the subject of an instruction: a unit, a
 /// plural body phrase ("Các chi bộ, đảng bộ trực thuộc") or the head of
 /// bodies ("Thủ trưởng các đơn vị thuộc Bộ").
 pub fn is_subject(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    is_subject_within(phrase, MAX_SUBJECT_WORDS, gazetteer)
+}
+
+/// [`is_subject`] for a phrase of at most `max_words` words.
+pub fn is_subject_within(phrase: &str, max_words: usize, gazetteer: &Gazetteer) -> bool {
     let phrase = phrase.trim().trim_end_matches([',', ';']);
     let words = phrase.split_whitespace().count();
-    (1..=16).contains(&words)
+    (1..=max_words).contains(&words)
         && !starts_with_action(phrase)
         && (looks_like_unit(phrase, gazetteer)
             || [
@@ -390,6 +408,20 @@ mod tests {
         assert_eq!(names(&p.coordinating), ["Sở Tài chính", "Công an tỉnh"]);
         let p = read("Chính phủ chỉ đạo các cơ quan khẩn trương hoàn thành.");
         assert_eq!(names(&p.lead), ["Chính phủ"]);
+        let p =
+            read("Khẩn trương, phối hợp Trung tâm Phát triển quỹ đất tỉnh tập trung xét pháp lý.");
+        assert_eq!(
+            names(&p.coordinating),
+            ["Trung tâm Phát triển quỹ đất tỉnh"]
+        );
+        assert_eq!(
+            read("Chủ động phối hợp thực hiện các nhiệm vụ.").coordinating,
+            []
+        );
+        let p = read("Công an tỉnh là cơ quan thường trực, có trách nhiệm quản lý chương trình.");
+        assert_eq!(names(&p.lead), ["Công an tỉnh"]);
+        let p = read("Ban Quản lý dự án đầu tư xây dựng số 1 chủ trì theo dõi.");
+        assert_eq!(names(&p.lead), ["Ban Quản lý dự án đầu tư xây dựng số 1"]);
         let p = read("Phối hợp với Ban Tổ chức Trung ương nghiên cứu bổ sung các tính năng mới.");
         assert!(p.lead.is_empty());
         assert_eq!(names(&p.coordinating), ["Ban Tổ chức Trung ương"]);
