@@ -11,6 +11,10 @@ use std::sync::OnceLock;
 /// How many lines from the top the header block may take.
 const HEADER_LINES: usize = 40;
 
+/// The longest printed line a title may continue with, in characters,
+/// unless the title is visibly unfinished (see `continues_title`).
+const TITLE_LINE_CHARS: usize = 90;
+
 /// National and party mottos that head documents but name no issuer.
 const MOTTOS: &[&str] = &[
     "đảng cộng sản việt nam",
@@ -98,7 +102,9 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
             continue;
         }
         if is_capitals(text) && !text.starts_with(|c: char| c.is_ascii_digit()) {
-            let continues_issuer = !issuer.is_empty() && !is_document_title(text);
+            // A part heading ("I. NHỮNG NHIỆM VỤ ...") is the body, never the issuer.
+            let continues_issuer =
+                !issuer.is_empty() && !is_document_title(text) && !starts_with_roman(text);
             // The date may sit beside the issuer (right column): only the
             // number closes the issuer block.
             if !seen_number && title.is_empty() && (is_issuer_like(text) || continues_issuer) {
@@ -207,10 +213,18 @@ fn continues_title(title: &[String], text: &str) -> bool {
         Regex::new(r"(?i)^(?:ngày|căn cứ|thực hiện|trên cơ sở|theo|để|nhằm|sau khi|kính gửi)\b")
             .expect("static opener pattern is valid")
     });
-    (bare_kind || continued)
-        && text.chars().count() <= 90
+    // A title left unfinished (a trailing comma or dash) or a line starting
+    // in lower case is the same title wrapped: it may be one long Word
+    // paragraph rather than a printed line.
+    let wrapped = title.last().is_some_and(|t| t.ends_with([',', '-', '–']))
+        || text.starts_with(char::is_lowercase);
+    // A date is the body's ("Ngày 16/4/2026, ...") unless it dates a
+    // document the title names ("Quyết định số 787/QĐ-UBND ngày 21/8/2025").
+    let own_date = find_date(text).is_some() && !super::docref::mentions_document(text);
+    (bare_kind || continued || (title.len() > 1 && wrapped))
+        && (text.chars().count() <= TITLE_LINE_CHARS || wrapped)
         && !body_opener.is_match(text)
-        && find_date(text).is_none()
+        && !own_date
         && !text.ends_with(['.', ':', ';'])
         && !text.starts_with(['(', '-', '*'])
         && super::numbering::RowNumber::at_line_start(text).is_none()
@@ -590,5 +604,25 @@ mod tests {
             m.title.as_deref(),
             Some("THÔNG BÁO Kết luận của Chủ tịch tại cuộc họp về tiến độ chuyển đổi số")
         );
+    }
+
+    #[test]
+    fn wrapped_titles_and_part_headings() {
+        // A title line ending in a comma, a line starting in lower case and
+        // a date of a named document continue the title, however long.
+        let m = meta(
+            "SỞ NỘI VỤ\nSố: 181/BC-SNV\nLâm Đồng, ngày 05 tháng 11 năm 2025\nBÁO CÁO\n\
+             Tổng kết thực hiện Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ\n\
+             tịch Ủy ban nhân dân tỉnh về việc thí điểm các mô hình,\n\
+             sáng kiến cải cách hành chính nhằm nâng cao sự hài lòng của người dân đối với sự phục vụ của cơ quan hành chính nhà nước\n\
+             Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh",
+        );
+        assert!(m
+            .title
+            .as_deref()
+            .is_some_and(|t| t.ends_with("cơ quan hành chính nhà nước")));
+        // A part heading in capitals right after the issuer is not the issuer.
+        let m = meta("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nI. NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY\n");
+        assert_eq!(m.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"));
     }
 }

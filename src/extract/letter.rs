@@ -127,7 +127,10 @@ fn read_subject(texts: &[&str]) -> Option<String> {
             || t.contains("ngày")
             || t.starts_with(['-', '*', '+'])
             || opens_recipients(t)
-            || t.to_lowercase().starts_with("số");
+            // The header's own "Số:" line, not a wrapped "... Công văn / số
+            // 3653/VPCP-CĐS ...".
+            || t.starts_with("Số")
+            || t.to_lowercase().starts_with("số:");
         if stops {
             break;
         }

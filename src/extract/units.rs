@@ -33,6 +33,10 @@ const UNIT_HEADS: &[&str] = &[
     "thành ủy",
     "thành uỷ",
     "huyện ủy",
+    // The youth union of a province, city or district ("Tỉnh đoàn").
+    "tỉnh đoàn",
+    "thành đoàn",
+    "huyện đoàn",
     "quân ủy",
     "quân uỷ",
     "báo",

@@ -85,8 +85,9 @@ fn leading_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadl
 /// The recurrence of the item's action ("định kỳ hằng quý báo cáo ...",
 /// "Định kỳ trước 16 giờ ngày thứ Sáu hằng tuần, báo cáo ..."): a phrase
 /// with "định kỳ" first; else a bare "hằng năm" that does not name the kind
-/// of a plan or budget ("kế hoạch cải cách hành chính hằng năm", "dự toán
-/// ngân sách hằng năm" recur as documents, not as the task); else a bare
+/// of a plan, roadmap or budget ("kế hoạch cải cách hành chính hằng năm",
+/// "lộ trình thực hiện hằng năm", "dự toán ngân sách hằng năm" recur as
+/// documents, not as the task); else a bare
 /// "định kỳ".
 fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
     static PERIODIC: OnceLock<Regex> = OnceLock::new();
@@ -104,14 +105,19 @@ fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
             .expect("static bare recurrence pattern is valid")
     });
     let plan = PLAN.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:kế hoạch|dự toán|ngân sách|vốn)\b")
+        Regex::new(r"(?i)\b(?:kế hoạch|lộ trình|dự toán|ngân sách|vốn|đầu tư công)\b")
             .expect("static plan pattern is valid")
     });
     if let Some(m) = periodic.find(text) {
         return parse_deadline(m.as_str(), None);
     }
     let names_a_plan = |at: usize| {
-        let clause_start = text[..at].rfind([',', ';', '.']).map_or(0, |i| i + 1);
+        let mut clause_start = text[..at].rfind([',', ';', '.']).map_or(0, |i| i + 1);
+        if text[clause_start..at].trim().is_empty() {
+            // Right after a comma it qualifies the same noun as the word
+            // before ("đầu tư công trung hạn, hằng năm").
+            clause_start = text[..at].rfind([';', '.']).map_or(0, |i| i + 1);
+        }
         plan.is_match(&text[clause_start..at])
     };
     let mut found = bare.find_iter(text).filter(|m| !names_a_plan(m.start()));
@@ -182,11 +188,12 @@ fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDead
 
 /// The time a deadline sentence states, without the verb and its object
 /// before it ("Hoàn thành trước ngày 20/12/2025" → "trước ngày 20/12/2025",
-/// "Hoàn thành việc phê duyệt trong tháng 4/2026" → "trong tháng 4/2026").
+/// "Hoàn thành việc phê duyệt trong tháng 4/2026" → "trong tháng 4/2026",
+/// "Thời gian hoàn thành trước ngày 30/11/2025" → "trước ngày 30/11/2025").
 fn time_phrase(clause: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:hoàn thành|xong)\b([^,;]{0,80}?)\s((?:trước|trong|chậm nhất|đến|vào|ngay)\s.*)$")
+        Regex::new(r"(?i)^(?:thời (?:gian|hạn) )?(?:hoàn thành|xong)\b([^,;]{0,80}?)\s((?:trước|trong|chậm nhất|đến|vào|ngay)\s.*)$")
             .expect("static time phrase pattern is valid")
     });
     // The object only restates the work ("việc phê duyệt"); another action
@@ -462,6 +469,12 @@ mod tests {
         );
         assert_eq!(s.pieces[0].name, "Phê duyệt 114 hồ sơ bổ sung");
         assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-04-30"));
+        let s = split_item(
+            "Cấu hình biểu mẫu điện tử. Thời gian hoàn thành trước ngày 30/11/2025.",
+            Some(2025),
+        );
+        assert_eq!(s.pieces[0].name, "Cấu hình biểu mẫu điện tử");
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2025-11-30"));
         // More work in the sentence keeps it in the name.
         let s = split_item(
             "Tập trung thực hiện kế hoạch. Hoàn thành kiểm tra và báo cáo kết quả trước ngày 25/12/2025.",
@@ -505,6 +518,14 @@ mod tests {
             Some("định kỳ hằng tháng")
         );
         assert_eq!(raw("Tham mưu xây dựng dự toán ngân sách hằng năm."), None);
+        assert_eq!(
+            raw("Lập danh mục dự án đầu tư công trung hạn, hằng năm được đầu tư từ ngân sách."),
+            None
+        );
+        assert_eq!(
+            raw("Xây dựng lộ trình thực hiện hằng năm bảo đảm mục tiêu của Chương trình."),
+            None
+        );
         assert_eq!(
             raw("Báo cáo kết quả thực hiện Chương trình hằng năm về Ủy ban nhân dân tỉnh.")
                 .as_deref(),

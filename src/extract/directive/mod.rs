@@ -291,13 +291,20 @@ fn item_tasks(
 fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(?:Đối với\s+)?([^:.;]{3,120}):\s*(\S.*)$")
+        Regex::new(r"^(?:Đối với\s+)?([^:.;]{3,240}):\s*(\S.*)$")
             .expect("static unit label pattern is valid")
     });
     let c = re.captures(text)?;
     let (unit, rest) = (clean_text(&c[1]), c[2].to_string());
-    (is_subject(&unit, gazetteer) && !has_action(&unit) && starts_with_action(&rest))
-        .then_some((unit, rest))
+    // A list of bodies, each a subject of its own ("Ủy ban Mặt trận Tổ
+    // quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, ..., Tỉnh đoàn"), may be
+    // longer than one subject.
+    let units = is_subject(&unit, gazetteer)
+        || (unit.contains(',') && unit.split(',').all(|part| is_subject(part, gazetteer)));
+    // What follows is the work: an action, or the basis it starts from
+    // ("Căn cứ chức năng, nhiệm vụ được giao ...").
+    let work = starts_with_action(&rest) || rest.to_lowercase().starts_with("căn cứ ");
+    (units && !has_action(&unit) && work).then_some((unit, rest))
 }
 
 /// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...",
@@ -633,6 +640,26 @@ fn printed_date(iso: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::source_doc::TextLine;
+
+    #[test]
+    fn unit_labels_may_list_bodies_and_open_with_the_basis() {
+        let g = Gazetteer::builtin();
+        let (unit, rest) = unit_label(
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, Hội Liên hiệp Phụ nữ tỉnh, Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn: Chỉ đạo thực hiện các kế hoạch liên tịch.",
+            &g,
+        )
+        .expect("a list of bodies is a label");
+        assert!(unit.ends_with("Tỉnh đoàn"));
+        assert!(rest.starts_with("Chỉ đạo"));
+        let (unit, _) = unit_label(
+            "Các sở, ban, ngành, địa phương: Căn cứ chức năng, nhiệm vụ được giao để lồng ghép hoạt động.",
+            &g,
+        )
+        .expect("work may open with its basis");
+        assert_eq!(unit, "Các sở, ban, ngành, địa phương");
+        // A topic in front of the colon is no unit.
+        assert!(unit_label("Kết quả đạt được: Hoàn thành 80% chỉ tiêu.", &g).is_none());
+    }
 
     #[test]
     fn instructions_and_reports() {

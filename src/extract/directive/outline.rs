@@ -111,7 +111,9 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
                     // before the next item is not part of it.
                     continue;
                 }
-                tree.nodes[top].body.push(para.text.clone());
+                if !is_attachment_note(&para.text) {
+                    tree.nodes[top].body.push(para.text.clone());
+                }
                 if para.text.trim_end().ends_with("./.") {
                     break;
                 }
@@ -238,10 +240,35 @@ fn ends_body(text: &str) -> bool {
         Regex::new(r"(?i)trân trọng|thông báo (?:để|cho)\b|biết,? (?:và )?(?:chỉ đạo )?thực hiện|để (?:báo cáo|biết)\b.*\./\.")
             .expect("static closing pattern is valid")
     });
+    // Paragraphs that open the closing whatever their length: the summary
+    // ("Trên đây là báo cáo ..."), the call to carry out the whole letter
+    // ("Yêu cầu ... nghiêm túc thực hiện."), the invitation to report
+    // difficulties ("Trong quá trình thực hiện, nếu có khó khăn, vướng
+    // mắc, ...") and a report's submission ("Sở Nội vụ báo cáo Chủ tịch
+    // UBND tỉnh xem xét, chỉ đạo./.").
+    static CLOSING_OPENER: OnceLock<Regex> = OnceLock::new();
+    let closing_opener = CLOSING_OPENER.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
+        )
+        .expect("static closing opener pattern is valid")
+    });
     closes_body(text)
         || is_signature_title(text)
         || is_unnumbered_heading(text)
+        || closing_opener.is_match(text.trim())
         || (closing.is_match(text) && text.split_whitespace().count() <= CLOSING_WORDS)
+}
+
+/// Whether an unmarked paragraph is a note on attachments ("(Kèm theo dự
+/// thảo Văn bản chỉ đạo ...)."): it belongs to no item's text.
+fn is_attachment_note(text: &str) -> bool {
+    static NOTE: OnceLock<Regex> = OnceLock::new();
+    NOTE.get_or_init(|| {
+        Regex::new(r"(?i)^\((?:có )?(?:gửi )?kèm theo\b[^()]*\)\W*$")
+            .expect("static attachment note pattern is valid")
+    })
+    .is_match(text.trim())
 }
 
 /// The longest closing formula ("Ủy ban nhân dân tỉnh thông báo để các
@@ -323,6 +350,40 @@ mod tests {
             ["Văn phòng Trung ương Đảng chủ trì kiểm tra."]
         );
         assert!(!nodes[1].is_heading());
+    }
+
+    #[test]
+    fn closing_paragraphs_end_the_last_item() {
+        for closing in [
+            "Trên đây là báo cáo công tác năm 2025 của Ủy ban nhân dân tỉnh, gửi Bộ Nội vụ để tổng hợp.",
+            "Yêu cầu Thủ trưởng các sở, ngành và Chủ tịch UBND các xã nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có vướng mắc, báo cáo UBND tỉnh.",
+            "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc, đề nghị các cơ quan kịp thời báo cáo UBND tỉnh (qua Sở Nội vụ) để được xem xét, giải quyết.",
+            "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.",
+        ] {
+            let paras: Vec<Paragraph> = [
+                "1. Sở Tư pháp",
+                "a) Rà soát các văn bản quy phạm pháp luật.",
+                "(Kèm theo dự thảo Văn bản chỉ đạo của Chủ tịch UBND tỉnh).",
+                closing,
+                "Hoàn thành trước ngày 30/6/2026.",
+            ]
+            .iter()
+            .map(|t| para(t))
+            .collect();
+            let nodes = outline(&paras);
+            assert_eq!(nodes.len(), 2, "{closing}");
+            assert!(nodes[1].body.is_empty(), "{closing}: {:?}", nodes[1].body);
+        }
+        // A task that starts like a closing is still a task.
+        let paras: Vec<Paragraph> = [
+            "1. Sở Tư pháp",
+            "a) Rà soát các văn bản quy phạm pháp luật.",
+            "Trong quá trình thực hiện quy hoạch, Chủ tịch UBND các xã chỉ đạo các phòng phối hợp với đơn vị tư vấn.",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        assert_eq!(outline(&paras)[1].body.len(), 1);
     }
 
     #[test]
