@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the output contract written into every document record.
-pub const SCHEMA_VERSION: &str = "5";
+pub const SCHEMA_VERSION: &str = "6";
 
 /// Everything extracted from one input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,6 +46,17 @@ pub struct Accounting {
     pub as_warnings: usize,
     /// Task records written in all (table rows, sub-rows and prose items).
     pub tasks: usize,
+    /// Numbered or bulleted prose items without items under them (schema
+    /// version 6; absent in older records, read as 0).
+    #[serde(default)]
+    pub items_seen: usize,
+    /// Those read as tasks (an item may give several tasks).
+    #[serde(default)]
+    pub items_read: usize,
+    /// Those not read as tasks, each named in an `item_not_task` warning
+    /// with its page and line: `items_seen = items_read + items_as_warnings`.
+    #[serde(default)]
+    pub items_as_warnings: usize,
 }
 
 /// Kind of input a record was read from.

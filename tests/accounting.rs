@@ -1,6 +1,7 @@
-//! Every table row seen is accounted for: each fixture's `accounting`
-//! block adds up, counts the records written, and for the hand-checked
-//! appendices says that no row was left unread.
+//! Every table row and prose item seen is accounted for: each fixture's
+//! `accounting` block adds up, counts the records written, names every
+//! item not read in a warning, and for the hand-checked appendices says
+//! that no row was left unread.
 
 use nhiemvu::extract::Context;
 use nhiemvu::model::DocumentKind;
@@ -11,6 +12,7 @@ use std::path::Path;
 fn every_fixture_accounts_for_its_rows() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut appendices = 0;
+    let mut directives = 0;
     for dir in ["text", "pdf", "docx", "unseen"] {
         let mut inputs: Vec<_> = std::fs::read_dir(root.join(dir))
             .expect("fixture folder")
@@ -35,6 +37,27 @@ fn every_fixture_accounts_for_its_rows() {
                 "{name}: {a:?}"
             );
             assert_eq!(a.tasks, doc.tasks.len(), "{name}");
+            // Every prose item seen is a task or a warning naming it.
+            assert_eq!(
+                a.items_seen,
+                a.items_read + a.items_as_warnings,
+                "{name}: {a:?}"
+            );
+            let item_warnings = doc
+                .warnings
+                .iter()
+                .filter(|w| w.code == "item_not_task")
+                .count();
+            assert_eq!(item_warnings, a.items_as_warnings, "{name}");
+            // Directives whose tasks sit in numbered items read most of them;
+            // a letter of plain paragraphs has no items to count.
+            if doc.document.kind == DocumentKind::Directive && a.items_seen > 0 {
+                directives += 1;
+                assert!(
+                    2 * a.items_read >= a.items_seen,
+                    "{name}: most numbered items left unread: {a:?}"
+                );
+            }
             assert!(a.tasks_from_rows <= a.tasks, "{name}: {a:?}");
             // The unseen renderings are measured, not yet all read right.
             if doc.document.kind == DocumentKind::Appendix && dir != "unseen" {
@@ -45,4 +68,5 @@ fn every_fixture_accounts_for_its_rows() {
         }
     }
     assert!(appendices >= 10, "appendix fixtures checked: {appendices}");
+    assert!(directives >= 2, "directive fixtures checked: {directives}");
 }

@@ -136,9 +136,11 @@ pub fn extract(
         default_year,
         gazetteer: &ctx.gazetteer,
     };
+    let mut prose = directive::ProseTasks::default();
     if tables == 0 {
         // No task table: a directive whose numbered items are the tasks.
-        tasks = directive::extract_tasks(&lines, &around);
+        prose = directive::extract_tasks(&lines, &around);
+        tasks = std::mem::take(&mut prose.tasks);
         if !tasks.is_empty() {
             document.kind = DocumentKind::Directive;
         }
@@ -146,10 +148,13 @@ pub fn extract(
         if body_tables {
             // A task table inside the body of a plan: the prose items
             // around it are tasks too.
-            tasks.extend(directive::extract_tasks(&lines, &around));
+            prose = directive::extract_tasks(&lines, &around);
+            tasks.append(&mut prose.tasks);
         }
         document.kind = DocumentKind::Appendix;
     }
+    let items_as_warnings = prose.warnings.len();
+    warnings.append(&mut prose.warnings);
     if tally.seen >= 5 && tally.warned * 2 > tally.seen {
         warnings.push(crate::model::Warning::new(
             "rows_mostly_unread",
@@ -175,6 +180,9 @@ pub fn extract(
         headings: tally.headings,
         as_warnings: tally.warned,
         tasks: tasks.len(),
+        items_seen: prose.items_seen,
+        items_read: prose.items_read,
+        items_as_warnings,
     };
     ExtractedDocument {
         schema_version: SCHEMA_VERSION.to_string(),

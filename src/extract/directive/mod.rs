@@ -42,19 +42,73 @@ pub struct DocContext<'a> {
     pub gazetteer: &'a Gazetteer,
 }
 
-/// The tasks of a document written in prose (empty when it has none).
-pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_>) -> Vec<Task> {
+/// What the prose reader made of a document: its tasks, and what became of
+/// every numbered or bulleted item without items under it.
+#[derive(Debug, Default)]
+pub struct ProseTasks {
+    /// The tasks, in document order.
+    pub tasks: Vec<Task>,
+    /// Numbered or bulleted items without items under them.
+    pub items_seen: usize,
+    /// Those read as tasks (one item may give several tasks).
+    pub items_read: usize,
+    /// One `item_not_task` warning for every other item seen.
+    pub warnings: Vec<Warning>,
+}
+
+/// How much of an item's text a warning quotes, in characters.
+const QUOTED_CHARS: usize = 80;
+
+/// The tasks of a document written in prose (none when it has none), with
+/// a warning for every item seen and not read as a task.
+pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_>) -> ProseTasks {
     let paras = paragraphs::paragraphs(lines, ctx.gazetteer);
     let nodes = outline::outline(&paras);
     let own = own_reference(ctx.meta);
     let reports = reports_by_default(ctx.meta) || paras.iter().any(|p| opens_legal_text(&p.text));
-    let mut tasks = Vec::new();
-    for idx in 0..nodes.len() {
-        if let Some(item) = candidate(&nodes, idx, reports, ctx) {
-            item_tasks(&nodes, idx, item, own.as_ref(), ctx, &mut tasks);
+    let mut out = ProseTasks::default();
+    for (idx, node) in nodes.iter().enumerate() {
+        let item = node.children.is_empty()
+            && !matches!(
+                node.kind(),
+                None | Some(MarkerKind::Roman) | Some(MarkerKind::Paragraph)
+            );
+        out.items_seen += usize::from(item);
+        match candidate(&nodes, idx, reports, ctx) {
+            Some(found) => {
+                out.items_read += usize::from(item);
+                item_tasks(&nodes, idx, found, own.as_ref(), ctx, &mut out.tasks);
+            }
+            None if item => out.warnings.push(not_a_task(node)),
+            None => {}
         }
     }
-    tasks
+    out
+}
+
+/// The warning for an item seen and not read as a task.
+fn not_a_task(node: &Node) -> Warning {
+    let printed = node.head.marker.as_ref().map_or("", |m| m.printed.as_str());
+    let printed = if printed.chars().any(char::is_alphanumeric) {
+        format!("item {printed}")
+    } else {
+        format!("a \"{printed}\" bullet")
+    };
+    let text = clean_text(&node.full_text());
+    let quoted: String = text.chars().take(QUOTED_CHARS).collect();
+    let more = if text.chars().count() > QUOTED_CHARS {
+        "…"
+    } else {
+        ""
+    };
+    Warning::new(
+        "item_not_task",
+        format!(
+            "{printed} was not read as a task (no instruction, or a part of purposes, \
+             results or findings): \"{quoted}{more}\""
+        ),
+        node.head.at,
+    )
 }
 
 /// A leaf of the outline read as a task candidate.
@@ -713,7 +767,7 @@ mod tests {
             default_year: Some(2025),
             gazetteer: &g,
         };
-        let tasks = extract_tasks(&refs, &ctx);
+        let tasks = extract_tasks(&refs, &ctx).tasks;
         let ids: Vec<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["bc/I/1.b", "bc/II/1.1", "bc/II/1.2", "bc/II/2.1"]);
         let lead = |i: usize| {
@@ -763,7 +817,7 @@ mod tests {
         let count = |text: &str| {
             let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
             let refs: Vec<&TextLine> = lines.iter().collect();
-            extract_tasks(&refs, &ctx).len()
+            extract_tasks(&refs, &ctx).tasks.len()
         };
         assert_eq!(count(body), 1, "only the part titled as tasks");
         let plan = body.replace("Điều 1. Phạm vi điều chỉnh", "Điều 1. Mục tiêu");
