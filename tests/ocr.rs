@@ -331,3 +331,57 @@ fn a_stamp_only_scan_is_reported_as_a_scan() {
         result.map(|d| d.warnings)
     );
 }
+
+/// The picture docx fixture with a typed paragraph of `letters` letters
+/// before its pictures.
+fn picture_docx_with_text(letters: usize) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read("fixtures/scans/appendix_reportlab_scan.docx").unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let text = "Kế hoạch triển khai nhiệm vụ năm ".repeat(letters / 26 + 1);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).unwrap().replacen(
+                "<w:body>",
+                &format!("<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"),
+                1,
+            );
+            data = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// A Word file with real text is read from its text, its pictures left
+/// alone, unless `--ocr always`: then its large pictures are OCR'd too,
+/// after the text.
+#[test]
+fn only_ocr_always_reads_the_pictures_of_a_word_file_with_text() {
+    use nhiemvu::pipeline::read_source_limited;
+    use nhiemvu::source_doc::Block;
+    let path = Path::new("typed.docx");
+    let bytes = picture_docx_with_text(600);
+    let doc = read_source_limited(path, &bytes, &Limits::default()).unwrap();
+    assert!(doc.ocr.pages.is_empty());
+    assert_eq!(doc.pages, None);
+    assert!(matches!(&doc.blocks[..], [Block::Line(l)] if l.text.starts_with("Kế hoạch")));
+    if !tesseract_ready() {
+        return;
+    }
+    let always = Limits {
+        ocr: OcrMode::Always,
+        ..Limits::default()
+    };
+    let doc = read_source_limited(path, &bytes, &always).unwrap();
+    assert_eq!(doc.ocr.pages, [1, 2]);
+    assert!(matches!(&doc.blocks[0], Block::Line(l) if l.text.starts_with("Kế hoạch")));
+    assert!(doc.blocks.iter().any(|b| matches!(b, Block::Table(_))));
+}
