@@ -54,7 +54,9 @@ pub fn read_source_limited(path: &Path, bytes: &[u8], limits: &Limits) -> Result
     match InputFormat::of(path) {
         Some(InputFormat::Pdf) => crate::pdf::read_pdf_limited(path, bytes, limits),
         Some(InputFormat::Text) | None => text::read_text(path, bytes),
-        Some(InputFormat::Docx | InputFormat::OtherWord) => docx::read_docx(path, bytes),
+        Some(InputFormat::Docx | InputFormat::OtherWord) => {
+            docx::read_docx_limited(path, bytes, limits)
+        }
     }
 }
 

@@ -104,6 +104,8 @@ pub struct Summary {
     pub tasks: usize,
     /// Pages read.
     pub pages: u64,
+    /// Page images read by OCR during the run (none for resumed inputs).
+    pub ocr_pages: usize,
 }
 
 impl Summary {
@@ -170,6 +172,7 @@ pub fn run(
     let threads = pool.current_num_threads();
     let window = Window::new(WINDOW_PER_JOB * threads);
     let next = AtomicUsize::new(0);
+    let ocr_before = crate::ocr::pages_read();
     let mut summary = Summary::default();
     let mut write_error = None;
     std::thread::scope(|scope| {
@@ -214,6 +217,7 @@ pub fn run(
         return Err(err);
     }
     sinks.finish(inputs)?;
+    summary.ocr_pages = crate::ocr::pages_read().saturating_sub(ocr_before);
     Ok(summary)
 }
 

@@ -206,7 +206,7 @@ fn summary_line(
     let secs = started.elapsed().as_secs_f64();
     format!(
         "{} files: {} ok, {} with warnings, {} failed ({} unchanged, resumed); {} tasks \
-         ({} files without tasks); {} pages; skipped {} unknown extension, {} temporary; \
+         ({} files without tasks); {} pages{}; skipped {} unknown extension, {} temporary; \
          {secs:.2}s, {:.1} pages/s; output in {}",
         summary.files(),
         summary.ok,
@@ -216,6 +216,7 @@ fn summary_line(
         summary.tasks,
         summary.without_tasks,
         summary.pages,
+        super::progress::ocr_note(summary.ocr_pages),
         found.skipped_unknown,
         found.skipped_temporary,
         summary.pages as f64 / secs.max(1e-9),

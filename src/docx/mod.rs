@@ -8,7 +8,9 @@
 //!
 //! Locations: `at.line` is an ordinal in body order that counts every
 //! body-level paragraph and every row of a top-level table (1-based);
-//! `at.page` is `None` (Word files have no fixed pages).
+//! `at.page` is `None` (Word files have no fixed pages), except in a Word
+//! file read from its pictures of scanned pages ([`pictures`]), where each
+//! picture is a page.
 //!
 //! Word 97-2003 `.doc`, OpenDocument `.odt`, RTF and password-protected
 //! `.docx` files are refused with [`Error::Unsupported`] and the command
@@ -18,11 +20,13 @@ mod body;
 mod notes;
 mod numbering;
 mod package;
+pub mod pictures;
 mod styles;
 mod table;
 mod xml;
 
 use crate::error::{Error, Result};
+use crate::limits::Limits;
 use crate::model::{InputKind, Location, Warning};
 use crate::source_doc::SourceDoc;
 use std::path::Path;
@@ -32,11 +36,23 @@ pub use package::PART_LIMIT;
 /// Magic number of an OLE compound file (`.doc`, encrypted `.docx`).
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Read a Word file into lines and tables.
+/// Read a Word file into lines and tables, without OCR: a Word file
+/// whose pages are pictures gets `pdf_no_text_layer` warnings
+/// ([`read_docx_limited`] reads its pictures by OCR).
 ///
 /// `path` is used for messages and to recognize `.doc`/`.odt` by name;
 /// the format is decided by the content.
 pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
+    let limits = Limits {
+        ocr: crate::ocr::OcrMode::Never,
+        ..Limits::default()
+    };
+    read_docx_limited(path, bytes, &limits)
+}
+
+/// [`read_docx`], reading pictures of scanned pages by OCR as
+/// `limits.ocr` says ([`pictures::read_pictures`]).
+pub fn read_docx_limited(path: &Path, bytes: &[u8], limits: &Limits) -> Result<SourceDoc> {
     refuse_other_formats(path, bytes)?;
     let parts = package::read_parts(path, bytes)?;
     let mut warnings = Vec::new();
@@ -65,6 +81,11 @@ pub fn read_docx(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
             }
         })?;
     warnings.extend(body.warnings);
+    if let Some(mut doc) = pictures::read_pictures(path, bytes, &parts, &body.blocks, limits)? {
+        warnings.append(&mut doc.warnings);
+        doc.warnings = warnings;
+        return Ok(doc);
+    }
     Ok(SourceDoc {
         input_kind: InputKind::Docx,
         pages: None,

@@ -21,15 +21,16 @@ pub struct Parts {
     pub numbering: Option<String>,
     /// The footnotes part, if any.
     pub footnotes: Option<String>,
+    /// The main document part's relationships (`word/_rels/document.xml.rels`).
+    pub relationships: String,
+    /// The folder of the main document part, which relationship targets
+    /// are relative to.
+    pub document_dir: String,
 }
 
 /// Open the zip and read the parts of a Word document.
 pub fn read_parts(path: &Path, bytes: &[u8]) -> Result<Parts> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Malformed {
-        path: path.to_path_buf(),
-        page: None,
-        message: format!("not a valid .docx (zip) file: {e}"),
-    })?;
+    let mut zip = open_zip(path, bytes)?;
     let mut pkg = Package {
         path,
         zip: &mut zip,
@@ -45,6 +46,7 @@ pub fn read_parts(path: &Path, bytes: &[u8]) -> Result<Parts> {
     let (dir, file) = document_name
         .rsplit_once('/')
         .unwrap_or(("", document_name.as_str()));
+    let document_dir = dir.to_string();
     let rels_name = if dir.is_empty() {
         format!("_rels/{file}.rels")
     } else {
@@ -60,6 +62,39 @@ pub fn read_parts(path: &Path, bytes: &[u8]) -> Result<Parts> {
         numbering: related("/numbering", "word/numbering.xml")?,
         footnotes: related("/footnotes", "word/footnotes.xml")?,
         document,
+        relationships: rels,
+        document_dir,
+    })
+}
+
+/// The bytes of the parts named `names` (pictures), `None` for a name the
+/// archive lacks; each part within [`PART_LIMIT`].
+pub fn read_binary_parts(
+    path: &Path,
+    bytes: &[u8],
+    names: &[String],
+) -> Result<Vec<Option<Vec<u8>>>> {
+    let mut zip = open_zip(path, bytes)?;
+    let mut pkg = Package {
+        path,
+        zip: &mut zip,
+    };
+    names.iter().map(|name| pkg.part_bytes(name)).collect()
+}
+
+/// The target of the relationship with id `id` (`rId5`), resolved against
+/// the folder `dir` of the source part; `None` for an unknown id or an
+/// external target.
+pub fn relationship_by_id(rels: &str, dir: &str, id: &str) -> Option<String> {
+    relationship(rels, dir, |e| attr(e, "Id").is_some_and(|i| i == id))
+}
+
+/// The zip archive of a Word file.
+fn open_zip<'b>(path: &Path, bytes: &'b [u8]) -> Result<zip::ZipArchive<Cursor<&'b [u8]>>> {
+    zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Malformed {
+        path: path.to_path_buf(),
+        page: None,
+        message: format!("not a valid .docx (zip) file: {e}"),
     })
 }
 
@@ -72,6 +107,24 @@ struct Package<'a, 'b> {
 impl Package<'_, '_> {
     /// Read one part as text, `None` if the archive has no such part.
     fn part(&mut self, name: &str) -> Result<Option<String>> {
+        let Some(data) = self.part_bytes(name)? else {
+            return Ok(None);
+        };
+        let data = data
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .map(<[u8]>::to_vec)
+            .unwrap_or(data);
+        String::from_utf8(data)
+            .map(Some)
+            .map_err(|_| Error::Malformed {
+                path: self.path.to_path_buf(),
+                page: None,
+                message: format!("part {name} is not UTF-8 XML"),
+            })
+    }
+
+    /// Read one part's bytes, `None` if the archive has no such part.
+    fn part_bytes(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
         let path = self.path.to_path_buf();
         let malformed = |message: String| Error::Malformed {
             path: path.clone(),
@@ -102,13 +155,7 @@ impl Package<'_, '_> {
                 PART_LIMIT / (1024 * 1024)
             )));
         }
-        let data = data
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .map(<[u8]>::to_vec)
-            .unwrap_or(data);
-        String::from_utf8(data)
-            .map(Some)
-            .map_err(|_| malformed(format!("part {name} is not UTF-8 XML")))
+        Ok(Some(data))
     }
 
     /// The error for a zip without a main document: an OpenDocument file,
@@ -141,11 +188,23 @@ impl Package<'_, '_> {
 /// The target of the first relationship whose type ends with `kind`,
 /// resolved against the folder `dir` of the source part.
 fn relationship_target(rels: &str, dir: &str, kind: &str) -> Option<String> {
+    relationship(rels, dir, |e| {
+        attr(e, "Type").is_some_and(|t| t.ends_with(kind))
+    })
+}
+
+/// The target of the first internal relationship that `wanted`, resolved
+/// against the folder `dir` of the source part.
+fn relationship(
+    rels: &str,
+    dir: &str,
+    wanted: impl Fn(&quick_xml::events::BytesStart<'_>) -> bool,
+) -> Option<String> {
     let mut events = Events::new(rels);
     while let Some(event) = events.next() {
         if let Event::Empty(e) | Event::Start(e) = event {
             if local(&e) == "Relationship"
-                && attr(&e, "Type").is_some_and(|t| t.ends_with(kind))
+                && wanted(&e)
                 && attr(&e, "TargetMode").is_none_or(|m| m != "External")
             {
                 let target = attr(&e, "Target")?;

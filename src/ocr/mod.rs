@@ -16,6 +16,7 @@ use crate::pdf::content::Segment;
 use crate::pdf::images::PageImage;
 use raster::PageRect;
 use rulings::RulingSettings;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// When to OCR a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -80,10 +81,30 @@ pub struct OcrPage {
     pub skew_degrees: f64,
 }
 
-/// Read one page image: decode, level, find rulings, OCR.
+/// Page images read by OCR in this process (see [`pages_read`]).
+static PAGES_READ: AtomicUsize = AtomicUsize::new(0);
+
+/// Number of page images OCR has read in this process so far (every
+/// [`read_page`] that succeeded), growing as each page is done, while a
+/// document's other pages are still being read. A progress display counts
+/// the pages of its run as the growth from its start; runs in one process
+/// at the same time are counted together.
+pub fn pages_read() -> usize {
+    PAGES_READ.load(Ordering::Relaxed)
+}
+
+/// Read one page image: decode, level, find rulings, OCR; counted in
+/// [`pages_read`].
 ///
 /// Errors: the image cannot be decoded, or tesseract fails.
 pub fn read_page(image: &PageImage) -> Result<OcrPage, String> {
+    let page = read_page_image(image)?;
+    PAGES_READ.fetch_add(1, Ordering::Relaxed);
+    Ok(page)
+}
+
+/// [`read_page`], uncounted.
+fn read_page_image(image: &PageImage) -> Result<OcrPage, String> {
     let gray = raster::decode(image)?;
     let (gray, rect) = raster::upright(gray, &image.placement);
     let page_width = (rect[2] - rect[0]).max(1.0);

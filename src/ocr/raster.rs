@@ -1,4 +1,4 @@
-//! Page images as 8-bit gray rasters: decoding (JPEG, raw samples),
+//! Page images as 8-bit gray rasters: decoding (JPEG, PNG, raw samples, fax),
 //! turning them upright as the page displays them, a global threshold
 //! (Otsu) and small rotations (deskew).
 
@@ -35,6 +35,7 @@ pub fn decode(image: &PageImage) -> Result<Gray, String> {
     let (w, h) = (image.width as usize, image.height as usize);
     match &image.data {
         ImageData::Jpeg(bytes) => decode_jpeg(bytes),
+        ImageData::Png(bytes) => decode_png(bytes),
         ImageData::Raw {
             bits,
             components,
@@ -67,6 +68,66 @@ fn decode_jpeg(bytes: &[u8]) -> Result<Gray, String> {
         .ok_or("the page image (JPEG) has no size")?;
     if pixels.len() != width * height {
         return Err("the page image (JPEG) is not in a gray or colour space nhiemvu reads".into());
+    }
+    Ok(Gray {
+        width,
+        height,
+        pixels,
+    })
+}
+
+/// The size in pixels of a JPEG or PNG file, read from its header alone;
+/// `None` for other data or a header that cannot be read.
+pub fn encoded_size(data: &ImageData) -> Option<(u32, u32)> {
+    match data {
+        ImageData::Jpeg(bytes) => {
+            let mut decoder = zune_jpeg::JpegDecoder::new(bytes.as_slice());
+            decoder.decode_headers().ok()?;
+            let (w, h) = decoder.dimensions()?;
+            Some((u32::try_from(w).ok()?, u32::try_from(h).ok()?))
+        }
+        ImageData::Png(bytes) => {
+            let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes.as_slice()));
+            let info = decoder.read_header_info().ok()?;
+            Some((info.width, info.height))
+        }
+        _ => None,
+    }
+}
+
+/// Decode a PNG file (any colour type and depth; transparent parts are
+/// laid on white) to gray, within the `png` crate's memory limit.
+fn decode_png(bytes: &[u8]) -> Result<Gray, String> {
+    let failed = |e: png::DecodingError| format!("the page image (PNG) cannot be decoded: {e}");
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::normalize_to_color8());
+    let mut reader = decoder.read_info().map_err(failed)?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or("the page image (PNG) is too large")?;
+    let mut buf = vec![0u8; size];
+    let frame = reader.next_frame(&mut buf).map_err(failed)?;
+    let (width, height) = (frame.width as usize, frame.height as usize);
+    let samples = frame.color_type.samples();
+    let luma = |p: &[u8]| match p.len() {
+        1 | 2 => p[0] as f64,
+        _ => 0.299 * p[0] as f64 + 0.587 * p[1] as f64 + 0.114 * p[2] as f64,
+    };
+    let pixels = buf[..frame.buffer_size()]
+        .chunks_exact(frame.line_size)
+        .take(height)
+        .flat_map(|row| row[..width * samples].chunks_exact(samples))
+        .map(|p| {
+            let alpha = if samples % 2 == 0 {
+                p[samples - 1] as f64 / 255.0
+            } else {
+                1.0
+            };
+            (luma(p) * alpha + 255.0 * (1.0 - alpha)).round() as u8
+        })
+        .collect::<Vec<u8>>();
+    if pixels.len() != width * height {
+        return Err("the page image (PNG) has fewer rows than its size says".into());
     }
     Ok(Gray {
         width,
@@ -303,6 +364,24 @@ mod tests {
         let g = decode_raw(2, 1, 8, 3, false, &[255, 255, 255, 0, 0, 0]).unwrap();
         assert_eq!(g.pixels, [255, 0]);
         assert!(decode_raw(4, 4, 8, 1, false, &[0; 3]).is_err());
+    }
+
+    #[test]
+    fn decodes_png_laying_transparency_on_white() {
+        let mut bytes = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut bytes, 3, 1);
+            encoder.set_color(png::ColorType::Rgba);
+            let mut writer = encoder.write_header().unwrap();
+            writer
+                .write_image_data(&[0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255])
+                .unwrap();
+        }
+        let data = ImageData::Png(bytes.clone());
+        assert_eq!(encoded_size(&data), Some((3, 1)));
+        assert_eq!(decode_png(&bytes).unwrap().pixels, [0, 255, 255]);
+        let err = decode_png(&bytes[..bytes.len() / 2]).unwrap_err();
+        assert!(err.contains("PNG"), "{err}");
     }
 
     #[test]

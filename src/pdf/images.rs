@@ -15,8 +15,10 @@ const MAX_FORM_DEPTH: usize = 4;
 /// How an image's samples are stored.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImageData {
-    /// A JPEG file (`/DCTDecode`).
+    /// A JPEG file (`/DCTDecode`, or a picture in a Word file).
     Jpeg(Vec<u8>),
+    /// A PNG file (a picture in a Word file).
+    Png(Vec<u8>),
     /// Uncompressed samples, rows padded to whole bytes (after `/FlateDecode`
     /// or no filter).
     Raw {
