@@ -352,8 +352,10 @@ pub fn split_units(cell: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
-            let proper =
-                |p: &&str| p.starts_with(char::is_uppercase) && looks_like_unit(p, gazetteer);
+            let proper = |p: &&str| {
+                p.starts_with(char::is_uppercase)
+                    && (looks_like_unit(p, gazetteer) || heads_bodies(p, gazetteer))
+            };
             if comma_parts.len() > 1 && comma_parts.iter().all(proper) {
                 parts.extend(comma_parts.iter().map(|p| p.to_string()));
             } else {
@@ -403,8 +405,14 @@ fn split_at_and<'a>(part: &'a str, gazetteer: &Gazetteer) -> Option<(&'a str, &'
 
 /// Whether a phrase names the heads of bodies ("Thủ trưởng các sở, ban,
 /// ngành", "Chủ tịch Ủy ban nhân dân các xã"): a title and the bodies it heads.
-fn heads_bodies(phrase: &str, gazetteer: &Gazetteer) -> bool {
-    const TITLES: &[&str] = &["thủ trưởng", "chủ tịch", "giám đốc", "người đứng đầu"];
+pub fn heads_bodies(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    const TITLES: &[&str] = &[
+        "thủ trưởng",
+        "chủ tịch",
+        "giám đốc",
+        "người đứng đầu",
+        "trưởng",
+    ];
     let lower = phrase.to_lowercase();
     TITLES.iter().any(|t| {
         lower.starts_with(t) && {
@@ -559,6 +567,20 @@ mod tests {
             names("Ban TCTW và\ncơ quan đảng\ncác cấp"),
             ["Ban Tổ chức Trung ương và cơ quan đảng các cấp"]
         );
+    }
+
+    #[test]
+    fn heads_of_bodies_split_at_commas() {
+        let g = Gazetteer::builtin();
+        let names: Vec<String> = split_subject_units(
+            "Thủ trưởng các cơ quan thuộc UBND tỉnh, Trưởng Ban Quản lý các khu công nghiệp và Chủ tịch UBND các xã",
+            &g,
+        )
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert_eq!(names[1], "Trưởng Ban Quản lý các khu công nghiệp");
     }
 
     #[test]

@@ -115,17 +115,20 @@ fn split_candidate<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> 
 
 /// Whether the word before a candidate makes the letter a label or a
 /// Roman numeral ("Quý IV", "nhóm C", "2 C"); a lowercase letter is a
-/// label only as a point of a legal text ("điểm đ").
+/// label only as a point of a legal text ("điểm đ"). A number followed by
+/// punctuation ends a clause ("năm 2026. T rong", "năm 2030, g ắn"): the
+/// letter after it starts the next word, not a label of the number.
 fn is_label_context(prev: Option<&str>, left: &str) -> bool {
     prev.is_some_and(|p| {
-        let p = p.trim_end_matches([',', '.', ':']).to_lowercase();
-        let label_word = if left.starts_with(char::is_lowercase) {
-            p == "điểm"
+        let lower = left.starts_with(char::is_lowercase);
+        let word = p.trim_end_matches([',', '.', ':']).to_lowercase();
+        let label_word = if lower {
+            word == "điểm"
         } else {
-            LABEL_WORDS.contains(&p.as_str())
+            LABEL_WORDS.contains(&word.as_str())
         };
-        let single_letter = left.chars().count() == 1;
-        label_word || (single_letter && !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        let single_capital = !lower && left.chars().count() == 1;
+        label_word || (single_capital && !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
     })
 }
 
@@ -192,6 +195,14 @@ mod tests {
         assert_eq!(fix_kerning_splits("Th ực hiện Ch ương"), "Thực hiện Chương");
         assert_eq!(fix_kerning_splits("TH ỰC HIỆN"), "THỰC HIỆN");
         assert_eq!(fix_kerning_splits("Đ ảng."), "Đảng.");
+        assert_eq!(
+            fix_kerning_splits("năm 2026. T rong quá trình"),
+            "năm 2026. Trong quá trình"
+        );
+        assert_eq!(
+            fix_kerning_splits("năm 2020, đ ịnh hướng đến năm 2030, g ắn với"),
+            "năm 2020, định hướng đến năm 2030, gắn với"
+        );
     }
 
     #[test]

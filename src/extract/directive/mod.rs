@@ -446,11 +446,15 @@ fn heading_parties(node: &Node, gazetteer: &Gazetteer) -> Option<Parties> {
     if !parties.lead.is_empty() {
         return Some(parties);
     }
-    // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao".
+    // "Giao Văn phòng UBND tỉnh:" names the unit without "Giao". A list
+    // of units ("Thủ trưởng các sở, Trưởng Ban Quản lý ... và Chủ tịch
+    // UBND các xã") is held to the length of a subject unit by unit.
     let named = &title[clause_start(&title)..];
-    let unit = is_subject_within(named, MAX_HEADING_UNIT_WORDS, gazetteer);
+    let lead = split_subject_units(named, gazetteer);
+    let unit = is_subject_within(named, MAX_HEADING_UNIT_WORDS, gazetteer)
+        || (lead.len() >= 2 && lead.iter().all(|u| is_subject(&u.name, gazetteer)));
     (!named.to_lowercase().starts_with("về ") && unit).then(|| Parties {
-        lead: split_subject_units(named, gazetteer),
+        lead,
         ..Parties::default()
     })
 }

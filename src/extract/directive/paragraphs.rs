@@ -78,13 +78,29 @@ const FITS: f64 = 0.97;
 /// Share of the column a paragraph's first-line indent may take.
 const FIRST_INDENT: f64 = 0.08;
 
+/// Lines of at least this many words measure a page's column of wrapped
+/// text ([`wrapped_column`]).
+const MEASURED_WORDS: usize = 5;
+
+/// Least count of measured lines on a page for the page to have a column
+/// of its own; pages with fewer take the document's.
+const PAGE_LINES: usize = 8;
+
+/// Words that always take a complement after them ("của", "và", "ngày"):
+/// a line ending in one is cut inside a phrase, and a heading ending in one
+/// runs on.
+const CONNECTIVES: &[&str] = &[
+    "với", "và", "của", "các", "cho", "tại", "về", "theo", "trong", "để", "là", "những", "được",
+    "số", "ngày", "hoặc", "như", "từ",
+];
+
 /// Group lines into paragraphs.
 pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> {
-    let column = wrapped_column(lines);
+    let columns = page_columns(lines);
     let mut out: Vec<Paragraph> = Vec::new();
     let mut last_line = "";
     let mut last_was_first = false;
-    for line in lines {
+    for (line, column) in lines.iter().zip(columns) {
         let text = line.text.trim();
         if text.is_empty() || is_page_number(text) {
             continue;
@@ -126,13 +142,20 @@ pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> 
 /// does not end a sentence and the next line's first word would not have
 /// fitted on it.
 /// A paragraph's first line may be indented, so it gets an allowance; a
-/// line ending in a comma always wraps.
+/// line ending in a comma or a connective ([`CONNECTIVES`]) always wraps.
 fn wraps_into(line: &str, first: bool, next: &str, column: f64) -> bool {
     let first_word = next.split_whitespace().next().unwrap_or("");
     let fits = if first { FITS - FIRST_INDENT } else { FITS };
     !line.ends_with(['.', ':', ';', '!', '?'])
         && (line.ends_with(',')
+            || ends_with_connective(line)
             || text_width(line) + text_width(" ") + text_width(first_word) > column * fits)
+}
+
+/// Whether a text's last word is a connective ([`CONNECTIVES`]).
+fn ends_with_connective(text: &str) -> bool {
+    let last_word = text.split_whitespace().last().unwrap_or("");
+    CONNECTIVES.contains(&last_word)
 }
 
 /// Whether a paragraph is a one-line numbered heading ("8. Kiện toàn ...")
@@ -143,17 +166,39 @@ fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazet
         .marker
         .as_ref()
         .is_some_and(|m| matches!(m.kind, MarkerKind::Number(_) | MarkerKind::Roman));
-    const CONNECTIVES: &[&str] = &[
-        "với", "và", "của", "các", "cho", "tại", "về", "theo", "trong", "để", "là", "những", "được",
-    ];
-    let last_word = para.text.split_whitespace().last().unwrap_or("");
     numbered
         && one_line
         && !para.text.ends_with([',', ';', '.', ':'])
         && !para.text.contains(": ")
-        && !CONNECTIVES.contains(&last_word)
+        && !ends_with_connective(&para.text)
         && next.starts_with(char::is_uppercase)
         && (starts_with_action(next) || !read_parties(next, gazetteer).lead.is_empty())
+}
+
+/// The column width of wrapped text for each line: its page's own
+/// ([`wrapped_column`] of the page's lines) where the page has
+/// [`PAGE_LINES`] measured lines, else the document's. Pages differ when
+/// the font size changes from page to page, or an appendix is landscape.
+fn page_columns(lines: &[&TextLine]) -> Vec<Option<f64>> {
+    let document = wrapped_column(lines);
+    let mut out = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines[start].at.page;
+        let end = (start..lines.len())
+            .find(|&k| lines[k].at.page != page)
+            .unwrap_or(lines.len());
+        let measured = lines[start..end]
+            .iter()
+            .filter(|l| l.text.split_whitespace().count() >= MEASURED_WORDS)
+            .count();
+        let own = (page.is_some() && measured >= PAGE_LINES)
+            .then(|| wrapped_column(&lines[start..end]))
+            .flatten();
+        out.extend(std::iter::repeat_n(own.or(document), end - start));
+        start = end;
+    }
+    out
 }
 
 /// The column width of wrapped text, or `None` when lines are not wrapped
@@ -162,7 +207,7 @@ fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazet
 fn wrapped_column(lines: &[&TextLine]) -> Option<f64> {
     let widths: Vec<f64> = lines
         .iter()
-        .filter(|l| l.text.split_whitespace().count() >= 5)
+        .filter(|l| l.text.split_whitespace().count() >= MEASURED_WORDS)
         .map(|l| text_width(&l.text))
         .collect();
     let column = robust_max(widths.clone())?;
@@ -334,6 +379,71 @@ mod tests {
         );
         assert_eq!(kind("Phần thứ hai của báo cáo nêu rõ"), None);
         assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
+    }
+
+    fn paged(pages: &[&str]) -> Vec<TextLine> {
+        let mut out = Vec::new();
+        for (p, text) in pages.iter().enumerate() {
+            for (k, line) in text.lines().enumerate() {
+                let mut l = TextLine::plain(line);
+                l.at = Location {
+                    page: Some(p as u32 + 1),
+                    line: Some(k as u32 + 1),
+                };
+                out.push(l);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn each_page_wraps_at_its_own_column() {
+        // Page 1 in a small font (long lines), page 2 in a larger one:
+        // page 2's wraps before a capital are wraps of page 2's column.
+        let wide = "Các cơ quan, đơn vị tiếp tục quán triệt, triển khai thực hiện nghiêm túc các nội dung đã được giao.\n";
+        let page1 = wide.repeat(10);
+        let page2 = "\
+1. Xây dựng và tổ chức triển khai thực hiện có hiệu quả các mục
+tiêu, nhiệm vụ kế hoạch cải cách hành chính nhà nước năm 2026
+trên địa bàn tỉnh theo các văn bản chỉ đạo của Chính phủ và Thủ
+Tướng Chính phủ, Chỉ thị số 23/CT-TTg của Thủ tướng Chính phủ
+về đẩy mạnh thực hiện Chương trình tổng thể cải cách hành chính
+nhà nước giai đoạn 2021 - 2030 và các văn bản chỉ đạo của
+Trung ương.
+2. Tập trung triển khai thực hiện các nhiệm vụ và giải pháp nâng
+cao các chỉ số cải cách hành chính trên địa bàn tỉnh, kịp thời
+khắc phục những tồn tại, hạn chế sau kiểm tra của các cơ quan.";
+        let lines = paged(&[&page1, page2]);
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let p = paragraphs(&refs, &Gazetteer::builtin());
+        let items: Vec<&Paragraph> = p.iter().filter(|p| p.marker.is_some()).collect();
+        assert_eq!(items.len(), 2);
+        assert!(items[0].text.ends_with("Thủ Tướng Chính phủ, Chỉ thị số 23/CT-TTg của Thủ tướng Chính phủ về đẩy mạnh thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 - 2030 và các văn bản chỉ đạo của Trung ương."));
+        assert_eq!(p.len(), 12, "10 lines of page 1 and two items");
+    }
+
+    #[test]
+    fn a_line_ending_in_a_connective_wraps() {
+        let wide = text_width("x").max(1.0) * 1000.0;
+        assert!(wraps_into(
+            "Chỉ thị số 23/CT-TTg ngày",
+            false,
+            "02/9/2021 của",
+            wide
+        ));
+        assert!(wraps_into(
+            "các văn bản chỉ đạo của",
+            false,
+            "Trung ương.",
+            wide
+        ));
+        assert!(!wraps_into(
+            "Về an toàn thông tin",
+            false,
+            "Văn phòng",
+            wide
+        ));
+        assert!(!wraps_into("chỉ đạo của.", false, "Trung ương.", wide));
     }
 
     #[test]

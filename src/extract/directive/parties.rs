@@ -4,7 +4,8 @@
 //! after "phối hợp với".
 
 use crate::extract::units::{
-    ends_with_bare_head, looks_like_unit, split_subject_units, starts_with_unit_head, Gazetteer,
+    ends_with_bare_head, heads_bodies, looks_like_unit, split_subject_units, starts_with_unit_head,
+    Gazetteer,
 };
 use crate::model::UnitRef;
 use crate::normalize::match_key;
@@ -325,6 +326,7 @@ pub fn is_subject_within(phrase: &str, max_words: usize, gazetteer: &Gazetteer) 
     (1..=max_words).contains(&words)
         && !starts_with_action(phrase)
         && (looks_like_unit(phrase, gazetteer)
+            || heads_bodies(phrase, gazetteer)
             || [
                 "các ",
                 "cấp ủy",
