@@ -71,6 +71,48 @@ pub struct BandSettings {
     /// Body lines at most this many line pitches above or below a run
     /// show where the cells of the run's row start.
     pub local_lines: f64,
+    /// Costs of matching a continuation page's column starts to the
+    /// header's columns.
+    pub remap: RemapSettings,
+}
+
+/// Costs of matching the column starts of a page that continues a table
+/// under no header of its own to the header's columns (see
+/// [`remap_columns`]); each is per cell of the start, distances are in
+/// font sizes beyond `cut_reach`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemapSettings {
+    /// Per font size a start lies right of the column's start under the
+    /// header (layout text never packs a column right).
+    pub right: f64,
+    /// Per font size a start lies left of it (packing an empty column
+    /// away moves the columns after it left by that column's width).
+    pub left: f64,
+    /// A cell reading as a deadline outside the deadline column, or a
+    /// cell of the deadline column not reading as one.
+    pub deadline: f64,
+    /// A cell opening like a document reference outside the documents
+    /// column, or a cell of it not opening so.
+    pub documents: f64,
+    /// A cell naming bodies in general ("các cơ quan liên quan", "cơ quan
+    /// đảng các cấp") in the lead column: lead units are named, partners
+    /// often in general, which decides a lone units column of a page.
+    pub general_bodies: f64,
+    /// A header column left empty on the page (per column, not per cell).
+    pub empty: f64,
+}
+
+impl Default for RemapSettings {
+    fn default() -> Self {
+        RemapSettings {
+            right: 0.3,
+            left: 0.05,
+            deadline: 2.0,
+            documents: 1.0,
+            general_bodies: 1.0,
+            empty: 0.1,
+        }
+    }
 }
 
 impl Default for BandSettings {
@@ -88,6 +130,7 @@ impl Default for BandSettings {
             max_overrun: 0.5,
             cut_reach: 2.8,
             local_lines: 3.0,
+            remap: RemapSettings::default(),
         }
     }
 }
@@ -202,7 +245,7 @@ pub fn find_tables(
         // page left open.
         let may_continue = open.is_some() && out.is_empty();
         match read_body(lines, used, &header, settings, page, may_continue) {
-            Some((table, members)) => {
+            Some((table, members, starts)) => {
                 used[header.first..header.end].fill(true);
                 let last = members.last().copied().unwrap_or(header.end.max(1) - 1);
                 for k in members {
@@ -214,7 +257,13 @@ pub fn find_tables(
                     .iter()
                     .filter(|l| !super::merge::is_page_number(&l.text()))
                     .count();
-                left_open = (after <= settings.open_lines).then_some(OpenTable(header));
+                // The column starts under the printed header travel with
+                // it: a continuation page's own starts are matched to them.
+                let body_starts = header.body_starts.clone().or(Some(starts));
+                left_open = (after <= settings.open_lines).then_some(OpenTable(Header {
+                    body_starts,
+                    ..header
+                }));
                 i = last + 1;
             }
             None => i = header.end.max(i + 1),
@@ -233,6 +282,11 @@ struct Header {
     /// The columns' roles (equal for a header and its repetition).
     roles: Vec<Role>,
     pitch: f64,
+    /// Per column, where its cells start on the body under the header as
+    /// printed (index 0, the number column, is the body's left edge); a
+    /// page continuing the table without a header matches its own column
+    /// starts to these ([`remap_columns`]).
+    body_starts: Option<Vec<f64>>,
 }
 
 /// Line pitch near line `i` (baseline to baseline), from the font size
@@ -340,6 +394,7 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
         columns,
         roles: model.signature(),
         pitch,
+        body_starts: None,
     })
 }
 
@@ -468,7 +523,8 @@ fn row_number(line: &Line, edges: &ColumnEdges) -> Option<RowNumber> {
     rest.is_empty().then_some(number)
 }
 
-/// Read the body under a header: the table and the lines it took.
+/// Read the body under a header: the table, the lines it took and where
+/// each column's cells start (see [`Header::body_starts`]).
 fn read_body(
     lines: &[Line],
     used: &[bool],
@@ -476,7 +532,7 @@ fn read_body(
     settings: &BandSettings,
     page: u32,
     may_continue: bool,
-) -> Option<(PageTable, Vec<usize>)> {
+) -> Option<(PageTable, Vec<usize>, Vec<f64>)> {
     let cols = &header.columns;
     let initial: Vec<f64> = cols.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect();
     let pitch = header.pitch;
@@ -522,7 +578,15 @@ fn read_body(
         .copied()
         .filter(|&k| !prose_like(&lines[k], width, settings.label_gap))
         .collect();
-    let edges = refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch);
+    // A page that continues the table under no header of its own may
+    // leave out columns empty on it (layout text packs the columns it
+    // has): its own column starts are matched to the header's.
+    let carried = header.first == header.end;
+    let edges = match header.body_starts.as_deref().filter(|_| carried) {
+        Some(reference) => remap_columns(lines, &cell_lines, header, reference, settings, pitch),
+        None => None,
+    }
+    .unwrap_or_else(|| refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch));
     let boundaries = &edges.bounds;
     // Second pass: what each line is, with the boundaries known.
     let limit = boundaries.len().div_ceil(2).max(2);
@@ -574,7 +638,15 @@ fn read_body(
     let mut taken: Vec<usize> = members.into_iter().map(|(k, _)| k).collect();
     taken.extend(repeated.into_iter().filter(|&k| k < last));
     taken.sort_unstable();
-    Some((table, taken))
+    let mut starts = vec![edges.bounds[0]];
+    starts.extend(
+        edges
+            .starts
+            .iter()
+            .zip(&edges.bounds)
+            .map(|(s, b)| s.map_or(*b, |s| s.lo)),
+    );
+    Some((table, taken, starts))
 }
 
 /// Where the cells of one column were seen to start on the body lines:
@@ -642,15 +714,7 @@ fn refine_boundaries(
         .collect();
     let size = words.first().map_or(10.0, |w| w.size.max(1.0));
     let jitter = settings.start_jitter * size;
-    let marks: Vec<(f64, f64)> = cell_lines
-        .iter()
-        .flat_map(|k| {
-            let ws = &lines[*k].words;
-            runs(ws, settings.label_gap)
-                .into_iter()
-                .map(move |r| (ws[r.start].y, ws[r.start].x0))
-        })
-        .collect();
+    let marks = run_marks(lines, cell_lines, settings.label_gap);
     let mut edges: Vec<f64> = marks.iter().map(|m| m.1).collect();
     edges.sort_by(f64::total_cmp);
     let mut bounds = Vec::new();
@@ -708,6 +772,319 @@ fn refine_boundaries(
         marks,
         window: settings.local_lines * pitch,
     }
+}
+
+/// The left edge of every run on the cell lines: its line's y and x.
+fn run_marks(lines: &[Line], cell_lines: &[usize], gap: f64) -> Vec<(f64, f64)> {
+    cell_lines
+        .iter()
+        .flat_map(|k| {
+            let ws = &lines[*k].words;
+            runs(ws, gap)
+                .into_iter()
+                .map(move |r| (ws[r.start].y, ws[r.start].x0))
+        })
+        .collect()
+}
+
+/// A cell of a continuation page as layout text stacks it: runs on
+/// consecutive lines starting at one x (jitter allowed).
+#[derive(Debug, Clone)]
+struct Block {
+    /// Left edge of its first run.
+    x0: f64,
+    /// Its runs' texts, top to bottom, joined by spaces.
+    text: String,
+}
+
+/// A column start seen on a continuation page: aligned run starts.
+#[derive(Debug, Clone)]
+struct Cluster {
+    starts: Starts,
+    /// The cell lines with a run starting here.
+    lines: Vec<usize>,
+    /// The cells (blocks) whose first run starts here.
+    cells: Vec<String>,
+}
+
+/// Every run start of the cell lines (a leading row number skipped, so
+/// that the cell after it starts where its text does), grouped into the
+/// cells layout text stacks: per start its line, x, and cell index.
+fn page_cells(
+    lines: &[Line],
+    cell_lines: &[usize],
+    settings: &BandSettings,
+    jitter: f64,
+    pitch: f64,
+) -> (Vec<(usize, f64, usize)>, Vec<Block>) {
+    let mut starts = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Vec<(f64, usize)> = Vec::new();
+    let mut prev_y: Option<f64> = None;
+    for &k in cell_lines {
+        let ws = &lines[k].words;
+        if prev_y.is_some_and(|y| y - lines[k].y > 1.6 * pitch) {
+            open.clear();
+        }
+        prev_y = Some(lines[k].y);
+        let mut now = Vec::new();
+        for r in runs(ws, settings.label_gap) {
+            let mut first = r.start;
+            let number = first == 0
+                && RowNumber::at_line_start(&ws[0].text).is_some_and(|(_, rest)| rest.is_empty());
+            if number {
+                first += 1;
+            }
+            if first >= r.end {
+                continue;
+            }
+            let x0 = ws[first].x0;
+            let text = ws[first..r.end]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let block = match open.iter().find(|(x, _)| (x - x0).abs() <= jitter) {
+                Some(&(_, b)) => {
+                    blocks[b].text.push(' ');
+                    blocks[b].text.push_str(&text);
+                    b
+                }
+                None => {
+                    blocks.push(Block { x0, text });
+                    blocks.len() - 1
+                }
+            };
+            starts.push((k, x0, block));
+            now.push((x0, block));
+        }
+        open = now;
+    }
+    (starts, blocks)
+}
+
+/// Whether a cell reads as a deadline ("2026", "Quý I/2026", a date
+/// wrapped inside its year: "31/12/202 6").
+fn deadline_like(text: &str) -> bool {
+    if crate::extract::deadline::is_clean_deadline(text) {
+        return true;
+    }
+    // A space between two digits is a wrap inside a number.
+    let chars: Vec<char> = text.chars().collect();
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !(**c == ' '
+                && *i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    joined != text && crate::extract::deadline::is_clean_deadline(&joined)
+}
+
+/// The column edges of a page that continues a table under no header of
+/// its own. Layout text packs a page's columns: a column empty on every
+/// row of the page is left out and the columns right of it move left, so
+/// the header's positions do not hold. The page's own column starts
+/// (aligned run starts few words run across) are matched in order to the
+/// header's columns by a small dynamic programme whose cost per cell of a
+/// start is (all in [`RemapSettings`]): how far the start lies right of
+/// the column's start under the header (packing never moves a column
+/// right) or left of it (packing does, but less is likelier); a cell
+/// reading as a deadline in another column than the deadline's, or not in
+/// it; a cell opening like a document reference in another column than
+/// the documents', or not in it; a cell naming bodies in general ("các
+/// đơn vị liên quan") in the lead column. A header column matched to no
+/// start is empty on this page; two starts that never share a line may be
+/// one column (cells of one column moved by different amounts). `None`
+/// when every start matches the column whose start under the header it
+/// lies at (nothing was packed away: the header's columns hold).
+fn remap_columns(
+    lines: &[Line],
+    cell_lines: &[usize],
+    header: &Header,
+    reference: &[f64],
+    settings: &BandSettings,
+    pitch: f64,
+) -> Option<ColumnEdges> {
+    let words: Vec<&Word> = cell_lines
+        .iter()
+        .flat_map(|k| lines[*k].words.iter())
+        .collect();
+    let size = words.first().map_or(10.0, |w| w.size.max(1.0));
+    let jitter = settings.start_jitter * size;
+    let (starts, blocks) = page_cells(lines, cell_lines, settings, jitter, pitch);
+    // Chains of starts each within the jitter of the one before, kept
+    // where few words run across their left edge.
+    let mut order: Vec<usize> = (0..starts.len()).collect();
+    order.sort_by(|&a, &b| starts[a].1.total_cmp(&starts[b].1));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut s = 0;
+    while s < order.len() {
+        let mut e = s + 1;
+        while e < order.len() && starts[order[e]].1 - starts[order[e - 1]].1 <= jitter {
+            e += 1;
+        }
+        let members = &order[s..e];
+        let lo = starts[members[0]].1;
+        let hi = starts[members[members.len() - 1]].1;
+        let edge = lo - 0.1 * size;
+        let over = words.iter().filter(|w| w.x0 < edge && w.x1 > edge).count();
+        if over as f64 <= settings.max_overrun * members.len() as f64 {
+            let mut member_lines: Vec<usize> = members.iter().map(|&m| starts[m].0).collect();
+            member_lines.sort_unstable();
+            member_lines.dedup();
+            let mut cells: Vec<usize> = members
+                .iter()
+                .map(|&m| starts[m].2)
+                .filter(|&b| blocks[b].x0 >= lo && blocks[b].x0 <= hi)
+                .collect();
+            cells.sort_unstable();
+            cells.dedup();
+            clusters.push(Cluster {
+                starts: Starts { lo, hi },
+                lines: member_lines,
+                cells: cells.into_iter().map(|b| blocks[b].text.clone()).collect(),
+            });
+        }
+        s = e;
+    }
+    let ncols = header.columns.len();
+    let w = &settings.remap;
+    let tolerance = settings.cut_reach * size;
+    // Cost of a start as column `c`, per cell.
+    let cost = |cl: &Cluster, c: usize| -> f64 {
+        let role = header.roles.get(c).copied().unwrap_or(Role::Extra);
+        let d = cl.starts.lo - reference[c];
+        let position = if d > tolerance {
+            (d - tolerance) / size * w.right
+        } else if d < -tolerance {
+            (-d - tolerance) / size * w.left
+        } else {
+            0.0
+        };
+        let n = cl.cells.len().max(1) as f64;
+        let share = |f: &dyn Fn(&str) -> bool| cl.cells.iter().filter(|t| f(t)).count() as f64 / n;
+        let due = share(&deadline_like);
+        let docs = share(&crate::extract::docref::starts_with_reference);
+        let mut content = w.deadline
+            * if role == Role::Deadline {
+                1.0 - due
+            } else {
+                due
+            };
+        content += w.documents
+            * if role == Role::Documents {
+                1.0 - docs
+            } else {
+                docs
+            };
+        if role == Role::Lead {
+            content += w.general_bodies * share(&crate::extract::units::mentions_bodies_in_general);
+        }
+        n * (position + content)
+    };
+    // best[i][c]: clusters ..i matched, the last of them to column c
+    // (c = 0: none yet); with the group start and previous column.
+    let m = clusters.len();
+    let mut best = vec![vec![f64::INFINITY; ncols]; m + 1];
+    let mut back = vec![vec![(0usize, 0usize); ncols]; m + 1];
+    best[0][0] = 0.0;
+    for i in 1..=m {
+        // Groups g..i of starts that share no line.
+        for g in (0..i).rev() {
+            let disjoint = (g..i - 1).all(|a| {
+                clusters[a]
+                    .lines
+                    .iter()
+                    .all(|l| clusters[i - 1].lines.binary_search(l).is_err())
+            });
+            if !disjoint {
+                break;
+            }
+            for c in 1..ncols {
+                let here: f64 = (g..i).map(|j| cost(&clusters[j], c)).sum();
+                for p in 0..c {
+                    let total = best[g][p] + here + w.empty * (c - p - 1) as f64;
+                    if total < best[i][c] {
+                        best[i][c] = total;
+                        back[i][c] = (g, p);
+                    }
+                }
+            }
+        }
+    }
+    // Column of each cluster.
+    let mut column_of_cluster = vec![0usize; m];
+    let last = (0..ncols)
+        .min_by(|&a, &b| {
+            let ta = best[m][a] + w.empty * (ncols - 1 - a) as f64;
+            let tb = best[m][b] + w.empty * (ncols - 1 - b) as f64;
+            ta.total_cmp(&tb)
+        })
+        .unwrap_or(0);
+    let (mut i, mut c) = (m, last);
+    while i > 0 {
+        let (g, p) = back[i][c];
+        column_of_cluster[g..i].fill(c);
+        i = g;
+        c = p;
+    }
+    if std::env::var("NV_DEBUG").is_ok() {
+        for (cl, c) in clusters.iter().zip(&column_of_cluster) {
+            eprintln!(
+                "cluster {:.0}-{:.0} n={} -> {} ref {:?} cells {:?}",
+                cl.starts.lo / 6.5,
+                cl.starts.hi / 6.5,
+                cl.lines.len(),
+                c,
+                reference
+                    .iter()
+                    .map(|r| (r / 6.5).round())
+                    .collect::<Vec<_>>(),
+                cl.cells.iter().take(3).collect::<Vec<_>>()
+            );
+        }
+    }
+    let packed = clusters
+        .iter()
+        .zip(&column_of_cluster)
+        .any(|(cl, &c)| (cl.starts.lo - reference[c]).abs() > tolerance);
+    if !packed {
+        return None;
+    }
+    let right_end = words.iter().map(|w| w.x1).fold(0.0, f64::max) + size;
+    let group = |c: usize| -> Option<Starts> {
+        let own: Vec<&Cluster> = clusters
+            .iter()
+            .zip(&column_of_cluster)
+            .filter(|(_, &k)| k == c)
+            .map(|(cl, _)| cl)
+            .collect();
+        (!own.is_empty()).then(|| Starts {
+            lo: own.iter().map(|cl| cl.starts.lo).fold(f64::MAX, f64::min),
+            hi: own.iter().map(|cl| cl.starts.hi).fold(f64::MIN, f64::max),
+        })
+    };
+    let groups: Vec<Option<Starts>> = (0..ncols).map(group).collect();
+    let bounds: Vec<f64> = (0..ncols - 1)
+        .map(|b| {
+            groups[b + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .map_or(right_end, |s| s.lo - 0.1 * size)
+        })
+        .collect();
+    Some(ColumnEdges {
+        bounds,
+        starts: groups[1..].to_vec(),
+        marks: run_marks(lines, cell_lines, settings.label_gap),
+        window: settings.local_lines * pitch,
+    })
 }
 
 /// The middle of the widest x range between `lo` and `hi` that the
