@@ -809,7 +809,8 @@ struct Cluster {
 
 /// Every run start of the cell lines (a leading row number skipped, so
 /// that the cell after it starts where its text does), grouped into the
-/// cells layout text stacks: per start its line, x, and cell index.
+/// cells layout text stacks (a row number line opens new cells): per
+/// start its line, x, and cell index.
 fn page_cells(
     lines: &[Line],
     cell_lines: &[usize],
@@ -823,16 +824,17 @@ fn page_cells(
     let mut prev_y: Option<f64> = None;
     for &k in cell_lines {
         let ws = &lines[k].words;
-        if prev_y.is_some_and(|y| y - lines[k].y > 1.6 * pitch) {
+        // A row number opens a row, and so new cells.
+        let numbered =
+            RowNumber::at_line_start(&ws[0].text).is_some_and(|(_, rest)| rest.is_empty());
+        if numbered || prev_y.is_some_and(|y| y - lines[k].y > 1.6 * pitch) {
             open.clear();
         }
         prev_y = Some(lines[k].y);
         let mut now = Vec::new();
         for r in runs(ws, settings.label_gap) {
             let mut first = r.start;
-            let number = first == 0
-                && RowNumber::at_line_start(&ws[0].text).is_some_and(|(_, rest)| rest.is_empty());
-            if number {
+            if first == 0 && numbered {
                 first += 1;
             }
             if first >= r.end {
