@@ -1311,6 +1311,11 @@ fn build(
             let columns = word_columns(&lines[k].words, boundaries, settings, number_len == 1);
             for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
                 let mut c = c;
+                // Punctuation alone in the number column is the wrapped
+                // tail of a row number ("3.45" over "."), not cell text.
+                if c == 0 && !w.text.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
                 if c == 0 && n >= number_len {
                     c = 1.min(ncols - 1);
                 }
