@@ -71,6 +71,12 @@ pub struct BandSettings {
     /// Body lines at most this many line pitches above or below a run
     /// show where the cells of the run's row start.
     pub local_lines: f64,
+    /// Whether the page's x positions are packed (layout text: a column
+    /// empty on the whole page is left out, the columns after it move
+    /// left): a page continuing a table under no header then matches its
+    /// own column starts to the header's ([`RemapSettings`]). A PDF page
+    /// keeps its columns where the header put them.
+    pub packed_columns: bool,
     /// Costs of matching a continuation page's column starts to the
     /// header's columns.
     pub remap: RemapSettings,
@@ -130,6 +136,7 @@ impl Default for BandSettings {
             max_overrun: 0.5,
             cut_reach: 2.8,
             local_lines: 3.0,
+            packed_columns: false,
             remap: RemapSettings::default(),
         }
     }
@@ -581,7 +588,7 @@ fn read_body(
     // A page that continues the table under no header of its own may
     // leave out columns empty on it (layout text packs the columns it
     // has): its own column starts are matched to the header's.
-    let carried = header.first == header.end;
+    let carried = settings.packed_columns && header.first == header.end;
     let edges = match header.body_starts.as_deref().filter(|_| carried) {
         Some(reference) => remap_columns(lines, &cell_lines, header, reference, settings, pitch),
         None => None,
