@@ -94,12 +94,16 @@ pub struct RemapSettings {
     /// Per font size a start lies left of it (packing an empty column
     /// away moves the columns after it left by that column's width).
     pub left: f64,
-    /// A cell reading as a deadline outside the deadline column, or a
-    /// cell of the deadline column not reading as one.
+    /// A cell reading as a deadline outside the deadline column.
     pub deadline: f64,
+    /// A cell of the deadline column not reading as one (less: deadlines
+    /// are often free wording, "Theo hệ thống").
+    pub not_deadline: f64,
     /// A cell opening like a document reference outside the documents
-    /// column, or a cell of it not opening so.
+    /// column.
     pub documents: f64,
+    /// A cell of the documents column not opening like a reference.
+    pub not_documents: f64,
     /// A cell naming bodies in general ("các cơ quan liên quan", "cơ quan
     /// đảng các cấp") in the lead column: lead units are named, partners
     /// often in general, which decides a lone units column of a page.
@@ -114,7 +118,9 @@ impl Default for RemapSettings {
             right: 0.3,
             left: 0.05,
             deadline: 2.0,
+            not_deadline: 0.5,
             documents: 1.0,
+            not_documents: 0.5,
             general_bodies: 1.0,
             empty: 0.1,
         }
@@ -979,18 +985,16 @@ fn remap_columns(
         let share = |f: &dyn Fn(&str) -> bool| cl.cells.iter().filter(|t| f(t)).count() as f64 / n;
         let due = share(&deadline_like);
         let docs = share(&crate::extract::docref::starts_with_reference);
-        let mut content = w.deadline
-            * if role == Role::Deadline {
-                1.0 - due
-            } else {
-                due
-            };
-        content += w.documents
-            * if role == Role::Documents {
-                1.0 - docs
-            } else {
-                docs
-            };
+        let mut content = if role == Role::Deadline {
+            w.not_deadline * (1.0 - due)
+        } else {
+            w.deadline * due
+        };
+        content += if role == Role::Documents {
+            w.not_documents * (1.0 - docs)
+        } else {
+            w.documents * docs
+        };
         if role == Role::Lead {
             content += w.general_bodies * share(&crate::extract::units::mentions_bodies_in_general);
         }
@@ -1041,22 +1045,6 @@ fn remap_columns(
         column_of_cluster[g..i].fill(c);
         i = g;
         c = p;
-    }
-    if std::env::var("NV_DEBUG").is_ok() {
-        for (cl, c) in clusters.iter().zip(&column_of_cluster) {
-            eprintln!(
-                "cluster {:.0}-{:.0} n={} -> {} ref {:?} cells {:?}",
-                cl.starts.lo / 6.5,
-                cl.starts.hi / 6.5,
-                cl.lines.len(),
-                c,
-                reference
-                    .iter()
-                    .map(|r| (r / 6.5).round())
-                    .collect::<Vec<_>>(),
-                cl.cells.iter().take(3).collect::<Vec<_>>()
-            );
-        }
     }
     let packed = clusters
         .iter()
@@ -1833,6 +1821,118 @@ mod tests {
                 "Quý IV"
             ]
         );
+    }
+
+    /// The rows of a page's one table as cell texts.
+    fn texts(tables: &[PageTable]) -> Vec<Vec<String>> {
+        assert_eq!(tables.len(), 1, "one table");
+        tables[0]
+            .table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.replace('\n', " ")).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_packed_continuation_page_matches_its_columns_to_the_header() {
+        // Layout text leaves out the columns empty on a whole page and
+        // moves the columns after them left: on page 2 the units column
+        // sits where the lead column was and the deadlines where the
+        // partners were; on page 3 the deadlines sit in the lead's place.
+        let first = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (27, "Văn bản giao"),
+                (44, "Đơn vị chủ trì"),
+                (61, "Đơn vị phối hợp"),
+                (79, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng kế hoạch"),
+                (27, "Kế hoạch 05"),
+                (44, "Sở Nội vụ"),
+                (61, "Sở Tư pháp"),
+                (79, "2026"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Tổng kết"),
+                (27, "Kế hoạch 07"),
+                (44, "Văn phòng"),
+                (61, "Các sở, ngành"),
+                (79, "Quý IV/2026"),
+            ]),
+        ]
+        .join("\n");
+        let second = [
+            at(&[
+                (0, "3"),
+                (5, "Phối hợp triển khai"),
+                (27, "Kế hoạch 10"),
+                (44, "Các cơ quan,"),
+                (61, "2026"),
+            ]),
+            at(&[(44, "đơn vị liên quan")]),
+            at(&[
+                (0, "4"),
+                (5, "Tổng hợp báo cáo"),
+                (27, "Kế hoạch 11"),
+                (44, "Các sở, ngành"),
+                (61, "Quý II/2026"),
+            ]),
+        ]
+        .join("\n");
+        let third = [
+            at(&[
+                (0, "5"),
+                (5, "Rà soát quy định"),
+                (27, "Kế hoạch 12"),
+                (44, "Quý I/2026"),
+            ]),
+            at(&[
+                (0, "6"),
+                (5, "Ban hành quy chế"),
+                (27, "Kế hoạch 13"),
+                (44, "2027"),
+            ]),
+        ]
+        .join("\n");
+        let settings = BandSettings {
+            packed_columns: true,
+            ..BandSettings::default()
+        };
+        let read = |text: &str, open: Option<&OpenTable>, settings: &BandSettings| {
+            let lines = page(text);
+            let mut used = vec![false; lines.len()];
+            find_tables(&lines, &mut used, settings, 1, open)
+        };
+        let (tables, open) = read(&first, None, &settings);
+        assert_eq!(texts(&tables)[2][4], "Các sở, ngành");
+        let open = open.expect("the table runs to the page's end");
+        let (tables, _) = read(&second, Some(&open), &settings);
+        let r = texts(&tables);
+        assert_eq!(
+            r[1],
+            [
+                "3",
+                "Phối hợp triển khai",
+                "Kế hoạch 10",
+                "",
+                "Các cơ quan, đơn vị liên quan",
+                "2026"
+            ]
+        );
+        assert_eq!(r[2][4..], ["Các sở, ngành", "Quý II/2026"]);
+        let (tables, _) = read(&third, Some(&open), &settings);
+        let r = texts(&tables);
+        assert_eq!(r[1][3..], ["", "", "Quý I/2026"]);
+        assert_eq!(r[2][5], "2027");
+        // A PDF page keeps its columns where the header put them.
+        let (tables, _) = read(&third, Some(&open), &BandSettings::default());
+        assert_eq!(texts(&tables)[1][3], "Quý I/2026");
     }
 
     #[test]
