@@ -822,13 +822,15 @@ struct Cluster {
 
 /// Every run start of the cell lines (a leading row number skipped, so
 /// that the cell after it starts where its text does), grouped into the
-/// cells layout text stacks (a row number line opens new cells): per
-/// start its line, x, and cell index.
+/// cells layout text stacks (a row number line opens new cells; a run
+/// continues a cell of the line above starting within `reach` of it, as
+/// the lines of a centred cell move by a few characters): per start its
+/// line, x, and cell index.
 fn page_cells(
     lines: &[Line],
     cell_lines: &[usize],
     settings: &BandSettings,
-    jitter: f64,
+    reach: f64,
     pitch: f64,
 ) -> (Vec<(usize, f64, usize)>, Vec<Block>) {
     let mut starts = Vec::new();
@@ -859,7 +861,7 @@ fn page_cells(
                 .map(|w| w.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            let block = match open.iter().find(|(x, _)| (x - x0).abs() <= jitter) {
+            let block = match open.iter().find(|(x, _)| (x - x0).abs() <= reach) {
                 Some(&(_, b)) => {
                     blocks[b].text.push(' ');
                     blocks[b].text.push_str(&text);
@@ -931,7 +933,8 @@ fn remap_columns(
         .collect();
     let size = words.first().map_or(10.0, |w| w.size.max(1.0));
     let jitter = settings.start_jitter * size;
-    let (starts, blocks) = page_cells(lines, cell_lines, settings, jitter, pitch);
+    let reach = settings.cut_reach * size;
+    let (starts, blocks) = page_cells(lines, cell_lines, settings, reach, pitch);
     // Chains of starts each within the jitter of the one before, kept
     // where few words run across their left edge.
     let mut order: Vec<usize> = (0..starts.len()).collect();
