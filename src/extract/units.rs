@@ -423,6 +423,17 @@ pub fn heads_bodies(phrase: &str, gazetteer: &Gazetteer) -> bool {
     })
 }
 
+/// Whether a cell names bodies in general somewhere: "các" and a kind of
+/// body in one of its comma- or semicolon-separated parts ("Các cơ quan,
+/// đơn vị liên quan", "Cơ quan đảng các cấp; MTTQ").
+pub fn mentions_bodies_in_general(cell: &str) -> bool {
+    let lower = cell.to_lowercase();
+    lower.split([',', ';', '\n']).any(|part| {
+        part.match_indices("các ")
+            .any(|(i, _)| is_plural_bodies(part[i..].trim()))
+    })
+}
+
 /// Whether a lowercase phrase names bodies in the plural: "các" and a
 /// kind of body ("các địa phương", "các sở, ngành liên quan").
 fn is_plural_bodies(phrase: &str) -> bool {

@@ -71,6 +71,60 @@ pub struct BandSettings {
     /// Body lines at most this many line pitches above or below a run
     /// show where the cells of the run's row start.
     pub local_lines: f64,
+    /// Whether the page's x positions are packed (layout text: a column
+    /// empty on the whole page is left out, the columns after it move
+    /// left): a page continuing a table under no header then matches its
+    /// own column starts to the header's ([`RemapSettings`]). A PDF page
+    /// keeps its columns where the header put them.
+    pub packed_columns: bool,
+    /// Costs of matching a continuation page's column starts to the
+    /// header's columns.
+    pub remap: RemapSettings,
+}
+
+/// Costs of matching the column starts of a page that continues a table
+/// under no header of its own to the header's columns (see
+/// [`remap_columns`]); each is per cell of the start, distances are in
+/// font sizes beyond `cut_reach`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemapSettings {
+    /// Per font size a start lies right of the column's start under the
+    /// header (layout text never packs a column right).
+    pub right: f64,
+    /// Per font size a start lies left of it (packing an empty column
+    /// away moves the columns after it left by that column's width).
+    pub left: f64,
+    /// A cell reading as a deadline outside the deadline column.
+    pub deadline: f64,
+    /// A cell of the deadline column not reading as one (less: deadlines
+    /// are often free wording, "Theo hệ thống").
+    pub not_deadline: f64,
+    /// A cell opening like a document reference outside the documents
+    /// column.
+    pub documents: f64,
+    /// A cell of the documents column not opening like a reference.
+    pub not_documents: f64,
+    /// A cell naming bodies in general ("các cơ quan liên quan", "cơ quan
+    /// đảng các cấp") in the lead column: lead units are named, partners
+    /// often in general, which decides a lone units column of a page.
+    pub general_bodies: f64,
+    /// A header column left empty on the page (per column, not per cell).
+    pub empty: f64,
+}
+
+impl Default for RemapSettings {
+    fn default() -> Self {
+        RemapSettings {
+            right: 0.3,
+            left: 0.05,
+            deadline: 2.0,
+            not_deadline: 0.5,
+            documents: 1.0,
+            not_documents: 0.5,
+            general_bodies: 1.0,
+            empty: 0.1,
+        }
+    }
 }
 
 impl Default for BandSettings {
@@ -88,6 +142,8 @@ impl Default for BandSettings {
             max_overrun: 0.5,
             cut_reach: 2.8,
             local_lines: 3.0,
+            packed_columns: false,
+            remap: RemapSettings::default(),
         }
     }
 }
@@ -202,7 +258,7 @@ pub fn find_tables(
         // page left open.
         let may_continue = open.is_some() && out.is_empty();
         match read_body(lines, used, &header, settings, page, may_continue) {
-            Some((table, members)) => {
+            Some((table, members, starts)) => {
                 used[header.first..header.end].fill(true);
                 let last = members.last().copied().unwrap_or(header.end.max(1) - 1);
                 for k in members {
@@ -214,7 +270,13 @@ pub fn find_tables(
                     .iter()
                     .filter(|l| !super::merge::is_page_number(&l.text()))
                     .count();
-                left_open = (after <= settings.open_lines).then_some(OpenTable(header));
+                // The column starts under the printed header travel with
+                // it: a continuation page's own starts are matched to them.
+                let body_starts = header.body_starts.clone().or(Some(starts));
+                left_open = (after <= settings.open_lines).then_some(OpenTable(Header {
+                    body_starts,
+                    ..header
+                }));
                 i = last + 1;
             }
             None => i = header.end.max(i + 1),
@@ -233,6 +295,11 @@ struct Header {
     /// The columns' roles (equal for a header and its repetition).
     roles: Vec<Role>,
     pitch: f64,
+    /// Per column, where its cells start on the body under the header as
+    /// printed (index 0, the number column, is the body's left edge); a
+    /// page continuing the table without a header matches its own column
+    /// starts to these ([`remap_columns`]).
+    body_starts: Option<Vec<f64>>,
 }
 
 /// Line pitch near line `i` (baseline to baseline), from the font size
@@ -340,6 +407,7 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
         columns,
         roles: model.signature(),
         pitch,
+        body_starts: None,
     })
 }
 
@@ -468,7 +536,8 @@ fn row_number(line: &Line, edges: &ColumnEdges) -> Option<RowNumber> {
     rest.is_empty().then_some(number)
 }
 
-/// Read the body under a header: the table and the lines it took.
+/// Read the body under a header: the table, the lines it took and where
+/// each column's cells start (see [`Header::body_starts`]).
 fn read_body(
     lines: &[Line],
     used: &[bool],
@@ -476,7 +545,7 @@ fn read_body(
     settings: &BandSettings,
     page: u32,
     may_continue: bool,
-) -> Option<(PageTable, Vec<usize>)> {
+) -> Option<(PageTable, Vec<usize>, Vec<f64>)> {
     let cols = &header.columns;
     let initial: Vec<f64> = cols.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect();
     let pitch = header.pitch;
@@ -522,7 +591,15 @@ fn read_body(
         .copied()
         .filter(|&k| !prose_like(&lines[k], width, settings.label_gap))
         .collect();
-    let edges = refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch);
+    // A page that continues the table under no header of its own may
+    // leave out columns empty on it (layout text packs the columns it
+    // has): its own column starts are matched to the header's.
+    let carried = settings.packed_columns && header.first == header.end;
+    let edges = match header.body_starts.as_deref().filter(|_| carried) {
+        Some(reference) => remap_columns(lines, &cell_lines, header, reference, settings, pitch),
+        None => None,
+    }
+    .unwrap_or_else(|| refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch));
     let boundaries = &edges.bounds;
     // Second pass: what each line is, with the boundaries known.
     let limit = boundaries.len().div_ceil(2).max(2);
@@ -574,7 +651,15 @@ fn read_body(
     let mut taken: Vec<usize> = members.into_iter().map(|(k, _)| k).collect();
     taken.extend(repeated.into_iter().filter(|&k| k < last));
     taken.sort_unstable();
-    Some((table, taken))
+    let mut starts = vec![edges.bounds[0]];
+    starts.extend(
+        edges
+            .starts
+            .iter()
+            .zip(&edges.bounds)
+            .map(|(s, b)| s.map_or(*b, |s| s.lo)),
+    );
+    Some((table, taken, starts))
 }
 
 /// Where the cells of one column were seen to start on the body lines:
@@ -642,15 +727,7 @@ fn refine_boundaries(
         .collect();
     let size = words.first().map_or(10.0, |w| w.size.max(1.0));
     let jitter = settings.start_jitter * size;
-    let marks: Vec<(f64, f64)> = cell_lines
-        .iter()
-        .flat_map(|k| {
-            let ws = &lines[*k].words;
-            runs(ws, settings.label_gap)
-                .into_iter()
-                .map(move |r| (ws[r.start].y, ws[r.start].x0))
-        })
-        .collect();
+    let marks = run_marks(lines, cell_lines, settings.label_gap);
     let mut edges: Vec<f64> = marks.iter().map(|m| m.1).collect();
     edges.sort_by(f64::total_cmp);
     let mut bounds = Vec::new();
@@ -708,6 +785,306 @@ fn refine_boundaries(
         marks,
         window: settings.local_lines * pitch,
     }
+}
+
+/// The left edge of every run on the cell lines: its line's y and x.
+fn run_marks(lines: &[Line], cell_lines: &[usize], gap: f64) -> Vec<(f64, f64)> {
+    cell_lines
+        .iter()
+        .flat_map(|k| {
+            let ws = &lines[*k].words;
+            runs(ws, gap)
+                .into_iter()
+                .map(move |r| (ws[r.start].y, ws[r.start].x0))
+        })
+        .collect()
+}
+
+/// A cell of a continuation page as layout text stacks it: runs on
+/// consecutive lines starting at one x (jitter allowed).
+#[derive(Debug, Clone)]
+struct Block {
+    /// Left edge of its first run.
+    x0: f64,
+    /// Its runs' texts, top to bottom, joined by spaces.
+    text: String,
+}
+
+/// A column start seen on a continuation page: aligned run starts.
+#[derive(Debug, Clone)]
+struct Cluster {
+    starts: Starts,
+    /// The cell lines with a run starting here.
+    lines: Vec<usize>,
+    /// The cells (blocks) whose first run starts here.
+    cells: Vec<String>,
+}
+
+/// Every run start of the cell lines (a leading row number skipped, so
+/// that the cell after it starts where its text does), grouped into the
+/// cells layout text stacks (a row number line opens new cells; a run
+/// continues a cell of the line above starting within `reach` of it, as
+/// the lines of a centred cell move by a few characters): per start its
+/// line, x, and cell index.
+fn page_cells(
+    lines: &[Line],
+    cell_lines: &[usize],
+    settings: &BandSettings,
+    reach: f64,
+    pitch: f64,
+) -> (Vec<(usize, f64, usize)>, Vec<Block>) {
+    let mut starts = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Vec<(f64, usize)> = Vec::new();
+    let mut prev_y: Option<f64> = None;
+    for &k in cell_lines {
+        let ws = &lines[k].words;
+        // A row number opens a row, and so new cells.
+        let numbered =
+            RowNumber::at_line_start(&ws[0].text).is_some_and(|(_, rest)| rest.is_empty());
+        if numbered || prev_y.is_some_and(|y| y - lines[k].y > 1.6 * pitch) {
+            open.clear();
+        }
+        prev_y = Some(lines[k].y);
+        let mut now = Vec::new();
+        for r in runs(ws, settings.label_gap) {
+            let mut first = r.start;
+            if first == 0 && numbered {
+                first += 1;
+            }
+            if first >= r.end {
+                continue;
+            }
+            let x0 = ws[first].x0;
+            let text = ws[first..r.end]
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let block = match open.iter().find(|(x, _)| (x - x0).abs() <= reach) {
+                Some(&(_, b)) => {
+                    blocks[b].text.push(' ');
+                    blocks[b].text.push_str(&text);
+                    b
+                }
+                None => {
+                    blocks.push(Block { x0, text });
+                    blocks.len() - 1
+                }
+            };
+            starts.push((k, x0, block));
+            now.push((x0, block));
+        }
+        open = now;
+    }
+    (starts, blocks)
+}
+
+/// Whether a cell reads as a deadline ("2026", "Quý I/2026", a date
+/// wrapped inside its year: "31/12/202 6").
+fn deadline_like(text: &str) -> bool {
+    if crate::extract::deadline::is_clean_deadline(text) {
+        return true;
+    }
+    // A space between two digits is a wrap inside a number.
+    let chars: Vec<char> = text.chars().collect();
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !(**c == ' '
+                && *i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    joined != text && crate::extract::deadline::is_clean_deadline(&joined)
+}
+
+/// The column edges of a page that continues a table under no header of
+/// its own. Layout text packs a page's columns: a column empty on every
+/// row of the page is left out and the columns right of it move left, so
+/// the header's positions do not hold. The page's own column starts
+/// (aligned run starts few words run across) are matched in order to the
+/// header's columns by a small dynamic programme whose cost per cell of a
+/// start is (all in [`RemapSettings`]): how far the start lies right of
+/// the column's start under the header (packing never moves a column
+/// right) or left of it (packing does, but less is likelier); a cell
+/// reading as a deadline in another column than the deadline's, or not in
+/// it; a cell opening like a document reference in another column than
+/// the documents', or not in it; a cell naming bodies in general ("các
+/// đơn vị liên quan") in the lead column. A header column matched to no
+/// start is empty on this page; two starts that never share a line may be
+/// one column (cells of one column moved by different amounts). `None`
+/// when every start matches the column whose start under the header it
+/// lies at (nothing was packed away: the header's columns hold).
+fn remap_columns(
+    lines: &[Line],
+    cell_lines: &[usize],
+    header: &Header,
+    reference: &[f64],
+    settings: &BandSettings,
+    pitch: f64,
+) -> Option<ColumnEdges> {
+    let words: Vec<&Word> = cell_lines
+        .iter()
+        .flat_map(|k| lines[*k].words.iter())
+        .collect();
+    let size = words.first().map_or(10.0, |w| w.size.max(1.0));
+    let jitter = settings.start_jitter * size;
+    let reach = settings.cut_reach * size;
+    let (starts, blocks) = page_cells(lines, cell_lines, settings, reach, pitch);
+    // Chains of starts each within the jitter of the one before, kept
+    // where few words run across their left edge.
+    let mut order: Vec<usize> = (0..starts.len()).collect();
+    order.sort_by(|&a, &b| starts[a].1.total_cmp(&starts[b].1));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut s = 0;
+    while s < order.len() {
+        let mut e = s + 1;
+        while e < order.len() && starts[order[e]].1 - starts[order[e - 1]].1 <= jitter {
+            e += 1;
+        }
+        let members = &order[s..e];
+        let lo = starts[members[0]].1;
+        let hi = starts[members[members.len() - 1]].1;
+        let edge = lo - 0.1 * size;
+        let over = words.iter().filter(|w| w.x0 < edge && w.x1 > edge).count();
+        if over as f64 <= settings.max_overrun * members.len() as f64 {
+            let mut member_lines: Vec<usize> = members.iter().map(|&m| starts[m].0).collect();
+            member_lines.sort_unstable();
+            member_lines.dedup();
+            let mut cells: Vec<usize> = members
+                .iter()
+                .map(|&m| starts[m].2)
+                .filter(|&b| blocks[b].x0 >= lo && blocks[b].x0 <= hi)
+                .collect();
+            cells.sort_unstable();
+            cells.dedup();
+            clusters.push(Cluster {
+                starts: Starts { lo, hi },
+                lines: member_lines,
+                cells: cells.into_iter().map(|b| blocks[b].text.clone()).collect(),
+            });
+        }
+        s = e;
+    }
+    let ncols = header.columns.len();
+    let w = &settings.remap;
+    let tolerance = settings.cut_reach * size;
+    // Cost of a start as column `c`, per cell.
+    let cost = |cl: &Cluster, c: usize| -> f64 {
+        let role = header.roles.get(c).copied().unwrap_or(Role::Extra);
+        let d = cl.starts.lo - reference[c];
+        let position = if d > tolerance {
+            (d - tolerance) / size * w.right
+        } else if d < -tolerance {
+            (-d - tolerance) / size * w.left
+        } else {
+            0.0
+        };
+        let n = cl.cells.len().max(1) as f64;
+        let share = |f: &dyn Fn(&str) -> bool| cl.cells.iter().filter(|t| f(t)).count() as f64 / n;
+        let due = share(&deadline_like);
+        let docs = share(&crate::extract::docref::starts_with_reference);
+        let mut content = if role == Role::Deadline {
+            w.not_deadline * (1.0 - due)
+        } else {
+            w.deadline * due
+        };
+        content += if role == Role::Documents {
+            w.not_documents * (1.0 - docs)
+        } else {
+            w.documents * docs
+        };
+        if role == Role::Lead {
+            content += w.general_bodies * share(&crate::extract::units::mentions_bodies_in_general);
+        }
+        n * (position + content)
+    };
+    // best[i][c]: clusters ..i matched, the last of them to column c
+    // (c = 0: none yet); with the group start and previous column.
+    let m = clusters.len();
+    let mut best = vec![vec![f64::INFINITY; ncols]; m + 1];
+    let mut back = vec![vec![(0usize, 0usize); ncols]; m + 1];
+    best[0][0] = 0.0;
+    for i in 1..=m {
+        // Groups g..i of starts that share no line.
+        for g in (0..i).rev() {
+            let disjoint = (g..i - 1).all(|a| {
+                clusters[a]
+                    .lines
+                    .iter()
+                    .all(|l| clusters[i - 1].lines.binary_search(l).is_err())
+            });
+            if !disjoint {
+                break;
+            }
+            for c in 1..ncols {
+                let here: f64 = (g..i).map(|j| cost(&clusters[j], c)).sum();
+                for p in 0..c {
+                    let total = best[g][p] + here + w.empty * (c - p - 1) as f64;
+                    if total < best[i][c] {
+                        best[i][c] = total;
+                        back[i][c] = (g, p);
+                    }
+                }
+            }
+        }
+    }
+    // Column of each cluster.
+    let mut column_of_cluster = vec![0usize; m];
+    let last = (0..ncols)
+        .min_by(|&a, &b| {
+            let ta = best[m][a] + w.empty * (ncols - 1 - a) as f64;
+            let tb = best[m][b] + w.empty * (ncols - 1 - b) as f64;
+            ta.total_cmp(&tb)
+        })
+        .unwrap_or(0);
+    let (mut i, mut c) = (m, last);
+    while i > 0 {
+        let (g, p) = back[i][c];
+        column_of_cluster[g..i].fill(c);
+        i = g;
+        c = p;
+    }
+    let packed = clusters
+        .iter()
+        .zip(&column_of_cluster)
+        .any(|(cl, &c)| (cl.starts.lo - reference[c]).abs() > tolerance);
+    if !packed {
+        return None;
+    }
+    let right_end = words.iter().map(|w| w.x1).fold(0.0, f64::max) + size;
+    let group = |c: usize| -> Option<Starts> {
+        let own: Vec<&Cluster> = clusters
+            .iter()
+            .zip(&column_of_cluster)
+            .filter(|(_, &k)| k == c)
+            .map(|(cl, _)| cl)
+            .collect();
+        (!own.is_empty()).then(|| Starts {
+            lo: own.iter().map(|cl| cl.starts.lo).fold(f64::MAX, f64::min),
+            hi: own.iter().map(|cl| cl.starts.hi).fold(f64::MIN, f64::max),
+        })
+    };
+    let groups: Vec<Option<Starts>> = (0..ncols).map(group).collect();
+    let bounds: Vec<f64> = (0..ncols - 1)
+        .map(|b| {
+            groups[b + 1..]
+                .iter()
+                .flatten()
+                .next()
+                .map_or(right_end, |s| s.lo - 0.1 * size)
+        })
+        .collect();
+    Some(ColumnEdges {
+        bounds,
+        starts: groups[1..].to_vec(),
+        marks: run_marks(lines, cell_lines, settings.label_gap),
+        window: settings.local_lines * pitch,
+    })
 }
 
 /// The middle of the widest x range between `lo` and `hi` that the
@@ -932,6 +1309,11 @@ fn build(
             let columns = word_columns(&lines[k].words, boundaries, settings, number_len == 1);
             for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
                 let mut c = c;
+                // Punctuation alone in the number column is the wrapped
+                // tail of a row number ("3.45" over "."), not cell text.
+                if c == 0 && !w.text.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
                 if c == 0 && n >= number_len {
                     c = 1.min(ncols - 1);
                 }
@@ -1442,6 +1824,118 @@ mod tests {
                 "Quý IV"
             ]
         );
+    }
+
+    /// The rows of a page's one table as cell texts.
+    fn texts(tables: &[PageTable]) -> Vec<Vec<String>> {
+        assert_eq!(tables.len(), 1, "one table");
+        tables[0]
+            .table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.replace('\n', " ")).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_packed_continuation_page_matches_its_columns_to_the_header() {
+        // Layout text leaves out the columns empty on a whole page and
+        // moves the columns after them left: on page 2 the units column
+        // sits where the lead column was and the deadlines where the
+        // partners were; on page 3 the deadlines sit in the lead's place.
+        let first = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (27, "Văn bản giao"),
+                (44, "Đơn vị chủ trì"),
+                (61, "Đơn vị phối hợp"),
+                (79, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng kế hoạch"),
+                (27, "Kế hoạch 05"),
+                (44, "Sở Nội vụ"),
+                (61, "Sở Tư pháp"),
+                (79, "2026"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Tổng kết"),
+                (27, "Kế hoạch 07"),
+                (44, "Văn phòng"),
+                (61, "Các sở, ngành"),
+                (79, "Quý IV/2026"),
+            ]),
+        ]
+        .join("\n");
+        let second = [
+            at(&[
+                (0, "3"),
+                (5, "Phối hợp triển khai"),
+                (27, "Kế hoạch 10"),
+                (44, "Các cơ quan,"),
+                (61, "2026"),
+            ]),
+            at(&[(44, "đơn vị liên quan")]),
+            at(&[
+                (0, "4"),
+                (5, "Tổng hợp báo cáo"),
+                (27, "Kế hoạch 11"),
+                (44, "Các sở, ngành"),
+                (61, "Quý II/2026"),
+            ]),
+        ]
+        .join("\n");
+        let third = [
+            at(&[
+                (0, "5"),
+                (5, "Rà soát quy định"),
+                (27, "Kế hoạch 12"),
+                (44, "Quý I/2026"),
+            ]),
+            at(&[
+                (0, "6"),
+                (5, "Ban hành quy chế"),
+                (27, "Kế hoạch 13"),
+                (44, "2027"),
+            ]),
+        ]
+        .join("\n");
+        let settings = BandSettings {
+            packed_columns: true,
+            ..BandSettings::default()
+        };
+        let read = |text: &str, open: Option<&OpenTable>, settings: &BandSettings| {
+            let lines = page(text);
+            let mut used = vec![false; lines.len()];
+            find_tables(&lines, &mut used, settings, 1, open)
+        };
+        let (tables, open) = read(&first, None, &settings);
+        assert_eq!(texts(&tables)[2][4], "Các sở, ngành");
+        let open = open.expect("the table runs to the page's end");
+        let (tables, _) = read(&second, Some(&open), &settings);
+        let r = texts(&tables);
+        assert_eq!(
+            r[1],
+            [
+                "3",
+                "Phối hợp triển khai",
+                "Kế hoạch 10",
+                "",
+                "Các cơ quan, đơn vị liên quan",
+                "2026"
+            ]
+        );
+        assert_eq!(r[2][4..], ["Các sở, ngành", "Quý II/2026"]);
+        let (tables, _) = read(&third, Some(&open), &settings);
+        let r = texts(&tables);
+        assert_eq!(r[1][3..], ["", "", "Quý I/2026"]);
+        assert_eq!(r[2][5], "2027");
+        // A PDF page keeps its columns where the header put them.
+        let (tables, _) = read(&third, Some(&open), &BandSettings::default());
+        assert_eq!(texts(&tables)[1][3], "Quý I/2026");
     }
 
     #[test]

@@ -174,6 +174,7 @@ impl DocLayout {
                 words: &ocr.words,
                 rulings: &ocr.rulings,
                 fill_edges: &[],
+                packed: false,
             },
             self.open.as_ref(),
         );
@@ -251,6 +252,11 @@ pub struct PageWords<'a> {
     pub rulings: &'a [Segment],
     /// Edges of filled rectangles (cell shading, chart bars).
     pub fill_edges: &'a [Segment],
+    /// Whether x positions are packed per page (layout text: a column
+    /// empty on the whole page is left out and the columns after it move
+    /// left), so a page continuing a table matches its own columns to the
+    /// header's ([`bands::BandSettings::packed_columns`]).
+    pub packed: bool,
 }
 
 /// One PDF page's tables and text lines in reading order (top to bottom),
@@ -267,6 +273,7 @@ pub fn page_blocks(
             words: &words,
             rulings: &page.content.rulings,
             fill_edges: &page.content.fill_edges,
+            packed: false,
         },
         open,
     )
@@ -296,7 +303,10 @@ pub fn words_blocks(
     let (band_tables, left_open) = bands::find_tables(
         &lines,
         &mut line_used,
-        &bands::BandSettings::default(),
+        &bands::BandSettings {
+            packed_columns: page.packed,
+            ..bands::BandSettings::default()
+        },
         page.number,
         open,
     );

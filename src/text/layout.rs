@@ -56,6 +56,7 @@ pub fn detect(lines: &[RawLine<'_>]) -> Option<Vec<Block>> {
                 words: &words,
                 rulings: &[],
                 fill_edges: &[],
+                packed: true,
             },
             open.as_ref(),
         );
