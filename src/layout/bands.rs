@@ -550,15 +550,34 @@ fn read_body(
         };
         members.push((k, kind));
     }
-    // Trailing group lines with nothing after them are prose.
-    while matches!(members.last(), Some((_, LineKind::Group))) {
-        members.pop();
+    // Trailing group lines with nothing after them but their wrapped
+    // rest (no row number) are prose: a section heading after the table.
+    while let Some(g) = members
+        .iter()
+        .rposition(|(_, kind)| *kind == LineKind::Group)
+    {
+        if !members[g + 1..]
+            .iter()
+            .all(|(_, kind)| *kind == LineKind::Cells(false))
+        {
+            break;
+        }
+        members.truncate(g);
     }
     let anchors = members
         .iter()
         .filter(|(_, kind)| matches!(kind, LineKind::Cells(true) | LineKind::Group))
         .count();
-    if anchors < settings.min_rows {
+    // Under the header carried from the previous page, a page may hold
+    // only the rest of that page's last row (no number of its own): cell
+    // lines right of the number column, none of them a heading.
+    let rest_only = may_continue
+        && header.first == header.end
+        && !members.is_empty()
+        && members
+            .iter()
+            .all(|&(k, kind)| kind == LineKind::Cells(false) && lines[k].x0() >= boundaries[0]);
+    if anchors < settings.min_rows && !rest_only {
         return None;
     }
     let table = build(
@@ -933,6 +952,11 @@ fn build(
             for (n, (w, &c)) in lines[k].words.iter().zip(&columns).enumerate() {
                 let mut c = c;
                 if c == 0 && n >= number_len {
+                    // The full stop of a row number wrapped in its
+                    // narrow cell ("2.10" over ".") is no cell text.
+                    if super::table::is_closing_punctuation(&w.text) {
+                        continue;
+                    }
                     c = 1.min(ncols - 1);
                 }
                 if c > 0 {
@@ -1104,6 +1128,7 @@ fn build(
         top: lines[header.first].top(),
         xs,
         slack,
+        open_below: Vec::new(),
     }
 }
 

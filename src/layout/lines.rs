@@ -7,6 +7,10 @@ use crate::normalize::{normalize_line, normalize_line_memo};
 /// Words closer than this share of the font size are glued into one word
 /// (text drawn out of order, or a font switch in mid-word).
 const GLUE_GAP: f64 = 0.05;
+/// Words overlapping by more than this share of the font size are not
+/// glued: the text of one cell overflowing into the next (a long word in
+/// a narrow cell of an HTML print) is drawn over the next cell's text.
+const GLUE_OVERLAP: f64 = 0.25;
 
 /// A line of words.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +81,11 @@ fn glue(words: Vec<Word>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     for w in words {
         match out.last_mut() {
-            Some(prev) if w.x0 - prev.x1 <= GLUE_GAP * w.size && w.x0 >= prev.x0 => {
+            Some(prev)
+                if w.x0 - prev.x1 <= GLUE_GAP * w.size
+                    && w.x0 - prev.x1 >= -GLUE_OVERLAP * w.size
+                    && w.x0 >= prev.x0 =>
+            {
                 prev.text.push_str(&w.text);
                 prev.x1 = prev.x1.max(w.x1);
             }
