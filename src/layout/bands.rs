@@ -485,6 +485,8 @@ fn read_body(
     // lines of prose; their whitespace places the column boundaries.
     let mut candidates: Vec<usize> = Vec::new();
     let mut repeated: Vec<usize> = Vec::new();
+    // Whether two lines of prose ended the table (a section's intro).
+    let mut before_prose = false;
     let mut prev_y = match header.end.checked_sub(1) {
         Some(last) if header.end > header.first => lines[last].y,
         _ => lines[header.first].y + pitch,
@@ -511,6 +513,7 @@ fn read_body(
                 prose_like(n, width, settings.label_gap) || line.y - n.y > settings.max_gap * pitch
             })
         {
+            before_prose = true;
             break;
         }
         candidates.push(k);
@@ -527,6 +530,9 @@ fn read_body(
     // Second pass: what each line is, with the boundaries known.
     let limit = boundaries.len().div_ceil(2).max(2);
     let mut members: Vec<(usize, LineKind)> = Vec::new();
+    // Whether a line the table cannot read ended it (rather than the end
+    // of its candidate lines: prose, a wide gap, another header).
+    let mut cut_short = false;
     for (n, &k) in candidates.iter().enumerate() {
         let line = &lines[k];
         let numbered = row_number(line, &edges).is_some();
@@ -545,21 +551,25 @@ fn read_body(
             if numbered || next_fits {
                 LineKind::Group
             } else {
+                cut_short = true;
                 break;
             }
         };
         members.push((k, kind));
     }
-    // Trailing group lines with nothing after them but their wrapped
-    // rest (no row number) are prose: a section heading after the table.
+    // Trailing group lines with nothing after them are prose; so is one
+    // with its wrapped rest (no row number) where prose ends the table's
+    // lines: a section heading after the table, its intro following.
     while let Some(g) = members
         .iter()
         .rposition(|(_, kind)| *kind == LineKind::Group)
     {
-        if !members[g + 1..]
-            .iter()
-            .all(|(_, kind)| *kind == LineKind::Cells(false))
-        {
+        let rest = &members[g + 1..];
+        let heading = rest.is_empty()
+            || before_prose
+                && !cut_short
+                && rest.iter().all(|(_, kind)| *kind == LineKind::Cells(false));
+        if !heading {
             break;
         }
         members.truncate(g);
@@ -1520,5 +1530,90 @@ mod tests {
             ]
         );
         assert_eq!(r[3][3], "Văn phòng UBND tỉnh");
+    }
+    /// The header line of the small tables below.
+    fn small_header() -> String {
+        at(&[
+            (0, "TT"),
+            (6, "Tên nhiệm vụ"),
+            (30, "Đơn vị chủ trì"),
+            (50, "Thời hạn"),
+        ])
+    }
+
+    /// Row 1 of the small tables.
+    fn first_row() -> String {
+        at(&[
+            (0, "1"),
+            (6, "Rà soát quy định"),
+            (30, "Sở Tư pháp"),
+            (50, "2026"),
+        ])
+    }
+
+    #[test]
+    fn the_wrapped_stop_of_a_row_number_is_no_name_text() {
+        let text = [
+            small_header(),
+            at(&[
+                (0, "2.10"),
+                (6, "Bảo đảm hạ tầng"),
+                (30, "Sở Tư pháp"),
+                (50, "2026"),
+            ]),
+            at(&[(0, "."), (6, "kỹ thuật")]),
+            at(&[(0, "2.11"), (6, "Rà soát"), (30, "Sở Nội vụ"), (50, "2027")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(r[1][1], "Bảo đảm hạ tầng kỹ thuật");
+    }
+
+    #[test]
+    fn a_wrapped_heading_after_the_table_is_no_row_of_it() {
+        let text = [
+            small_header(),
+            first_row(),
+            at(&[(0, "III."), (6, "NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN")]),
+            at(&[(0, "DÂN")]),
+            at(&[(
+                4,
+                "Các nhiệm vụ trọng tâm của ngành cần tập trung thực hiện, trong",
+            )]),
+            at(&[(
+                0,
+                "đó các nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, thời hạn hoàn thành.",
+            )]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(r.len(), 2, "{r:?}");
+    }
+
+    #[test]
+    fn a_page_with_only_the_rest_of_the_last_row_continues_it() {
+        let first = [small_header(), first_row()].join("\n");
+        let lines = page(&first);
+        let mut used = vec![false; lines.len()];
+        let (_, open) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
+        assert!(open.is_some(), "a table at the page bottom stays open");
+        let rest = [at(&[(6, "về thủ tục hành")]), at(&[(6, "chính")])].join("\n");
+        let lines = page(&rest);
+        let mut used = vec![false; lines.len()];
+        let (tables, _) = find_tables(
+            &lines,
+            &mut used,
+            &BandSettings::default(),
+            2,
+            open.as_ref(),
+        );
+        assert_eq!(tables.len(), 1);
+        let cut = &tables[0].table.rows[1];
+        assert_eq!(cut.cells[0].text, "");
+        assert_eq!(cut.cells[1].text, "về thủ tục hành\nchính");
+        // Without a table left open, the lines are no table.
+        let mut used = vec![false; lines.len()];
+        let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 2, None);
+        assert!(tables.is_empty());
     }
 }

@@ -153,4 +153,19 @@ mod tests {
             "Đơn vị              phối\n                    hợp\n"
         );
     }
+
+    #[test]
+    fn touching_pieces_glue_but_overlapping_words_do_not() {
+        // "Kế" + "hoạch" drawn in two pieces that touch make one word; a
+        // long word overflowing its cell over the next cell's "Trung"
+        // stays apart from it.
+        let lines = group_lines(vec![
+            word("Kế", 0.0, 700.0),
+            word("hoạch", 10.0, 700.0),
+            word("KH/CQTTBCD", 100.0, 680.0),
+            word("Trung", 142.0, 680.0),
+        ]);
+        assert_eq!(lines[0].text(), "Kếhoạch");
+        assert_eq!(lines[1].text(), "KH/CQTTBCD Trung");
+    }
 }
