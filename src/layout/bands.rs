@@ -1574,7 +1574,7 @@ mod tests {
         let text = [
             small_header(),
             first_row(),
-            at(&[(0, "III."), (6, "NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN")]),
+            at(&[(0, "III. NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN")]),
             at(&[(0, "DÂN")]),
             at(&[(
                 4,
