@@ -233,5 +233,6 @@ fn build(lines: &[Line], members: &Members, gaps: &[(f64, f64)], page: u32) -> P
         top: first.top(),
         xs,
         slack: gaps.iter().map(|&(a, b)| (b - a) / 2.0).fold(0.0, f64::max),
+        open_below: Vec::new(),
     }
 }

@@ -554,6 +554,8 @@ fn read_body(
     // lines of prose; their whitespace places the column boundaries.
     let mut candidates: Vec<usize> = Vec::new();
     let mut repeated: Vec<usize> = Vec::new();
+    // Whether two lines of prose ended the table (a section's intro).
+    let mut before_prose = false;
     let mut prev_y = match header.end.checked_sub(1) {
         Some(last) if header.end > header.first => lines[last].y,
         _ => lines[header.first].y + pitch,
@@ -580,6 +582,7 @@ fn read_body(
                 prose_like(n, width, settings.label_gap) || line.y - n.y > settings.max_gap * pitch
             })
         {
+            before_prose = true;
             break;
         }
         candidates.push(k);
@@ -591,51 +594,56 @@ fn read_body(
         .copied()
         .filter(|&k| !prose_like(&lines[k], width, settings.label_gap))
         .collect();
+    let refined = refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch);
+    let (mut edges, mut members, mut cut_short) = {
+        let (members, cut_short) = classify_lines(lines, &candidates, &refined, settings);
+        (refined, members, cut_short)
+    };
     // A page that continues the table under no header of its own may
     // leave out columns empty on it (layout text packs the columns it
-    // has): its own column starts are matched to the header's.
+    // has): its own column starts are matched to the header's, from the
+    // lines the table reads (not a next table's heading and header).
     let carried = settings.packed_columns && header.first == header.end;
-    let edges = match header.body_starts.as_deref().filter(|_| carried) {
-        Some(reference) => remap_columns(lines, &cell_lines, header, reference, settings, pitch),
-        None => None,
+    if let Some(reference) = header.body_starts.as_deref().filter(|_| carried) {
+        let last = members.last().map_or(0, |m| m.0);
+        let own_lines: Vec<usize> = cell_lines.iter().copied().filter(|&k| k <= last).collect();
+        if let Some(remapped) = remap_columns(lines, &own_lines, header, reference, settings, pitch)
+        {
+            (members, cut_short) = classify_lines(lines, &candidates, &remapped, settings);
+            edges = remapped;
+        }
     }
-    .unwrap_or_else(|| refine_boundaries(lines, &cell_lines, cols, &initial, settings, pitch));
-    let boundaries = &edges.bounds;
-    // Second pass: what each line is, with the boundaries known.
-    let limit = boundaries.len().div_ceil(2).max(2);
-    let mut members: Vec<(usize, LineKind)> = Vec::new();
-    for (n, &k) in candidates.iter().enumerate() {
-        let line = &lines[k];
-        let numbered = row_number(line, &edges).is_some();
-        let crossed = crossings(line, &edges, settings, numbered);
-        // Number cells hold nothing but numbers: text from the number
-        // column into the next is a heading, or prose after the table.
-        let heading = !numbered && line.x0() < boundaries[0] && crossed >= 1;
-        let kind = if crossed < limit && !heading {
-            LineKind::Cells(numbered)
-        } else {
-            let next_fits = candidates.get(n + 1).is_some_and(|&j| {
-                let next = &lines[j];
-                let next_numbered = row_number(next, &edges).is_some();
-                next_numbered && crossings(next, &edges, settings, next_numbered) < limit
-            });
-            if numbered || next_fits {
-                LineKind::Group
-            } else {
-                break;
-            }
-        };
-        members.push((k, kind));
-    }
-    // Trailing group lines with nothing after them are prose.
-    while matches!(members.last(), Some((_, LineKind::Group))) {
-        members.pop();
+    // Trailing group lines with nothing after them are prose; so is one
+    // with its wrapped rest (no row number) where prose ends the table's
+    // lines: a section heading after the table, its intro following.
+    while let Some(g) = members
+        .iter()
+        .rposition(|(_, kind)| *kind == LineKind::Group)
+    {
+        let rest = &members[g + 1..];
+        let heading = rest.is_empty()
+            || before_prose
+                && !cut_short
+                && rest.iter().all(|(_, kind)| *kind == LineKind::Cells(false));
+        if !heading {
+            break;
+        }
+        members.truncate(g);
     }
     let anchors = members
         .iter()
         .filter(|(_, kind)| matches!(kind, LineKind::Cells(true) | LineKind::Group))
         .count();
-    if anchors < settings.min_rows {
+    // Under the header carried from the previous page, a page may hold
+    // only the rest of that page's last row (no number of its own): cell
+    // lines right of the number column, none of them a heading.
+    let rest_only = may_continue
+        && header.first == header.end
+        && !members.is_empty()
+        && members
+            .iter()
+            .all(|&(k, kind)| kind == LineKind::Cells(false) && lines[k].x0() >= edges.bounds[0]);
+    if anchors < settings.min_rows && !rest_only {
         return None;
     }
     let table = build(
@@ -660,6 +668,45 @@ fn read_body(
             .map(|(s, b)| s.map_or(*b, |s| s.lo)),
     );
     Some((table, taken, starts))
+}
+
+/// What each candidate line under a header is with these column edges,
+/// down to the first line the table cannot read; and whether such a line
+/// ended it (rather than the end of the candidates: prose, a wide gap,
+/// another header).
+fn classify_lines(
+    lines: &[Line],
+    candidates: &[usize],
+    edges: &ColumnEdges,
+    settings: &BandSettings,
+) -> (Vec<(usize, LineKind)>, bool) {
+    let boundaries = &edges.bounds;
+    let limit = boundaries.len().div_ceil(2).max(2);
+    let mut members: Vec<(usize, LineKind)> = Vec::new();
+    for (n, &k) in candidates.iter().enumerate() {
+        let line = &lines[k];
+        let numbered = row_number(line, edges).is_some();
+        let crossed = crossings(line, edges, settings, numbered);
+        // Number cells hold nothing but numbers: text from the number
+        // column into the next is a heading, or prose after the table.
+        let heading = !numbered && line.x0() < boundaries[0] && crossed >= 1;
+        let kind = if crossed < limit && !heading {
+            LineKind::Cells(numbered)
+        } else {
+            let next_fits = candidates.get(n + 1).is_some_and(|&j| {
+                let next = &lines[j];
+                let next_numbered = row_number(next, edges).is_some();
+                next_numbered && crossings(next, edges, settings, next_numbered) < limit
+            });
+            if numbered || next_fits {
+                LineKind::Group
+            } else {
+                return (members, true);
+            }
+        };
+        members.push((k, kind));
+    }
+    (members, false)
 }
 
 /// Where the cells of one column were seen to start on the body lines:
@@ -1315,6 +1362,11 @@ fn build(
                     continue;
                 }
                 if c == 0 && n >= number_len {
+                    // The full stop of a row number wrapped in its
+                    // narrow cell ("2.10" over ".") is no cell text.
+                    if super::table::is_closing_punctuation(&w.text) {
+                        continue;
+                    }
                     c = 1.min(ncols - 1);
                 }
                 if c > 0 {
@@ -1486,6 +1538,7 @@ fn build(
         top: lines[header.first].top(),
         xs,
         slack,
+        open_below: Vec::new(),
     }
 }
 
@@ -1989,5 +2042,90 @@ mod tests {
             ]
         );
         assert_eq!(r[3][3], "Văn phòng UBND tỉnh");
+    }
+    /// The header line of the small tables below.
+    fn small_header() -> String {
+        at(&[
+            (0, "TT"),
+            (6, "Tên nhiệm vụ"),
+            (30, "Đơn vị chủ trì"),
+            (50, "Thời hạn"),
+        ])
+    }
+
+    /// Row 1 of the small tables.
+    fn first_row() -> String {
+        at(&[
+            (0, "1"),
+            (6, "Rà soát quy định"),
+            (30, "Sở Tư pháp"),
+            (50, "2026"),
+        ])
+    }
+
+    #[test]
+    fn the_wrapped_stop_of_a_row_number_is_no_name_text() {
+        let text = [
+            small_header(),
+            at(&[
+                (0, "2.10"),
+                (6, "Bảo đảm hạ tầng"),
+                (30, "Sở Tư pháp"),
+                (50, "2026"),
+            ]),
+            at(&[(0, "."), (6, "kỹ thuật")]),
+            at(&[(0, "2.11"), (6, "Rà soát"), (30, "Sở Nội vụ"), (50, "2027")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(r[1][1], "Bảo đảm hạ tầng kỹ thuật");
+    }
+
+    #[test]
+    fn a_wrapped_heading_after_the_table_is_no_row_of_it() {
+        let text = [
+            small_header(),
+            first_row(),
+            at(&[(0, "III. NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN")]),
+            at(&[(0, "DÂN")]),
+            at(&[(
+                4,
+                "Các nhiệm vụ trọng tâm của ngành cần tập trung thực hiện, trong",
+            )]),
+            at(&[(
+                0,
+                "đó các nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, thời hạn hoàn thành.",
+            )]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(r.len(), 2, "{r:?}");
+    }
+
+    #[test]
+    fn a_page_with_only_the_rest_of_the_last_row_continues_it() {
+        let first = [small_header(), first_row()].join("\n");
+        let lines = page(&first);
+        let mut used = vec![false; lines.len()];
+        let (_, open) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
+        assert!(open.is_some(), "a table at the page bottom stays open");
+        let rest = [at(&[(6, "về thủ tục hành")]), at(&[(6, "chính")])].join("\n");
+        let lines = page(&rest);
+        let mut used = vec![false; lines.len()];
+        let (tables, _) = find_tables(
+            &lines,
+            &mut used,
+            &BandSettings::default(),
+            2,
+            open.as_ref(),
+        );
+        assert_eq!(tables.len(), 1);
+        let cut = &tables[0].table.rows[1];
+        assert_eq!(cut.cells[0].text, "");
+        assert_eq!(cut.cells[1].text, "về thủ tục hành\nchính");
+        // Without a table left open, the lines are no table.
+        let mut used = vec![false; lines.len()];
+        let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 2, None);
+        assert!(tables.is_empty());
     }
 }

@@ -7,6 +7,10 @@ use crate::normalize::{normalize_line, normalize_line_memo};
 /// Words closer than this share of the font size are glued into one word
 /// (text drawn out of order, or a font switch in mid-word).
 const GLUE_GAP: f64 = 0.05;
+/// Words overlapping by more than this share of the font size are not
+/// glued: the text of one cell overflowing into the next (a long word in
+/// a narrow cell of an HTML print) is drawn over the next cell's text.
+const GLUE_OVERLAP: f64 = 0.25;
 
 /// A line of words.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +81,11 @@ fn glue(words: Vec<Word>) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     for w in words {
         match out.last_mut() {
-            Some(prev) if w.x0 - prev.x1 <= GLUE_GAP * w.size && w.x0 >= prev.x0 => {
+            Some(prev)
+                if w.x0 - prev.x1 <= GLUE_GAP * w.size
+                    && w.x0 - prev.x1 >= -GLUE_OVERLAP * w.size
+                    && w.x0 >= prev.x0 =>
+            {
                 prev.text.push_str(&w.text);
                 prev.x1 = prev.x1.max(w.x1);
             }
@@ -144,5 +152,20 @@ mod tests {
             layout_text(&lines, 0.0, 5.0),
             "Đơn vị              phối\n                    hợp\n"
         );
+    }
+
+    #[test]
+    fn touching_pieces_glue_but_overlapping_words_do_not() {
+        // "Kế" + "hoạch" drawn in two pieces that touch make one word; a
+        // long word overflowing its cell over the next cell's "Trung"
+        // stays apart from it.
+        let lines = group_lines(vec![
+            word("Kế", 0.0, 700.0),
+            word("hoạch", 10.0, 700.0),
+            word("KH/CQTTBCD", 100.0, 680.0),
+            word("Trung", 142.0, 680.0),
+        ]);
+        assert_eq!(lines[0].text(), "Kếhoạch");
+        assert_eq!(lines[1].text(), "KH/CQTTBCD Trung");
     }
 }

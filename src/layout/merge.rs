@@ -131,7 +131,7 @@ fn append(prev: &mut PageTable, next: PageTable) {
             && cut.cells.len() == last.cells.len()
             && cut.cells[0].text.is_empty()
             && last.cells.len() > 1;
-        continue_merged_cells(&mut prev.table.rows, &mut rows, is_cut);
+        continue_merged_cells(&mut prev.table.rows, &mut rows, is_cut, &prev.open_below);
         if is_cut {
             let last = prev.table.rows.last_mut().expect("checked above");
             for (p, c) in last.cells.iter_mut().zip(&rows[0].cells) {
@@ -148,6 +148,7 @@ fn append(prev: &mut PageTable, next: PageTable) {
     }
     prev.table.rows.extend(rows);
     prev.xs = next.xs;
+    prev.open_below = next.open_below;
 }
 
 /// Cells merged over several rows that a page break cut in two. A ruled
@@ -155,10 +156,12 @@ fn append(prev: &mut PageTable, next: PageTable) {
 /// the previous page when it covers the cut row (the row the page break
 /// split), or when it is empty yet spans several rows (a merged cell whose
 /// text stayed on the previous page: Word and LibreOffice print a vertically
-/// merged cell's text in its first part only). Its rows then carry the
+/// merged cell's text in its first part only), or when the rules under the
+/// previous page's last row leave its column `open` (its text may then
+/// stand on either side of the break). Its rows then carry the
 /// joined text as continued cells, and the rows above the break that the
 /// cell covers get the joined text too, so every row the cell spans reads it.
-fn continue_merged_cells(prev: &mut [Row], next: &mut [Row], cut: bool) {
+fn continue_merged_cells(prev: &mut [Row], next: &mut [Row], cut: bool, open: &[usize]) {
     let Some(first) = next.first() else {
         return;
     };
@@ -175,15 +178,19 @@ fn continue_merged_cells(prev: &mut [Row], next: &mut [Row], cut: bool) {
             .get(1)
             .and_then(|r| cell_at(r, start, n.span))
             .is_some_and(|c| c.continued);
-        let continues = cut || (n.text.is_empty() && spans_rows);
-        if !continues || p.text.is_empty() {
+        let ruled_open = open.contains(&start);
+        let continues = cut || ruled_open || (n.text.is_empty() && spans_rows);
+        if !continues || (p.text.is_empty() && !ruled_open) {
             continue;
         }
-        let joined = if n.text.is_empty() {
-            p.text.clone()
-        } else {
-            format!("{}\n{}", p.text, n.text)
-        };
+        let joined = [p.text.as_str(), n.text.as_str()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if joined.is_empty() {
+            continue;
+        }
         joins.push((start, n.span, joined));
     }
     for (start, span, joined) in joins {
@@ -263,6 +270,7 @@ mod tests {
             top: 800.0,
             xs: vec![0.0, 50.0, 200.0, 300.0],
             slack: 0.0,
+            open_below: Vec::new(),
         }
     }
 
@@ -351,6 +359,20 @@ mod tests {
                 vec!["3", "c", ""],
             ]
         );
+    }
+
+    #[test]
+    fn a_cell_the_rules_leave_open_goes_on_after_the_break() {
+        // Horizontal rules only: the unit of rows 1-2 is open under row 2
+        // (the last on page 1) and spans row 3 alone on page 2, where its
+        // text stands.
+        let mut p1 = table(&[&["TT", "Tên", "Đơn vị"], &["1", "a", ""], &["2", "b", ""]]);
+        merge_down(&mut p1, 2, 2..3);
+        p1.open_below = vec![2];
+        let p2 = table(&[&["3", "c", "Sở A"], &["4", "d", "Sở B"]]);
+        let blocks = join_pages(vec![vec![PageBlock::Table(p1)], vec![PageBlock::Table(p2)]]);
+        let units: Vec<String> = texts(&blocks[0]).iter().map(|r| r[2].clone()).collect();
+        assert_eq!(units, ["Đơn vị", "Sở A", "Sở A", "Sở A", "Sở B"]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod lines;
 pub mod merge;
 pub mod orient;
 pub mod rows;
+pub mod spans;
 pub mod table;
 pub mod words;
 
@@ -281,7 +282,8 @@ pub fn page_blocks(
 
 /// One page's tables and text lines in reading order, whatever the source
 /// of its words: ruled grids first, then header-anchored borderless task
-/// tables ([`bands`]), then other aligned tables ([`align`]).
+/// tables ([`bands`], their row spans read from horizontal rules by
+/// [`spans`]), then other aligned tables ([`align`]).
 pub fn words_blocks(
     page: PageWords<'_>,
     open: Option<&bands::OpenTable>,
@@ -310,7 +312,12 @@ pub fn words_blocks(
         page.number,
         open,
     );
-    tables.extend(band_tables);
+    // Horizontal rules between a borderless table's rows show its cells
+    // spanning rows.
+    tables.extend(band_tables.into_iter().map(|mut t| {
+        spans::span_ruled_cells(&mut t, page.rulings, &spans::SpanSettings::default());
+        t
+    }));
     tables.extend(align::find_tables(
         &lines,
         &mut line_used,

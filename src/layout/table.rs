@@ -24,6 +24,10 @@ pub struct PageTable {
     /// How far a boundary may move without changing the columns (half the
     /// free gap of a borderless table; 0 for ruled tables).
     pub slack: f64,
+    /// Columns (grid indices) whose last cell the table's rules leave
+    /// open at the bottom of the page: it goes on in the first row of the
+    /// table's continuation on the next page (see [`super::spans`]).
+    pub open_below: Vec<usize>,
 }
 
 /// The text of a cell: its words as lines top to bottom, joined with `\n`.
@@ -42,7 +46,7 @@ pub fn cell_text(words: Vec<Word>) -> String {
 }
 
 /// Whether a line is only closing punctuation (`.`, `,`, `;`, `:`, `)`).
-fn is_closing_punctuation(text: &str) -> bool {
+pub(super) fn is_closing_punctuation(text: &str) -> bool {
     text.chars()
         .all(|c| matches!(c, '.' | ',' | ';' | ':' | ')'))
 }
@@ -175,6 +179,7 @@ pub fn fill(grid: &Grid, words: &[Word], used: &mut [bool], page: u32) -> Option
         top: grid.top(),
         xs: grid.xs.clone(),
         slack: 0.0,
+        open_below: Vec::new(),
     })
 }
 
