@@ -373,14 +373,38 @@ pub fn split_units(cell: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
 /// các cơ quan, đơn vị liên quan" stays one entry).
 pub fn split_subject_units(text: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
     let text = fold_spaces(text.trim());
-    match split_at_and(&text, gazetteer) {
-        Some((left, right)) => {
-            let mut units = split_units(left, gazetteer);
-            units.extend(split_units(right, gazetteer));
-            units
+    let mut units = Vec::new();
+    for body in listed_bodies(&text, gazetteer) {
+        match split_at_and(body, gazetteer) {
+            Some((left, right)) => {
+                units.extend(split_units(left, gazetteer));
+                units.extend(split_units(right, gazetteer));
+            }
+            None => units.extend(split_units(body, gazetteer)),
         }
-        None => split_units(&text, gazetteer),
     }
+    units
+}
+
+/// The bodies a subject lists with commas ("các sở, ban, ngành, các cơ
+/// quan Trung ương đóng trên địa bàn, UBND các xã, phường, đặc khu"): a
+/// body starts at a comma before "các …" or a named body; the nouns between
+/// ("ban", "ngành", "phường") belong to the body before them.
+fn listed_bodies<'a>(text: &'a str, gazetteer: &Gazetteer) -> Vec<&'a str> {
+    let mut bodies = Vec::new();
+    let mut start = 0;
+    for (comma, _) in text.match_indices(',') {
+        let next = text[comma + 1..].trim_start();
+        let opens = next.starts_with("các ")
+            || next.starts_with("Các ")
+            || (next.starts_with(char::is_uppercase) && looks_like_unit(next, gazetteer));
+        if opens && !text[start..comma].trim().is_empty() {
+            bodies.push(text[start..comma].trim());
+            start = comma + 1;
+        }
+    }
+    bodies.push(text[start..].trim());
+    bodies
 }
 
 /// Two bodies joined by "và" ("Công an tỉnh và các địa phương", "Các sở,
@@ -394,6 +418,11 @@ fn split_at_and<'a>(part: &'a str, gazetteer: &Gazetteer) -> Option<(&'a str, &'
     }
     let (left, right) = part.rsplit_once(" và ")?;
     let (left, right) = (left.trim(), right.trim());
+    // A bare head noun ("Báo và Đài Phát thanh, Truyền hình …") names no
+    // body of its own: the "và" joins two heads of one name.
+    if !left.contains(' ') && gazetteer.lookup(left).is_none() {
+        return None;
+    }
     let opens_body = if right.starts_with(char::is_uppercase) {
         looks_like_unit(right, gazetteer) || heads_bodies(right, gazetteer)
     } else {
@@ -507,6 +536,15 @@ mod tests {
             .into_iter()
             .map(|u| u.name)
             .collect()
+    }
+
+    #[test]
+    fn a_bare_head_before_and_is_part_of_one_name() {
+        let g = Gazetteer::builtin();
+        let units = split_subject_units("Báo và Đài Phát thanh, Truyền hình Lâm Đồng", &g);
+        assert_eq!(units.len(), 1);
+        let units = split_subject_units("Công an tỉnh và các địa phương", &g);
+        assert_eq!(units.len(), 2);
     }
 
     #[test]

@@ -69,13 +69,15 @@ fn parentheses(text: &str) -> Vec<Range<usize>> {
     re.find_iter(text).map(|m| m.range()).collect()
 }
 
-/// A deadline phrase opening the text ("Trước ngày 15/9, Bộ ...").
+/// A deadline phrase opening the text ("Trước ngày 15/9, Bộ ...", "Quý
+/// I/2027, các cơ quan ...").
 fn leading_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
     static LEADING: OnceLock<Regex> = OnceLock::new();
     let re = LEADING.get_or_init(|| {
-        Regex::new(
-            r"(?i)^((?:trước|trong|đến hết|chậm nhất)\s+(?:ngày|tháng|quý|năm)\s+[^,]{1,20}),",
-        )
+        Regex::new(concat!(
+            r"(?i)^((?:trước|trong|đến hết|chậm nhất)\s+(?:ngày|tháng|quý|năm)\s+[^,]{1,20}|",
+            r"quý\s+[IV]{1,3}/[0-9]{4}|tháng\s+[0-9]{1,2}/[0-9]{4}),"
+        ))
         .expect("static leading deadline pattern is valid")
     });
     let c = re.captures(text)?;
@@ -120,7 +122,13 @@ fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
         }
         plan.is_match(&text[clause_start..at])
     };
-    let mut found = bare.find_iter(text).filter(|m| !names_a_plan(m.start()));
+    // A parenthesis describes a noun ("(lồng ghép trong báo cáo … định kỳ
+    // và năm của tỉnh)"), not how often the task recurs.
+    let asides = parentheses(text);
+    let aside = |at: usize| asides.iter().any(|r| r.contains(&at));
+    let mut found = bare
+        .find_iter(text)
+        .filter(|m| !names_a_plan(m.start()) && !aside(m.start()));
     let phrase = found.next()?;
     if phrase.as_str().to_lowercase().starts_with("định kỳ") {
         // Bare "định kỳ" only where no "hằng ..." follows.
@@ -221,7 +229,7 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
             r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
             r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4}))",
             // A purpose may follow the deadline: "... trước ngày 24/4/2026 để tổng hợp."
-            r"(?:\s*,?\s+(?:để|nhằm)\s[^.;]*)?\s*[.;]?$"
+            r"(?:\s*,?\s+(?:để|nhằm)\s[^.;]*)?\)?\s*[.;]?$"
         ))
         .expect("static inline deadline pattern is valid")
     });

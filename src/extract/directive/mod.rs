@@ -22,8 +22,8 @@ use item::{cited_documents, clean_text, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
 use parties::{
-    clause_start, has_action, has_opener, is_subject, is_subject_within, read_parties,
-    starts_with_action, Parties, MAX_HEADING_UNIT_WORDS,
+    clause_start, has_action, has_opener, is_subject, is_subject_within, lists_subjects,
+    read_parties, starts_with_action, Parties, MAX_HEADING_UNIT_WORDS,
 };
 use regex::Regex;
 use std::sync::OnceLock;
@@ -137,6 +137,11 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     if !node.children.is_empty() || node.kind() == Some(MarkerKind::Roman) {
         return None;
     }
+    // "Hồ sơ đề nghị khen thưởng gồm: a) Tờ trình ...; c) Báo cáo thành
+    // tích ...": the points are the parts of what the line above names.
+    if node.parent.is_some_and(|p| lists_components(&nodes[p])) {
+        return None;
+    }
     let chain = ancestors(nodes, idx);
     let section = chain
         .iter()
@@ -172,8 +177,12 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         _ => None,
     };
     if let (Some(MarkerKind::Number(_)), false, None) = (node.kind(), heading_self, &label_unit) {
-        // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item.
-        if let Some((topic, rest)) = topic_label(&content) {
+        // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item;
+        // so does a title on a line of its own ("3.4. Thời gian gửi hồ sơ
+        // khen thưởng:") over the paragraph that says the work.
+        if let Some((topic, rest)) =
+            topic_label(&content).or_else(|| titled_paragraph(node, ctx.gazetteer))
+        {
             group = Some(Heading {
                 number: heading(node).number,
                 title: topic,
@@ -214,6 +223,12 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     let assigned = solved || (part == PartKind::Tasks && needed == ITEM_SCORE);
     let text = clean_text(&content);
     let mut score = instruction_score(&text, has_deadline, ctx.gazetteer);
+    if heading_self && has_deadline && !has_action(&text) && !has_opener(&text) {
+        // A period stated under its title ("1. Thời gian thi đua: Phong
+        // trào thi đua trong năm 2026 và tính đến hết ngày 31/12/2026")
+        // holds no work: its dates alone do not make it a task.
+        score -= DEADLINE_SCORE - 1;
+    }
     if node.parent.is_some_and(|p| introduces_points(&nodes[p]))
         && !is_subject(&text, ctx.gazetteer)
     {
@@ -373,6 +388,29 @@ fn topic_label(text: &str) -> Option<(String, String)> {
     Some((clean_text(&c[1]), c[2].to_string()))
 }
 
+/// A numbered item whose own line is a title ending in ":" ("3.4. Thời
+/// gian gửi hồ sơ khen thưởng:") and whose paragraphs below say the work:
+/// the title and the text of those paragraphs. A line that asks for work
+/// itself ("Giao Sở Nội vụ:", "Tham mưu …:") or names a unit is no title.
+fn titled_paragraph(node: &Node, gazetteer: &Gazetteer) -> Option<(String, String)> {
+    let head = clean_text(&node.head.text);
+    let title = head.strip_suffix(':')?.trim_end();
+    let titled = !node.body.is_empty()
+        && !starts_with_action(title)
+        && !has_opener(title)
+        && heading_parties(node, gazetteer).is_none();
+    titled.then(|| (title.to_string(), node.body.join(" ")))
+}
+
+/// Whether a line introduces the parts of something ("Hồ sơ … gồm:",
+/// "Thành phần bao gồm:") rather than work.
+fn lists_components(node: &Node) -> bool {
+    let text = clean_text(&node.full_text()).to_lowercase();
+    text.trim_end()
+        .strip_suffix(':')
+        .is_some_and(|t| t.trim_end().ends_with(" gồm"))
+}
+
 /// The node and its ancestors, nearest first.
 fn ancestors(nodes: &[Node], idx: usize) -> Vec<usize> {
     let mut chain = vec![idx];
@@ -450,11 +488,10 @@ fn heading_parties(node: &Node, gazetteer: &Gazetteer) -> Option<Parties> {
     // of units ("Thủ trưởng các sở, Trưởng Ban Quản lý ... và Chủ tịch
     // UBND các xã") is held to the length of a subject unit by unit.
     let named = &title[clause_start(&title)..];
-    let lead = split_subject_units(named, gazetteer);
     let unit = is_subject_within(named, MAX_HEADING_UNIT_WORDS, gazetteer)
-        || (lead.len() >= 2 && lead.iter().all(|u| is_subject(&u.name, gazetteer)));
+        || lists_subjects(named, gazetteer);
     (!named.to_lowercase().starts_with("về ") && unit).then(|| Parties {
-        lead,
+        lead: split_subject_units(named, gazetteer),
         ..Parties::default()
     })
 }
@@ -503,6 +540,9 @@ fn introduces_points(node: &Node) -> bool {
         && (starts_with_action(&text) || has_opener(&text))
 }
 
+/// What a deadline adds to an item's instruction score.
+const DEADLINE_SCORE: i32 = 3;
+
 /// Score from which a numbered or bulleted item is a task.
 const ITEM_SCORE: i32 = 2;
 
@@ -522,7 +562,7 @@ pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) 
     });
     let mut score = 0;
     if has_deadline {
-        score += 3;
+        score += DEADLINE_SCORE;
     }
     if has_opener(text) {
         score += 3;
@@ -797,6 +837,69 @@ mod tests {
             ["Văn phòng Ủy ban nhân dân tỉnh"],
             "no \"Giao\" in the unit"
         );
+    }
+
+    #[test]
+    fn a_plan_of_titled_points_lists_and_periods() {
+        let text = "KẾ HOẠCH\nPhát động phong trào thi đua\nI. THỜI GIAN VÀ TIẾN ĐỘ\n\
+            1. Thời gian thi đua\n\
+            Phong trào thi đua trong năm 2026 và tính đến hết ngày 31/12/2026.\n\
+            2. Tiến độ thực hiện\n\
+            a) Quý I/2027, các cơ quan, đơn vị, địa phương đánh giá kết quả thực hiện phong trào.\n\
+            II. HỒ SƠ KHEN THƯỞNG\n\
+            1. Hồ sơ đề nghị khen thưởng gồm:\n\
+            a) Tờ trình đề nghị khen thưởng.\n\
+            b) Báo cáo thành tích của tập thể có xác nhận của cơ quan chủ quản.\n\
+            2. Thời gian gửi hồ sơ khen thưởng:\n\
+            Các cơ quan, đơn vị, địa phương chủ động rà soát và lập hồ sơ gửi về Sở Nội vụ trước ngày 15/02/2027.\n\
+            III. TỔ CHỨC THỰC HIỆN\n\
+            1. Căn cứ Kế hoạch này, các sở, ban, ngành, các cơ quan Trung ương đóng trên địa bàn, UBND các xã, phường xây dựng kế hoạch của mình (Kế hoạch ban hành trước ngày 15/3/2026).\n\
+            2. Sở Nội vụ theo dõi, hướng dẫn thực hiện (lồng ghép trong báo cáo định kỳ của tỉnh).\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta::default();
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "kh",
+            default_year: Some(2026),
+            gazetteer: &g,
+        };
+        let prose = extract_tasks(&refs, &ctx);
+        let ids: Vec<&str> = prose.tasks.iter().map(|t| t.id.as_str()).collect();
+        // A period with no work, and the parts of a dossier, are no tasks.
+        assert_eq!(ids, ["kh/I/2.a", "kh/II/2", "kh/III/1", "kh/III/2"]);
+        assert_eq!(prose.items_seen - prose.items_read, 3);
+        let t = &prose.tasks;
+        assert_eq!(
+            t[0].deadline.as_ref().map(|d| d.raw.as_str()),
+            Some("Quý I/2027")
+        );
+        assert_eq!(t[0].lead_units[0].name, "các cơ quan, đơn vị, địa phương");
+        // A title on its own line is the group; the paragraph is the work.
+        assert!(t[1].name.starts_with("Các cơ quan"));
+        assert_eq!(
+            t[1].group.as_ref().map(|g| g.title.as_str()),
+            Some("Thời gian gửi hồ sơ khen thưởng")
+        );
+        assert_eq!(t[1].lead_units[0].name, "Các cơ quan, đơn vị, địa phương");
+        // A subject listing bodies; a deadline in parentheses.
+        let leads: Vec<&str> = t[2].lead_units.iter().map(|u| u.raw.as_str()).collect();
+        assert_eq!(
+            leads,
+            [
+                "các sở, ban, ngành",
+                "các cơ quan Trung ương đóng trên địa bàn",
+                "UBND các xã, phường"
+            ]
+        );
+        assert_eq!(
+            t[2].deadline.as_ref().map(|d| d.raw.as_str()),
+            Some("trước ngày 15/3/2026")
+        );
+        // "định kỳ" qualifying a report in parentheses is no recurrence.
+        assert!(t[3].deadline.is_none());
     }
 
     #[test]

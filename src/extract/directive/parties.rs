@@ -146,7 +146,8 @@ fn adverbial() -> &'static Regex {
         Regex::new(concat!(
             r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với|đồng thời|bên cạnh đó|ngoài ra|",
             r"thực hiện (?:chỉ đạo|ý kiến|kế hoạch|công văn|quyết định|nghị quyết|chỉ thị|thông báo|kết luận)|",
-            r"trước ngày|trong (?:tháng|quý|năm)|đến (?:hết )?(?:ngày|tháng))\b[^,]{0,200},\s*"
+            r"trước ngày|trong (?:tháng|quý|năm)|đến (?:hết )?(?:ngày|tháng)|",
+            r"quý [IV]{1,3}/[0-9]{4}|tháng [0-9]{1,2}/[0-9]{4})\b[^,]{0,200},\s*"
         ))
         .expect("static adverbial pattern is valid")
     })
@@ -209,7 +210,9 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
             .map(|a| &after[..a])
             .filter(|l| !l.trim().is_empty() && is_subject(l, gazetteer));
         parties.lead = units(listed.unwrap_or(&rest[..colon]));
-    } else if let Some(a) = action.filter(|&a| a > 0 && is_subject(&rest[..a], gazetteer)) {
+    } else if let Some(a) = action.filter(|&a| {
+        a > 0 && (is_subject(&rest[..a], gazetteer) || lists_subjects(&rest[..a], gazetteer))
+    }) {
         // "Công an tỉnh là cơ quan thường trực, có trách nhiệm ...": the
         // subject ends where a clause about it starts.
         let subject = &rest[..a];
@@ -340,6 +343,15 @@ pub fn is_subject_within(phrase: &str, max_words: usize, gazetteer: &Gazetteer) 
             ]
             .iter()
             .any(|p| phrase.to_lowercase().starts_with(p)))
+}
+
+/// Whether a phrase lists two or more bodies, each a subject of its own
+/// ("Thủ trưởng các sở, Trưởng Ban Quản lý … và Chủ tịch UBND các xã",
+/// "các sở, ban, ngành, các cơ quan Trung ương …, UBND các xã, phường"):
+/// such a list is held to a subject's length body by body, not as a whole.
+pub fn lists_subjects(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    let units = split_subject_units(phrase.trim().trim_end_matches([',', ';']), gazetteer);
+    units.len() >= 2 && units.iter().all(|u| is_subject(&u.raw, gazetteer))
 }
 
 /// Whether a text ends with the units after "phối hợp với" ("Sở Tư pháp
