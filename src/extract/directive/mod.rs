@@ -223,10 +223,11 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     let assigned = solved || (part == PartKind::Tasks && needed == ITEM_SCORE);
     let text = clean_text(&content);
     let mut score = instruction_score(&text, has_deadline, ctx.gazetteer);
-    if heading_self && has_deadline && !has_action(&text) && !has_opener(&text) {
-        // A period stated under its title ("1. Thời gian thi đua: Phong
-        // trào thi đua trong năm 2026 và tính đến hết ngày 31/12/2026")
-        // holds no work: its dates alone do not make it a task.
+    if has_deadline && !has_action(&text) && !has_opener(&text) {
+        // A period stated with no work in it ("1. Thời gian thi đua:
+        // Phong trào thi đua trong năm 2026 và tính đến hết ngày
+        // 31/12/2026", "Thời gian thực hiện Kế hoạch: Từ khi ban hành đến
+        // hết năm 2030"): its dates alone do not make it a task.
         score -= DEADLINE_SCORE - 1;
     }
     if node.parent.is_some_and(|p| introduces_points(&nodes[p]))
@@ -377,11 +378,12 @@ fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
 }
 
 /// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...",
-/// "Đối với hạng mục đường dẫn ...: Giao ...") and the text after it.
+/// "Đối với hạng mục đường dẫn ...: Giao ...", "Thời gian thực hiện Kế
+/// hoạch: Từ khi ban hành đến hết năm 2030") and the text after it.
 fn topic_label(text: &str) -> Option<(String, String)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^((?:Về|Đối với)\s[^:.;]{3,120}):\s*(\S.*)$")
+        Regex::new(r"^((?:Về|Đối với|Thời gian|Thời hạn)\s[^:.;]{3,120}):\s*(\S.*)$")
             .expect("static topic pattern is valid")
     });
     let c = re.captures(text)?;
