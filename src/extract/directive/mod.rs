@@ -365,6 +365,9 @@ fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
     (units && !has_action(&unit) && work).then_some((unit, rest))
 }
 
+/// Longest label of a form's field, in words ([`names_a_body_only`]).
+const FIELD_LABEL_WORDS: usize = 16;
+
 /// Whether an item is a field of a form filled in with a body's name
 /// ("Các sở, ban, ngành, đơn vị, địa phương trình (kết quả đề nghị): Sở
 /// Tư pháp."): after its label comes only a body, with no action, and the
@@ -376,7 +379,9 @@ fn names_a_body_only(text: &str, gazetteer: &Gazetteer) -> bool {
         return false;
     };
     let value = value.trim().trim_end_matches(['.', ';']);
-    !label.trim().is_empty()
+    let words = label.split_whitespace().count();
+    (1..=FIELD_LABEL_WORDS).contains(&words)
+        && !label.contains(". ")
         && !has_opener(label)
         && !starts_with_action(label)
         && is_subject(value, gazetteer)
@@ -728,7 +733,10 @@ mod tests {
             "Các sở, ban, ngành, đơn vị, địa phương trình (kết quả đề nghị): Sở Tư pháp.",
             &g
         ));
-        assert!(!names_a_body_only("Giao đơn vị chủ trì thực hiện: Sở Nội vụ.", &g));
+        assert!(!names_a_body_only(
+            "Giao đơn vị chủ trì thực hiện: Sở Nội vụ.",
+            &g
+        ));
         assert!(!names_a_body_only(
             "Về công tác cải cách: Sở Nội vụ chủ trì tham mưu.",
             &g
@@ -736,6 +744,10 @@ mod tests {
         assert!(!names_a_body_only("Sở Nội vụ chủ trì thực hiện.", &g));
         assert!(!names_a_body_only(
             "Rà soát, hoàn thiện hồ sơ dự án: Sở Xây dựng.",
+            &g
+        ));
+        assert!(!names_a_body_only(
+            "Tỷ lệ giải ngân chỉ đạt 29,2% so với kế hoạch. Cơ quan chủ trì theo dõi: Sở Tài chính.",
             &g
         ));
     }
