@@ -157,10 +157,12 @@ fn split_spanning_group(row: &Row, cells: &[String], model: &ColumnModel) -> Vec
 }
 
 /// A table that is not a task table, as lines (cell by cell, row by row).
+/// A cell merged over several rows is read once, in its first row (the
+/// rows below hold copies of its text).
 pub fn as_lines(table: &Table) -> Vec<TextLine> {
     let mut lines = Vec::new();
     for row in &table.rows {
-        for cell in &row.cells {
+        for cell in row.cells.iter().filter(|c| !c.continued) {
             for text in cell.text.lines().filter(|l| !l.trim().is_empty()) {
                 lines.push(TextLine {
                     text: text.trim().to_string(),
@@ -171,4 +173,30 @@ pub fn as_lines(table: &Table) -> Vec<TextLine> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source_doc::Cell;
+
+    #[test]
+    fn a_cell_merged_over_rows_is_read_once() {
+        let mut copy = Cell::new("1. Sở Tư pháp chủ trì.");
+        copy.continued = true;
+        let table = Table {
+            rows: vec![
+                Row {
+                    cells: vec![Cell::new("1. Sở Tư pháp chủ trì."), Cell::new("")],
+                    ..Row::default()
+                },
+                Row {
+                    cells: vec![copy, Cell::new("x")],
+                    ..Row::default()
+                },
+            ],
+        };
+        let texts: Vec<String> = as_lines(&table).into_iter().map(|l| l.text).collect();
+        assert_eq!(texts, vec!["1. Sở Tư pháp chủ trì.", "x"]);
+    }
 }

@@ -4,9 +4,11 @@
 //! Form feeds (`\f`, as written by pdftotext) separate pages; line numbers
 //! are 1-based lines of the input file. Which extractor style the text has
 //! (flat cell-by-cell, `-layout` columns, interleaved reading order) is
-//! decided later by the extractor from the lines themselves.
+//! decided later by the extractor from the lines themselves. Footnote
+//! marks printed as plain digits are dropped first ([`notes`]).
 
 pub mod layout;
+pub mod notes;
 
 use crate::error::{Error, Result};
 use crate::model::Warning;
@@ -136,7 +138,8 @@ fn decode_text(path: &Path, bytes: &[u8]) -> Result<(String, Vec<Warning>)> {
 /// lines.
 pub fn read_text(path: &Path, bytes: &[u8]) -> Result<SourceDoc> {
     let (decoded, warnings) = decode_text(path, bytes)?;
-    let text = decoded.as_str();
+    let text = notes::strip_note_marks(&decoded);
+    let text = text.as_str();
     let has_pages = text.contains('\u{0C}');
     let raw_lines: Vec<RawLine> = split_lines(text, has_pages);
     let blocks = if let Some(tables) = layout::detect(&raw_lines) {

@@ -199,6 +199,10 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         }
         None => false,
     };
+    // "2. Cơ quan trình (kết quả đề nghị): Sở Tư pháp." fills in a form.
+    if names_a_body_only(&content, ctx.gazetteer) {
+        return None;
+    }
     let part = match part_kind(nodes, &chain, idx, heading_self) {
         PartKind::Plain if reports => PartKind::Report,
         kind => kind,
@@ -375,6 +379,29 @@ fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
     // ("Căn cứ chức năng, nhiệm vụ được giao ...").
     let work = starts_with_action(&rest) || rest.to_lowercase().starts_with("căn cứ ");
     (units && !has_action(&unit) && work).then_some((unit, rest))
+}
+
+/// Longest label of a form's field, in words ([`names_a_body_only`]).
+const FIELD_LABEL_WORDS: usize = 16;
+
+/// Whether an item is a field of a form filled in with a body's name
+/// ("Các sở, ban, ngành, đơn vị, địa phương trình (kết quả đề nghị): Sở
+/// Tư pháp."): after its label comes only a body, with no action, and the
+/// label opens with neither an instruction ("Giao", "Đề nghị") nor the
+/// work ("Rà soát hồ sơ: Sở Xây dựng." assigns the work to the body).
+/// The item says who did something, and asks nothing.
+fn names_a_body_only(text: &str, gazetteer: &Gazetteer) -> bool {
+    let Some((label, value)) = text.rsplit_once(": ") else {
+        return false;
+    };
+    let value = value.trim().trim_end_matches(['.', ';']);
+    let words = label.split_whitespace().count();
+    (1..=FIELD_LABEL_WORDS).contains(&words)
+        && !label.contains(". ")
+        && !has_opener(label)
+        && !starts_with_action(label)
+        && is_subject(value, gazetteer)
+        && !has_action(value)
 }
 
 /// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...",
@@ -740,6 +767,32 @@ fn printed_date(iso: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::source_doc::TextLine;
+
+    #[test]
+    fn a_form_field_naming_a_body_asks_nothing() {
+        let g = Gazetteer::builtin();
+        assert!(names_a_body_only(
+            "Các sở, ban, ngành, đơn vị, địa phương trình (kết quả đề nghị): Sở Tư pháp.",
+            &g
+        ));
+        assert!(!names_a_body_only(
+            "Giao đơn vị chủ trì thực hiện: Sở Nội vụ.",
+            &g
+        ));
+        assert!(!names_a_body_only(
+            "Về công tác cải cách: Sở Nội vụ chủ trì tham mưu.",
+            &g
+        ));
+        assert!(!names_a_body_only("Sở Nội vụ chủ trì thực hiện.", &g));
+        assert!(!names_a_body_only(
+            "Rà soát, hoàn thiện hồ sơ dự án: Sở Xây dựng.",
+            &g
+        ));
+        assert!(!names_a_body_only(
+            "Tỷ lệ giải ngân chỉ đạt 29,2% so với kế hoạch. Cơ quan chủ trì theo dõi: Sở Tài chính.",
+            &g
+        ));
+    }
 
     #[test]
     fn unit_labels_may_list_bodies_and_open_with_the_basis() {

@@ -8,7 +8,7 @@
 
 use super::parties::{read_parties, starts_with_action};
 use crate::extract::numbering::RowNumber;
-use crate::extract::units::Gazetteer;
+use crate::extract::units::{bare_head_tail, Gazetteer};
 use crate::extract::width::{robust_max, text_width};
 use crate::model::Location;
 use crate::normalize::fold_spaces;
@@ -88,7 +88,7 @@ const PAGE_LINES: usize = 8;
 
 /// Words that always take a complement after them ("của", "và", "ngày"):
 /// a line ending in one is cut inside a phrase, and a heading ending in one
-/// runs on.
+/// runs on ([`needs_complement`]).
 const CONNECTIVES: &[&str] = &[
     "với", "và", "của", "các", "cho", "tại", "về", "theo", "trong", "để", "là", "những", "được",
     "số", "ngày", "hoặc", "như", "từ",
@@ -148,14 +148,20 @@ fn wraps_into(line: &str, first: bool, next: &str, column: f64) -> bool {
     let fits = if first { FITS - FIRST_INDENT } else { FITS };
     !line.ends_with(['.', ':', ';', '!', '?'])
         && (line.ends_with(',')
-            || ends_with_connective(line)
+            || needs_complement(line)
             || text_width(line) + text_width(" ") + text_width(first_word) > column * fits)
 }
 
-/// Whether a text's last word is a connective ([`CONNECTIVES`]).
-fn ends_with_connective(text: &str) -> bool {
+/// Whether a text ends in a word that cannot end a phrase: a connective
+/// ([`CONNECTIVES`]), or a unit head that still needs its name, written
+/// as the start of a name ("Trưởng Ban", "Sở"; not a heading in capitals).
+fn needs_complement(text: &str) -> bool {
     let last_word = text.split_whitespace().last().unwrap_or("");
-    CONNECTIVES.contains(&last_word)
+    let names_a_unit = bare_head_tail(text).is_some_and(|tail| {
+        let mut chars = tail[0].chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    });
+    CONNECTIVES.contains(&last_word) || names_a_unit
 }
 
 /// Whether a paragraph is a one-line numbered heading ("8. Kiện toàn ...")
@@ -170,7 +176,7 @@ fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazet
         && one_line
         && !para.text.ends_with([',', ';', '.', ':'])
         && !para.text.contains(": ")
-        && !ends_with_connective(&para.text)
+        && !needs_complement(&para.text)
         && next.starts_with(char::is_uppercase)
         && (starts_with_action(next) || !read_parties(next, gazetteer).lead.is_empty())
 }
@@ -444,6 +450,38 @@ khắc phục những tồn tại, hạn chế sau kiểm tra của các cơ qua
             wide
         ));
         assert!(!wraps_into("chỉ đạo của.", false, "Trung ương.", wide));
+        // A unit head written as the start of a name needs the name.
+        assert!(wraps_into(
+            "1. Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh, Trưởng Ban",
+            false,
+            "Quản lý các khu công nghiệp",
+            wide
+        ));
+        assert!(!wraps_into("II. CÁC NHIỆM VỤ", false, "Sở Tư pháp", wide));
+    }
+
+    #[test]
+    fn a_heading_cut_inside_a_unit_name_runs_on() {
+        // Wrapped text (the heading's first line is in bold, so shorter
+        // by the estimate than the lines of its column).
+        let lines = lines(
+            "Nhằm góp phần nâng cao sự hài lòng của người dân và doanh nghiệp đối\n\
+             với sự phục vụ của cơ quan hành chính nhà nước trên địa bàn tỉnh; đồng thời, trên\n\
+             cơ sở kết quả thực hiện thí điểm các mô hình, sáng kiến cải cách hành chính theo\n\
+             Quyết định số 787/QĐ-UBND ngày 21/8/2025 của Chủ tịch UBND tỉnh.\n\
+             1. Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh, Trưởng Ban\n\
+             Quản lý các khu công nghiệp và Chủ tịch UBND các xã, phường, đặc khu\n\
+             a) Chủ động áp dụng triển khai và nhân rộng các mô hình, giải pháp, sáng\n\
+             kiến về cải cách hành chính, trọng tâm là cải cách thủ tục hành chính phù hợp theo\n\
+             chức năng, nhiệm vụ và tình hình thực tế của cơ quan, đơn vị, địa phương mình và\n\
+             đưa vào Kế hoạch cải cách hành chính hằng năm để tổ chức triển khai thực hiện.",
+        );
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let p = paragraphs(&refs, &Gazetteer::builtin());
+        assert_eq!(p.len(), 3);
+        assert!(p[1].text.ends_with(
+            "Trưởng Ban Quản lý các khu công nghiệp và Chủ tịch UBND các xã, phường, đặc khu"
+        ));
     }
 
     #[test]
