@@ -1179,6 +1179,14 @@ fn shouting(words: &[Word]) -> bool {
         .all(|w| !w.text.chars().any(char::is_lowercase))
 }
 
+/// Whether `words` hold letters, every one of them a capital.
+fn capitals(words: &[Word]) -> bool {
+    words
+        .iter()
+        .any(|w| w.text.chars().any(char::is_alphabetic))
+        && shouting(words)
+}
+
 /// The column of each word of a line (see [`line_columns`]).
 fn word_columns(
     words: &[Word],
@@ -1349,7 +1357,7 @@ fn build(
     // the row number, which the row keeps apart).
     let mut line_cells: Vec<Vec<Vec<Word>>> = Vec::with_capacity(members.len());
     let mut body: Vec<BodyLine> = Vec::with_capacity(members.len());
-    for &(k, kind) in members {
+    for (pos, &(k, kind)) in members.iter().enumerate() {
         let mut cells: Vec<Vec<Word>> = vec![Vec::new(); ncols];
         if kind != LineKind::Group {
             let number_len = usize::from(kind == LineKind::Cells(true));
@@ -1386,8 +1394,22 @@ fn build(
         } else {
             (1..ncols).filter(|&c| !cells[c].is_empty()).collect()
         };
+        // The lines under a heading in capitals (a group line, or a
+        // number line that may be one) that go on in capitals, without a
+        // row number, are its wrapped rest.
+        let rest = if kind != LineKind::Cells(false) && capitals(&lines[k].words) {
+            members[pos + 1..]
+                .iter()
+                .take_while(|&&(next, next_kind)| {
+                    next_kind == LineKind::Cells(false) && capitals(&lines[next].words)
+                })
+                .count()
+        } else {
+            0
+        };
         body.push(BodyLine {
             y: lines[k].y,
+            rest,
             kind: match kind {
                 LineKind::Group => BodyKind::Group,
                 LineKind::Cells(true) => BodyKind::Number,
@@ -1413,7 +1435,19 @@ fn build(
     let mut row_spread = vec![false; anchors.len() + 1];
     // The wrapped rest of a group heading, by the heading's line.
     let mut rest: Vec<(usize, usize)> = Vec::new();
-    for ((&(k, _), cells), place) in members.iter().zip(line_cells).zip(row_of) {
+    // The sure rest of a number line in capitals, by its line: the
+    // heading's own if the line turns out to be one (below).
+    let mut heading_of: Vec<Option<usize>> = vec![None; members.len()];
+    for (pos, line) in body.iter().enumerate() {
+        if line.kind == BodyKind::Number {
+            for h in heading_of.iter_mut().skip(pos + 1).take(line.rest) {
+                *h = Some(members[pos].0);
+            }
+        }
+    }
+    for (((&(k, _), cells), place), heading) in
+        members.iter().zip(line_cells).zip(row_of).zip(heading_of)
+    {
         let row = match place {
             Place::Row(row) => row,
             Place::Group(g) => {
@@ -1423,9 +1457,12 @@ fn build(
                 continue;
             }
         };
+        if let Some(h) = heading {
+            rest.push((h, k));
+        }
         for (c, words) in cells.into_iter().enumerate() {
             if !words.is_empty() {
-                row_spread[row] |= row == 0 || k != anchors[row - 1];
+                row_spread[row] |= heading.is_none() && (row == 0 || k != anchors[row - 1]);
                 row_words[row][c].extend(words);
             }
         }
@@ -2079,6 +2116,42 @@ mod tests {
         .join("\n");
         let r = rows(&text);
         assert_eq!(r[1][1], "Bảo đảm hạ tầng kỹ thuật");
+    }
+
+    #[test]
+    fn a_heading_in_capitals_keeps_its_wrapped_rest() {
+        // The heading wraps onto a line in capitals right above the next
+        // row's number; that row's cells are vertically centred, so its
+        // name could start above its number, but not on the heading's rest.
+        let text = [
+            small_header(),
+            first_row(),
+            at(&[(0, "III"), (6, "NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN")]),
+            at(&[(6, "DÂN")]),
+            at(&[
+                (0, "1"),
+                (6, "Khẩn trương triển khai"),
+                (30, "Tòa án"),
+                (50, "Thường"),
+            ]),
+            at(&[(6, "hoàn thành các dự án"), (30, "nhân dân"), (50, "xuyên")]),
+            at(&[(6, "chuyển đổi số")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[2],
+            ["III NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN DÂN"],
+            "{r:?}"
+        );
+        assert_eq!(
+            r[3][1],
+            "Khẩn trương triển khai hoàn thành các dự án chuyển đổi số"
+        );
+        // A line in capitals under a row of ordinary text is its text.
+        let text = text.replace("NHIỆM VỤ TRỌNG TÂM CỦA", "Nhiệm vụ của");
+        let r = rows(&text);
+        assert!(r[2][1].ends_with("DÂN"), "{r:?}");
     }
 
     #[test]

@@ -83,6 +83,11 @@ pub struct BodyLine {
     /// The columns (other than the number column, 0) holding text on it;
     /// for a group heading, the columns it runs across.
     pub columns: Vec<usize>,
+    /// For a heading (a group line, or a number line that may be one):
+    /// how many lines right under it surely go on with it (without a row
+    /// number, in capitals as the heading is: "IV  NHIỆM VỤ … ĐẠI BIỂU"
+    /// over "TOÀN QUỐC …"); no later row starts on them.
+    pub rest: usize,
 }
 
 /// Where a cell sits in its row's height.
@@ -356,19 +361,27 @@ fn best_cuts(
     let set = body.settings;
     let n = body.lines.len();
     // Where row r (0-based over anchors) may start: anywhere after the
-    // previous number; after a group heading since, right under it, or
-    // (a heading running to the last column wraps) anywhere under it,
-    // the heading owning the lines above the row.
+    // previous number; after a group heading since, right under it (and
+    // its sure rest), or (a heading running to the last column wraps)
+    // anywhere under it, the heading owning the lines above the row.
     let candidates: Vec<Vec<usize>> = anchors
         .iter()
         .enumerate()
         .map(|(r, &a)| {
-            let from = if r == 0 { 0 } else { anchors[r - 1] + 1 };
+            let from = if r == 0 {
+                0
+            } else {
+                (anchors[r - 1] + 1 + body.lines[anchors[r - 1]].rest).min(a)
+            };
             match body.last_group[a].filter(|&g| g >= from) {
-                Some(g) if body.lines[g].columns.contains(&(body.ncols - 1)) => {
-                    (g + 1..=a).collect()
+                Some(g) => {
+                    let first = (g + 1 + body.lines[g].rest).min(a);
+                    if body.lines[g].columns.contains(&(body.ncols - 1)) {
+                        (first..=a).collect()
+                    } else {
+                        vec![first]
+                    }
                 }
-                Some(g) => vec![g + 1],
                 None => (from..=a).collect(),
             }
         })
@@ -454,6 +467,7 @@ mod tests {
                 y: -(i as f64) * pitch,
                 kind: *kind,
                 columns: cols.to_vec(),
+                rest: 0,
             })
             .collect()
     }
@@ -507,10 +521,14 @@ mod tests {
             Place::Row(1),
         ];
         assert_eq!(rows, want);
-        // A heading that ends before the last column does not wrap.
+        // A heading that ends before the last column does not wrap…
         lines[0].columns = vec![1];
         let rows = assign(&lines, 3, 10.0, 8.0, true, &RowSettings::default());
         assert_eq!(rows[1], Place::Row(1));
+        // … unless the line under it surely goes on with it.
+        lines[0].rest = 1;
+        let rows = assign(&lines, 3, 10.0, 8.0, true, &RowSettings::default());
+        assert_eq!(rows, want);
     }
 
     #[test]
