@@ -80,6 +80,10 @@ pub struct BandSettings {
     /// Costs of matching a continuation page's column starts to the
     /// header's columns.
     pub remap: RemapSettings,
+    /// Whether cells merged over several rows are read from where their
+    /// text stands ([`rows::merged_cells`]): on a page without horizontal
+    /// rules, which would show them ([`super::spans`]).
+    pub merged_from_text: bool,
 }
 
 /// Costs of matching the column starts of a page that continues a table
@@ -144,6 +148,7 @@ impl Default for BandSettings {
             local_lines: 3.0,
             packed_columns: false,
             remap: RemapSettings::default(),
+            merged_from_text: true,
         }
     }
 }
@@ -1420,6 +1425,33 @@ fn build(
         line_cells.push(cells);
     }
     let size = lines[header.first].size();
+    // Cells merged over several rows stand once, centred over them: they
+    // take no part in cutting the rows and go to every row they span.
+    let pitch = rows::body_pitch(&body, ncols, size, &settings.rows).unwrap_or(header.pitch);
+    let merged_cells = if settings.merged_from_text
+        && rows::top_aligned(
+            &body,
+            ncols,
+            header.pitch,
+            size,
+            may_continue,
+            &settings.rows,
+        ) {
+        rows::merged_cells(&body, ncols, pitch, &settings.rows)
+    } else {
+        Vec::new()
+    };
+    let merged: Vec<(rows::MergedCell, Cell)> = merged_cells
+        .into_iter()
+        .map(|m| {
+            let mut words = Vec::new();
+            for pos in m.lines.clone() {
+                body[pos].columns.retain(|&c| c != m.column);
+                words.append(&mut line_cells[pos][m.column]);
+            }
+            (m, words_cell(words, page))
+        })
+        .collect();
     let row_of = rows::assign(
         &body,
         ncols,
@@ -1498,11 +1530,16 @@ fn build(
         });
     }
     // Merge group rows and numbered rows in line order.
-    let mut numbered = anchors.iter().zip(numbers).zip(row_words).peekable();
+    let mut numbered = anchors
+        .iter()
+        .zip(numbers)
+        .zip(row_words)
+        .enumerate()
+        .peekable();
     let mut group_iter = groups.iter().peekable();
     loop {
         let next_group = group_iter.peek().copied().copied();
-        let next_anchor = numbered.peek().map(|((a, _), _)| **a);
+        let next_anchor = numbered.peek().map(|(_, ((a, _), _))| **a);
         match (next_group, next_anchor) {
             (Some(g), a) if a.is_none_or(|a| g < a) => {
                 group_iter.next();
@@ -1529,7 +1566,7 @@ fn build(
                 });
             }
             (_, Some(a)) => {
-                let Some(((k, number), words)) = numbered.next() else {
+                let Some((r, ((k, number), words))) = numbered.next() else {
                     break;
                 };
                 if groups.contains(&a) {
@@ -1541,6 +1578,12 @@ fn build(
                     bbox: words_box(&lines[*k].words[..1.min(lines[*k].words.len())], page),
                     ..Cell::new(number.unwrap_or_default())
                 };
+                for (m, cell) in merged.iter().filter(|(m, _)| m.rows.contains(&r)) {
+                    cells[m.column] = Cell {
+                        continued: r > *m.rows.start(),
+                        ..cell.clone()
+                    };
+                }
                 rows.push(Row {
                     cells,
                     at: at(*k),
