@@ -48,6 +48,11 @@ pub struct RowSettings {
     /// A merged cell's middle lies at most this many pitches from the
     /// middle of the rows it spans (it is vertically centred in them).
     pub span_tolerance: f64,
+    /// Most share of the name column's runs of lines that start off a
+    /// number line in a table whose numbers sit at the top of their rows
+    /// (a line of another column printed between two lines of a name
+    /// breaks its run); more, and the numbers are centred.
+    pub off_number_names: f64,
 }
 
 impl Default for RowSettings {
@@ -62,6 +67,7 @@ impl Default for RowSettings {
             cell_cap: 1.5,
             min_pitch: 0.5,
             span_tolerance: 0.5,
+            off_number_names: 0.25,
         }
     }
 }
@@ -319,7 +325,7 @@ pub struct MergedCell {
 /// a cell stands once, vertically centred over the rows it spans, which
 /// have nothing else in its column. A run of one column's lines (at the
 /// line pitch) that starts off a number line, where the name column's
-/// runs all start on one, is such a cell if some rows around it have its column otherwise empty and
+/// runs nearly all start on one, is such a cell if some rows around it have its column otherwise empty and
 /// their middle is its middle; the run may go on over the next number
 /// line ("Văn phòng Trung" over "ương Đảng" beside row 3's number). Text
 /// above the first number (the rest of a row cut by the page break) and
@@ -367,17 +373,19 @@ pub fn merged_cells(
         }
     }
     // The column after the number holds each row's own text (its name):
-    // where it starts off a number line, the numbers are not at the top
-    // of their rows (centred numbers), and no run shows a merged cell.
-    if runs
-        .iter()
-        .any(|r| r.0 == 1 && lines[r.1].kind != BodyKind::Number)
-    {
+    // where it often starts off a number line, the numbers are not at the
+    // top of their rows (centred numbers), and no run shows a merged cell.
+    let names = runs.iter().filter(|r| r.0 == 1);
+    let off = names
+        .clone()
+        .filter(|r| lines[r.1].kind != BodyKind::Number)
+        .count();
+    if off as f64 > settings.off_number_names * names.count() as f64 {
         return Vec::new();
     }
     let mut out = Vec::new();
     for (k, &(c, s, e)) in runs.iter().enumerate() {
-        if lines[s].kind == BodyKind::Number {
+        if c == 1 || lines[s].kind == BodyKind::Number {
             continue;
         }
         // The run alone, or with the run right under it (over the next
@@ -768,10 +776,14 @@ mod tests {
         // have their middle at its middle.
         lines[1].columns = vec![1, 2];
         assert!(merged_cells(&lines, 3, 10.0, &settings).is_empty());
-        // Names starting off their number lines: the numbers are centred
-        // in their rows, and a cell off a number line shows nothing.
+        // One name run broken by a line of another column's text …
         lines[1].columns = vec![1];
         lines[6].columns = vec![];
+        assert_eq!(merged_cells(&lines, 3, 10.0, &settings).len(), 1);
+        // … but names often starting off their number lines: the numbers
+        // are centred in their rows, and a cell off a number line shows
+        // nothing.
+        lines[1].columns = vec![];
         assert!(merged_cells(&lines, 3, 10.0, &settings).is_empty());
     }
 }
