@@ -80,6 +80,10 @@ pub struct BandSettings {
     /// Costs of matching a continuation page's column starts to the
     /// header's columns.
     pub remap: RemapSettings,
+    /// Whether cells merged over several rows are read from where their
+    /// text stands ([`rows::merged_cells`]): on a page without horizontal
+    /// rules, which would show them ([`super::spans`]).
+    pub merged_from_text: bool,
 }
 
 /// Costs of matching the column starts of a page that continues a table
@@ -144,6 +148,7 @@ impl Default for BandSettings {
             local_lines: 3.0,
             packed_columns: false,
             remap: RemapSettings::default(),
+            merged_from_text: true,
         }
     }
 }
@@ -1179,6 +1184,14 @@ fn shouting(words: &[Word]) -> bool {
         .all(|w| !w.text.chars().any(char::is_lowercase))
 }
 
+/// Whether `words` hold letters, every one of them a capital.
+fn capitals(words: &[Word]) -> bool {
+    words
+        .iter()
+        .any(|w| w.text.chars().any(char::is_alphabetic))
+        && shouting(words)
+}
+
 /// The column of each word of a line (see [`line_columns`]).
 fn word_columns(
     words: &[Word],
@@ -1349,7 +1362,7 @@ fn build(
     // the row number, which the row keeps apart).
     let mut line_cells: Vec<Vec<Vec<Word>>> = Vec::with_capacity(members.len());
     let mut body: Vec<BodyLine> = Vec::with_capacity(members.len());
-    for &(k, kind) in members {
+    for (pos, &(k, kind)) in members.iter().enumerate() {
         let mut cells: Vec<Vec<Word>> = vec![Vec::new(); ncols];
         if kind != LineKind::Group {
             let number_len = usize::from(kind == LineKind::Cells(true));
@@ -1386,8 +1399,22 @@ fn build(
         } else {
             (1..ncols).filter(|&c| !cells[c].is_empty()).collect()
         };
+        // The lines under a heading in capitals (a group line, or a
+        // number line that may be one) that go on in capitals, without a
+        // row number, are its wrapped rest.
+        let rest = if kind != LineKind::Cells(false) && capitals(&lines[k].words) {
+            members[pos + 1..]
+                .iter()
+                .take_while(|&&(next, next_kind)| {
+                    next_kind == LineKind::Cells(false) && capitals(&lines[next].words)
+                })
+                .count()
+        } else {
+            0
+        };
         body.push(BodyLine {
             y: lines[k].y,
+            rest,
             kind: match kind {
                 LineKind::Group => BodyKind::Group,
                 LineKind::Cells(true) => BodyKind::Number,
@@ -1398,6 +1425,33 @@ fn build(
         line_cells.push(cells);
     }
     let size = lines[header.first].size();
+    // Cells merged over several rows stand once, centred over them: they
+    // take no part in cutting the rows and go to every row they span.
+    let pitch = rows::body_pitch(&body, ncols, size, &settings.rows).unwrap_or(header.pitch);
+    let merged_cells = if settings.merged_from_text
+        && rows::top_aligned(
+            &body,
+            ncols,
+            header.pitch,
+            size,
+            may_continue,
+            &settings.rows,
+        ) {
+        rows::merged_cells(&body, ncols, pitch, &settings.rows)
+    } else {
+        Vec::new()
+    };
+    let merged: Vec<(rows::MergedCell, Cell)> = merged_cells
+        .into_iter()
+        .map(|m| {
+            let mut words = Vec::new();
+            for pos in m.lines.clone() {
+                body[pos].columns.retain(|&c| c != m.column);
+                words.append(&mut line_cells[pos][m.column]);
+            }
+            (m, words_cell(words, page))
+        })
+        .collect();
     let row_of = rows::assign(
         &body,
         ncols,
@@ -1413,7 +1467,19 @@ fn build(
     let mut row_spread = vec![false; anchors.len() + 1];
     // The wrapped rest of a group heading, by the heading's line.
     let mut rest: Vec<(usize, usize)> = Vec::new();
-    for ((&(k, _), cells), place) in members.iter().zip(line_cells).zip(row_of) {
+    // The sure rest of a number line in capitals, by its line: the
+    // heading's own if the line turns out to be one (below).
+    let mut heading_of: Vec<Option<usize>> = vec![None; members.len()];
+    for (pos, line) in body.iter().enumerate() {
+        if line.kind == BodyKind::Number {
+            for h in heading_of.iter_mut().skip(pos + 1).take(line.rest) {
+                *h = Some(members[pos].0);
+            }
+        }
+    }
+    for (((&(k, _), cells), place), heading) in
+        members.iter().zip(line_cells).zip(row_of).zip(heading_of)
+    {
         let row = match place {
             Place::Row(row) => row,
             Place::Group(g) => {
@@ -1423,9 +1489,12 @@ fn build(
                 continue;
             }
         };
+        if let Some(h) = heading {
+            rest.push((h, k));
+        }
         for (c, words) in cells.into_iter().enumerate() {
             if !words.is_empty() {
-                row_spread[row] |= row == 0 || k != anchors[row - 1];
+                row_spread[row] |= heading.is_none() && (row == 0 || k != anchors[row - 1]);
                 row_words[row][c].extend(words);
             }
         }
@@ -1461,11 +1530,16 @@ fn build(
         });
     }
     // Merge group rows and numbered rows in line order.
-    let mut numbered = anchors.iter().zip(numbers).zip(row_words).peekable();
+    let mut numbered = anchors
+        .iter()
+        .zip(numbers)
+        .zip(row_words)
+        .enumerate()
+        .peekable();
     let mut group_iter = groups.iter().peekable();
     loop {
         let next_group = group_iter.peek().copied().copied();
-        let next_anchor = numbered.peek().map(|((a, _), _)| **a);
+        let next_anchor = numbered.peek().map(|(_, ((a, _), _))| **a);
         match (next_group, next_anchor) {
             (Some(g), a) if a.is_none_or(|a| g < a) => {
                 group_iter.next();
@@ -1492,7 +1566,7 @@ fn build(
                 });
             }
             (_, Some(a)) => {
-                let Some(((k, number), words)) = numbered.next() else {
+                let Some((r, ((k, number), words))) = numbered.next() else {
                     break;
                 };
                 if groups.contains(&a) {
@@ -1504,6 +1578,12 @@ fn build(
                     bbox: words_box(&lines[*k].words[..1.min(lines[*k].words.len())], page),
                     ..Cell::new(number.unwrap_or_default())
                 };
+                for (m, cell) in merged.iter().filter(|(m, _)| m.rows.contains(&r)) {
+                    cells[m.column] = Cell {
+                        continued: r > *m.rows.start(),
+                        ..cell.clone()
+                    };
+                }
                 rows.push(Row {
                     cells,
                     at: at(*k),
@@ -2079,6 +2159,42 @@ mod tests {
         .join("\n");
         let r = rows(&text);
         assert_eq!(r[1][1], "Bảo đảm hạ tầng kỹ thuật");
+    }
+
+    #[test]
+    fn a_heading_in_capitals_keeps_its_wrapped_rest() {
+        // The heading wraps onto a line in capitals right above the next
+        // row's number; that row's cells are vertically centred, so its
+        // name could start above its number, but not on the heading's rest.
+        let text = [
+            small_header(),
+            first_row(),
+            at(&[(0, "III"), (6, "NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN")]),
+            at(&[(6, "DÂN")]),
+            at(&[
+                (0, "1"),
+                (6, "Khẩn trương triển khai"),
+                (30, "Tòa án"),
+                (50, "Thường"),
+            ]),
+            at(&[(6, "hoàn thành các dự án"), (30, "nhân dân"), (50, "xuyên")]),
+            at(&[(6, "chuyển đổi số")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[2],
+            ["III NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH TÒA ÁN NHÂN DÂN"],
+            "{r:?}"
+        );
+        assert_eq!(
+            r[3][1],
+            "Khẩn trương triển khai hoàn thành các dự án chuyển đổi số"
+        );
+        // A line in capitals under a row of ordinary text is its text.
+        let text = text.replace("NHIỆM VỤ TRỌNG TÂM CỦA", "Nhiệm vụ của");
+        let r = rows(&text);
+        assert!(r[2][1].ends_with("DÂN"), "{r:?}");
     }
 
     #[test]

@@ -307,6 +307,7 @@ pub fn words_blocks(
         &mut line_used,
         &bands::BandSettings {
             packed_columns: page.packed,
+            merged_from_text: !page.rulings.iter().any(Segment::is_horizontal),
             ..bands::BandSettings::default()
         },
         page.number,

@@ -45,6 +45,14 @@ pub struct RowSettings {
     /// Gaps between two lines of one column smaller than this share of the
     /// font size are not line pitches (superscripts, overlapping lines).
     pub min_pitch: f64,
+    /// A merged cell's middle lies at most this many pitches from the
+    /// middle of the rows it spans (it is vertically centred in them).
+    pub span_tolerance: f64,
+    /// Most share of the name column's runs of lines that start off a
+    /// number line in a table whose numbers sit at the top of their rows
+    /// (a line of another column printed between two lines of a name
+    /// breaks its run); more, and the numbers are centred.
+    pub off_number_names: f64,
 }
 
 impl Default for RowSettings {
@@ -58,6 +66,8 @@ impl Default for RowSettings {
             orphan_cost: 2.0,
             cell_cap: 1.5,
             min_pitch: 0.5,
+            span_tolerance: 0.5,
+            off_number_names: 0.25,
         }
     }
 }
@@ -83,6 +93,11 @@ pub struct BodyLine {
     /// The columns (other than the number column, 0) holding text on it;
     /// for a group heading, the columns it runs across.
     pub columns: Vec<usize>,
+    /// For a heading (a group line, or a number line that may be one):
+    /// how many lines right under it surely go on with it (without a row
+    /// number, in capitals as the heading is: "IV  NHIỆM VỤ … ĐẠI BIỂU"
+    /// over "TOÀN QUỐC …"); no later row starts on them.
+    pub rest: usize,
 }
 
 /// Where a cell sits in its row's height.
@@ -268,7 +283,12 @@ impl<'a> Body<'a> {
 /// The body's line pitch: the lower quartile of the vertical distances
 /// between consecutive lines of one column (most of them are two lines of
 /// one cell), or `fallback` when no column has two lines.
-fn body_pitch(lines: &[BodyLine], ncols: usize, size: f64, settings: &RowSettings) -> Option<f64> {
+pub fn body_pitch(
+    lines: &[BodyLine],
+    ncols: usize,
+    size: f64,
+    settings: &RowSettings,
+) -> Option<f64> {
     let mut gaps: Vec<f64> = Vec::new();
     for c in 1..ncols {
         let mut last: Option<f64> = None;
@@ -286,6 +306,146 @@ fn body_pitch(lines: &[BodyLine], ncols: usize, size: f64, settings: &RowSetting
     gaps.retain(|g| *g > settings.min_pitch * size);
     gaps.sort_by(f64::total_cmp);
     gaps.get(gaps.len() / 4).copied()
+}
+
+/// A cell merged over several rows of a top-aligned table, found by
+/// [`merged_cells`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergedCell {
+    /// Its column.
+    pub column: usize,
+    /// Its body lines (positions), top to bottom.
+    pub lines: std::ops::Range<usize>,
+    /// The numbered rows it spans: indices among the number lines.
+    pub rows: std::ops::RangeInclusive<usize>,
+}
+
+/// Cells merged over several rows (Word vMerge, HTML rowspan) of a table
+/// whose other cells sit at the top of their rows ([`top_aligned`]): such
+/// a cell stands once, vertically centred over the rows it spans, which
+/// have nothing else in its column. A run of one column's lines (at the
+/// line pitch) that starts off a number line, where the name column's
+/// runs nearly all start on one, is such a cell if some rows around it have its column otherwise empty and
+/// their middle is its middle; the run may go on over the next number
+/// line ("Văn phòng Trung" over "ương Đảng" beside row 3's number). Text
+/// above the first number (the rest of a row cut by the page break) and
+/// group headings end runs. `pitch` is the body's line pitch.
+pub fn merged_cells(
+    lines: &[BodyLine],
+    ncols: usize,
+    pitch: f64,
+    settings: &RowSettings,
+) -> Vec<MergedCell> {
+    let n = lines.len();
+    let anchors: Vec<usize> = (0..n)
+        .filter(|&i| lines[i].kind == BodyKind::Number)
+        .collect();
+    let Some(&first) = anchors.first() else {
+        return Vec::new();
+    };
+    // Row r's lines: from its number line to the line before the next
+    // number line or group heading.
+    let row_end = |r: usize| -> usize {
+        let next = anchors.get(r + 1).copied().unwrap_or(n);
+        (anchors[r] + 1..next)
+            .find(|&i| lines[i].kind == BodyKind::Group)
+            .unwrap_or(next)
+    };
+    let has =
+        |i: usize, c: usize| lines[i].kind != BodyKind::Group && lines[i].columns.contains(&c);
+    let close = |i: usize| (lines[i - 1].y - lines[i].y) <= settings.open_gap * pitch;
+    // Runs per column: consecutive lines at the pitch, a number line
+    // starting a new one.
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    for c in 1..ncols {
+        let mut i = first;
+        while i < n {
+            if !has(i, c) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            i += 1;
+            while i < n && has(i, c) && close(i) && lines[i].kind != BodyKind::Number {
+                i += 1;
+            }
+            runs.push((c, s, i));
+        }
+    }
+    // The column after the number holds each row's own text (its name):
+    // where it often starts off a number line, the numbers are not at the
+    // top of their rows (centred numbers), and no run shows a merged cell.
+    let names = runs.iter().filter(|r| r.0 == 1);
+    let off = names
+        .clone()
+        .filter(|r| lines[r.1].kind != BodyKind::Number)
+        .count();
+    if off as f64 > settings.off_number_names * names.count() as f64 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, &(c, s, e)) in runs.iter().enumerate() {
+        if c == 1 || lines[s].kind == BodyKind::Number {
+            continue;
+        }
+        // The run alone, or with the run right under it (over the next
+        // number line).
+        let joined = runs
+            .get(k + 1)
+            .filter(|next| next.0 == c && next.1 == e && close(e))
+            .map(|next| next.2);
+        for end in joined.into_iter().chain(std::iter::once(e)) {
+            let middle = (lines[s].y + lines[end - 1].y) / 2.0;
+            let Some(r0) = anchors.iter().rposition(|&a| a <= s) else {
+                continue;
+            };
+            let r1 = anchors.iter().rposition(|&a| a < end).unwrap_or(r0);
+            // Widen the span a row at a time while the rows it gains have
+            // nothing in the column; keep a span whose middle is the run's.
+            let empty =
+                |r: usize| (anchors[r]..row_end(r)).all(|i| (s..end).contains(&i) || !has(i, c));
+            let same_group = |a: usize, b: usize| {
+                (anchors[a]..row_end(b)).all(|i| lines[i].kind != BodyKind::Group)
+            };
+            let mut best: Option<(f64, usize, usize)> = None;
+            let mut a = r0;
+            loop {
+                if !empty(a) {
+                    break;
+                }
+                let mut b = r1;
+                while b < anchors.len() && empty(b) && same_group(a, b) {
+                    if b > a {
+                        let top = lines[anchors[a]].y;
+                        let bottom = lines[row_end(b) - 1].y;
+                        let off = ((top + bottom) / 2.0 - middle).abs();
+                        // The widest span whose middle is the run's: the
+                        // rows' text is quantized, so a narrower one
+                        // around the run may fit as well.
+                        if off <= settings.span_tolerance * pitch + 1e-9
+                            && best.is_none_or(|(_, a0, b0)| b - a > b0 - a0)
+                        {
+                            best = Some((off, a, b));
+                        }
+                    }
+                    b += 1;
+                }
+                if a == 0 {
+                    break;
+                }
+                a -= 1;
+            }
+            if let Some((_, a, b)) = best {
+                out.push(MergedCell {
+                    column: c,
+                    lines: s..end,
+                    rows: a..=b,
+                });
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Where a body line's cell text goes.
@@ -315,23 +475,7 @@ pub fn assign(
         .unwrap_or(pitch)
         .max(f64::EPSILON);
     let body = Body::new(lines, ncols, pitch, settings);
-    let anchors: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].kind == BodyKind::Number)
-        .collect();
-    let cuts = if anchors.is_empty() {
-        Vec::new()
-    } else {
-        let mut best: Option<(f64, Vec<usize>)> = None;
-        for number in 0..ALIGNS.len() {
-            for cells in 0..ALIGNS.len() {
-                let (cost, cuts) = best_cuts(&body, &anchors, (number, cells), may_continue);
-                if best.as_ref().is_none_or(|(b, _)| cost < *b - 1e-9) {
-                    best = Some((cost, cuts));
-                }
-            }
-        }
-        best.map(|(_, c)| c).unwrap_or_default()
-    };
+    let (_, cuts) = best_rule(&body, may_continue);
     // Each line goes to the latest row start or group line at or above it.
     (0..lines.len())
         .map(|i| {
@@ -345,6 +489,46 @@ pub fn assign(
         .collect()
 }
 
+/// The least-cost cuts over every pair of alignment rules, with the pair
+/// (indices into [`ALIGNS`] for the number cell and the other cells).
+fn best_rule(body: &Body, may_continue: bool) -> ((usize, usize), Vec<usize>) {
+    let anchors: Vec<usize> = (0..body.lines.len())
+        .filter(|&i| body.lines[i].kind == BodyKind::Number)
+        .collect();
+    if anchors.is_empty() {
+        return ((0, 0), Vec::new());
+    }
+    let mut best: Option<(f64, (usize, usize), Vec<usize>)> = None;
+    for number in 0..ALIGNS.len() {
+        for cells in 0..ALIGNS.len() {
+            let (cost, cuts) = best_cuts(body, &anchors, (number, cells), may_continue);
+            if best.as_ref().is_none_or(|(b, _, _)| cost < *b - 1e-9) {
+                best = Some((cost, (number, cells), cuts));
+            }
+        }
+    }
+    best.map(|(_, rule, cuts)| (rule, cuts)).unwrap_or_default()
+}
+
+/// Whether the row assignment of [`assign`] (same arguments) reads the
+/// table's row numbers and cells as sitting at the top of their rows.
+pub fn top_aligned(
+    lines: &[BodyLine],
+    ncols: usize,
+    pitch: f64,
+    size: f64,
+    may_continue: bool,
+    settings: &RowSettings,
+) -> bool {
+    let pitch = body_pitch(lines, ncols, size, settings)
+        .unwrap_or(pitch)
+        .max(f64::EPSILON);
+    let body = Body::new(lines, ncols, pitch, settings);
+    let top = ALIGNS.iter().position(|a| *a == Align::Top);
+    let (rule, _) = best_rule(&body, may_continue);
+    top == Some(rule.0) && top == Some(rule.1)
+}
+
 /// The least-cost cuts (the first line of each numbered row) under one
 /// pair of alignment rules, and their cost.
 fn best_cuts(
@@ -356,19 +540,27 @@ fn best_cuts(
     let set = body.settings;
     let n = body.lines.len();
     // Where row r (0-based over anchors) may start: anywhere after the
-    // previous number; after a group heading since, right under it, or
-    // (a heading running to the last column wraps) anywhere under it,
-    // the heading owning the lines above the row.
+    // previous number; after a group heading since, right under it (and
+    // its sure rest), or (a heading running to the last column wraps)
+    // anywhere under it, the heading owning the lines above the row.
     let candidates: Vec<Vec<usize>> = anchors
         .iter()
         .enumerate()
         .map(|(r, &a)| {
-            let from = if r == 0 { 0 } else { anchors[r - 1] + 1 };
+            let from = if r == 0 {
+                0
+            } else {
+                (anchors[r - 1] + 1 + body.lines[anchors[r - 1]].rest).min(a)
+            };
             match body.last_group[a].filter(|&g| g >= from) {
-                Some(g) if body.lines[g].columns.contains(&(body.ncols - 1)) => {
-                    (g + 1..=a).collect()
+                Some(g) => {
+                    let first = (g + 1 + body.lines[g].rest).min(a);
+                    if body.lines[g].columns.contains(&(body.ncols - 1)) {
+                        (first..=a).collect()
+                    } else {
+                        vec![first]
+                    }
                 }
-                Some(g) => vec![g + 1],
                 None => (from..=a).collect(),
             }
         })
@@ -454,6 +646,7 @@ mod tests {
                 y: -(i as f64) * pitch,
                 kind: *kind,
                 columns: cols.to_vec(),
+                rest: 0,
             })
             .collect()
     }
@@ -507,10 +700,14 @@ mod tests {
             Place::Row(1),
         ];
         assert_eq!(rows, want);
-        // A heading that ends before the last column does not wrap.
+        // A heading that ends before the last column does not wrap…
         lines[0].columns = vec![1];
         let rows = assign(&lines, 3, 10.0, 8.0, true, &RowSettings::default());
         assert_eq!(rows[1], Place::Row(1));
+        // … unless the line under it surely goes on with it.
+        lines[0].rest = 1;
+        let rows = assign(&lines, 3, 10.0, 8.0, true, &RowSettings::default());
+        assert_eq!(rows, want);
     }
 
     #[test]
@@ -543,5 +740,50 @@ mod tests {
             })
             .collect();
         assert_eq!(rows, want);
+    }
+
+    #[test]
+    fn a_cell_centred_over_empty_rows_spans_them() {
+        use BodyKind::{Cells, Number};
+        // Rows 0–2 of a top-aligned table (lines 0–2, 3–4, 5–9); column 2
+        // holds one cell on lines 4–5, across row 2's number line, whose
+        // middle (4.5) is the middle of rows 0–2 (lines 0–9), which have
+        // nothing else in column 2; row 3 has its own.
+        let mut lines = body(
+            &[
+                (Number, &[1]),
+                (Cells, &[1]),
+                (Cells, &[1]),
+                (Number, &[1]),
+                (Cells, &[1, 2]),
+                (Number, &[1, 2]),
+                (Cells, &[1]),
+                (Cells, &[1]),
+                (Cells, &[1]),
+                (Cells, &[1]),
+                (Number, &[1, 2]),
+            ],
+            10.0,
+        );
+        let settings = RowSettings::default();
+        let want = MergedCell {
+            column: 2,
+            lines: 4..6,
+            rows: 0..=2,
+        };
+        assert_eq!(merged_cells(&lines, 3, 10.0, &settings), [want]);
+        // Text of its own in row 0's column 2: no rows around the cell
+        // have their middle at its middle.
+        lines[1].columns = vec![1, 2];
+        assert!(merged_cells(&lines, 3, 10.0, &settings).is_empty());
+        // One name run broken by a line of another column's text …
+        lines[1].columns = vec![1];
+        lines[6].columns = vec![];
+        assert_eq!(merged_cells(&lines, 3, 10.0, &settings).len(), 1);
+        // … but names often starting off their number lines: the numbers
+        // are centred in their rows, and a cell off a number line shows
+        // nothing.
+        lines[1].columns = vec![];
+        assert!(merged_cells(&lines, 3, 10.0, &settings).is_empty());
     }
 }
