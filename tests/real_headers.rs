@@ -2,7 +2,8 @@
 //! end (annotation appearances included) and the header reader over the 24
 //! text PDFs of `../shared/corpus/real/`, against the hand-checked
 //! `fixtures/real_headers.tsv`. Each field must be right on at least
-//! [`MIN_SHARE`] of the documents; every miss is printed.
+//! [`MIN_SHARE`] of the documents and on no fewer than today
+//! ([`FLOORS`]); every miss is printed.
 
 use nhiemvu::extract::Context;
 use nhiemvu::pipeline::process_file;
@@ -13,6 +14,12 @@ const MIN_SHARE: f64 = 0.9;
 
 /// Fields compared, in the TSV's column order after the file name.
 const FIELDS: [&str; 4] = ["type", "number", "date", "issuer"];
+
+/// Documents right per field today (of 24), in [`FIELDS`] order: a
+/// regression shows even above [`MIN_SHARE`]. The misses left are the
+/// number and date of `tancang_qd508_bieugia.pdf`, whose text as read
+/// shows "Số: /QĐ-TCg" and no date line.
+const FLOORS: [usize; 4] = [24, 23, 23, 24];
 
 /// Compared ignoring case and spacing (capitals fonts print "QĐ-TTG").
 fn key(text: &str) -> String {
@@ -65,16 +72,16 @@ fn header_fields_of_real_documents() {
         println!("miss: {m}");
     }
     let mut failing = Vec::new();
-    for (field, n) in FIELDS.iter().zip(right) {
+    for ((field, n), floor) in FIELDS.iter().zip(right).zip(FLOORS) {
         let share = n as f64 / rows.len() as f64;
         println!("{field}: {n}/{} right ({:.0}%)", rows.len(), share * 100.0);
-        if share < MIN_SHARE {
+        if share < MIN_SHARE || n < floor {
             failing.push(format!("{field} {n}/{}", rows.len()));
         }
     }
     assert!(
         failing.is_empty(),
-        "fields under {:.0}%: {failing:?}\n{}",
+        "fields under {:.0}% or under today's floors: {failing:?}\n{}",
         MIN_SHARE * 100.0,
         misses.join("\n")
     );

@@ -347,7 +347,7 @@ fn reference_in(text: &str) -> Option<Reference> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^\(?\s*(?:ban hành\s+)?(?:kèm theo\s+)?(\p{L}+\s+\p{L}+)\s+(?:của\s+(.+?)\s+)?số\s*([0-9]+[^\s,;)]*)(?:\s*,?\s*ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*((?:19|20)[0-9]{2}))?(?:\s+của\s+([^)]+?)\s*\))?",
+            r"(?i)^\(?\s*(?:ban hành\s+)?(?:kèm theo\s+)?(\p{L}+\s+\p{L}+)\s+(?:của\s+(.+?)\s+)?số\s*([0-9]+[^\s,;)]*(?:\s*[-/]\s*[^\s,;)/-]+)*)(?:\s*,?\s*ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*((?:19|20)[0-9]{2}))?(?:\s+của\s+([^)]+?)\s*\))?",
         )
         .expect("static reference pattern is valid")
     });
@@ -584,6 +584,13 @@ mod tests {
         assert_eq!(m.number.as_deref(), Some("1187/QĐ-BNV"));
         assert_eq!(m.date.as_deref(), Some("2025-10-15"));
         assert_eq!(m.issuer.as_deref(), Some("Bộ Nội vụ"));
+        // The number stamped by the signing service apart from its symbol.
+        let m = meta(
+            "Bảng 2\nCHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP TỈNH\n\
+             (Ban hành kèm theo Quyết định số1187 /QĐ-BNV ngày15 tháng10 năm 2025 của Bộ Nội vụ)",
+        );
+        assert_eq!(m.number.as_deref(), Some("1187/QĐ-BNV"));
+        assert_eq!(m.date.as_deref(), Some("2025-10-15"));
         // A title naming another document is no reference to this one.
         let m =
             meta("BÁO CÁO\nCỦA UBND TỈNH VỀ KẾT QUẢ THỰC HIỆN QUYẾT ĐỊNH SỐ 787/QĐ-UBND\nNội dung");
