@@ -15,7 +15,7 @@ pub mod paragraphs;
 pub mod parties;
 
 use super::deadline::{parse_deadline, ymd, ParsedDeadline};
-use super::units::{split_subject_units, split_units, Gazetteer};
+use super::units::{ends_with_bare_head, split_subject_units, split_units, Gazetteer};
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
 use attributes::Field;
 use item::{cited_documents, clean_text, split_item};
@@ -232,7 +232,7 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         // Phong trào thi đua trong năm 2026 và tính đến hết ngày
         // 31/12/2026", "Thời gian thực hiện Kế hoạch: Từ khi ban hành đến
         // hết năm 2030"): its dates alone do not make it a task.
-        score -= DEADLINE_SCORE - 1;
+        score -= DEADLINE_SCORE;
     }
     if node.parent.is_some_and(|p| introduces_points(&nodes[p]))
         && !is_subject(&text, ctx.gazetteer)
@@ -244,7 +244,15 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     if assigned {
         // Only what was done ("đã") still reads as a report; one signal
         // of an instruction is enough.
-        score += report_penalty(&text) - done_penalty(&text) + ASSIGNED_BONUS;
+        // An item opening with the work it asks for is an instruction: an
+        // "đã" inside it qualifies a noun ("những vùng đã xoá bỏ", "kết
+        // quả đã đạt được").
+        let done = if starts_with_action(&text) {
+            0
+        } else {
+            done_penalty(&text)
+        };
+        score += report_penalty(&text) - done + ASSIGNED_BONUS;
     }
     (score >= needed).then_some(Item {
         section,
@@ -368,17 +376,19 @@ fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
         Regex::new(r"^(?:Đối với\s+)?([^:.;]{3,240}):\s*(\S.*)$")
             .expect("static unit label pattern is valid")
     });
-    let c = re.captures(text)?;
-    let (unit, rest) = (clean_text(&c[1]), c[2].to_string());
-    // A list of bodies, each a subject of its own ("Ủy ban Mặt trận Tổ
-    // quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, ..., Tỉnh đoàn"), may be
-    // longer than one subject.
-    let units = is_subject(&unit, gazetteer)
-        || (unit.contains(',') && unit.split(',').all(|part| is_subject(part, gazetteer)));
-    // What follows is the work: an action, or the basis it starts from
-    // ("Căn cứ chức năng, nhiệm vụ được giao ...").
-    let work = starts_with_action(&rest) || rest.to_lowercase().starts_with("căn cứ ");
-    (units && !has_action(&unit) && work).then_some((unit, rest))
+    let colon = re.captures(text).and_then(|c| {
+        let (unit, rest) = (clean_text(&c[1]), c[2].to_string());
+        // A list of bodies, each a subject of its own ("Ủy ban Mặt trận Tổ
+        // quốc Việt Nam tỉnh, Liên đoàn Lao động tỉnh, ..., Tỉnh đoàn"), may be
+        // longer than one subject.
+        let units = is_subject(&unit, gazetteer)
+            || (unit.contains(',') && unit.split(',').all(|part| is_subject(part, gazetteer)));
+        // What follows is the work: an action, or the basis it starts from
+        // ("Căn cứ chức năng, nhiệm vụ được giao ...").
+        let work = starts_with_action(&rest) || rest.to_lowercase().starts_with("căn cứ ");
+        (units && !has_action(&unit) && work).then_some((unit, rest))
+    });
+    colon.or_else(|| bold_unit_label(text, gazetteer))
 }
 
 /// Longest label of a form's field, in words ([`names_a_body_only`]).
@@ -402,6 +412,22 @@ fn names_a_body_only(text: &str, gazetteer: &Gazetteer) -> bool {
         && !starts_with_action(label)
         && is_subject(value, gazetteer)
         && !has_action(value)
+}
+
+/// A unit label set apart without a colon (a bold run): "Sở Nông nghiệp
+/// và Môi trường, Sở Dân tộc và Tôn giáo Chỉ đạo tăng cường ...": the
+/// bodies, then the work opening with a capital in mid-sentence. A capital
+/// action word inside a name ("Sở Xây dựng", "Ban Quản lý dự án",
+/// "Bộ trưởng Bộ Xây dựng") leaves a bare head before it, so it opens no
+/// work.
+fn bold_unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
+    text.match_indices(' ').find_map(|(space, _)| {
+        let (unit, rest) = (text[..space].trim(), text[space + 1..].trim_start());
+        let work = rest.starts_with(char::is_uppercase) && starts_with_action(rest);
+        let units = is_subject(unit, gazetteer) || lists_subjects(unit, gazetteer);
+        let named = unit.split_whitespace().count() >= 2 && !ends_with_bare_head(unit);
+        (work && units && named && !has_action(unit)).then(|| (clean_text(unit), rest.to_string()))
+    })
 }
 
 /// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...",
@@ -812,6 +838,17 @@ mod tests {
         assert_eq!(unit, "Các sở, ban, ngành, địa phương");
         // A topic in front of the colon is no unit.
         assert!(unit_label("Kết quả đạt được: Hoàn thành 80% chỉ tiêu.", &g).is_none());
+        // Set apart by a capital instead of a colon (a bold run).
+        let (unit, rest) = unit_label(
+            "Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo Chỉ đạo tăng cường tập huấn.",
+            &g,
+        )
+        .expect("bodies before a capital action");
+        assert_eq!(unit, "Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo");
+        assert!(rest.starts_with("Chỉ đạo"));
+        assert!(unit_label("Bộ trưởng Bộ Xây dựng Trần Hồng Minh, Phó Trưởng ban.", &g).is_none());
+        // "khi ban hành" is a time, not the work.
+        assert!(!has_action("Từ khi ban hành đến hết năm 2030"));
     }
 
     #[test]

@@ -120,8 +120,11 @@ const ACTIONS: &[&str] = &[
     "hằng năm",
 ];
 
-/// Words before an action word that make it a noun ("các tổ chức đảng").
+/// Words before an action word that make it a noun ("các tổ chức đảng")
+/// or a clause of time ("khi ban hành").
 const NOUN_MARKERS: &[&str] = &[
+    // "Từ khi ban hành": a time clause, not the work.
+    "khi",
     "các",
     "những",
     "việc",
