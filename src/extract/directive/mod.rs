@@ -414,6 +414,10 @@ fn names_a_body_only(text: &str, gazetteer: &Gazetteer) -> bool {
         && !has_action(value)
 }
 
+/// The most words a unit label set apart without a colon may hold (a
+/// list of bodies; also bounds the work on long paragraphs).
+const MAX_LABEL_WORDS: usize = 40;
+
 /// A unit label set apart without a colon (a bold run): "Sở Nông nghiệp
 /// và Môi trường, Sở Dân tộc và Tôn giáo Chỉ đạo tăng cường ...": the
 /// bodies, then the work opening with a capital in mid-sentence. A capital
@@ -421,13 +425,18 @@ fn names_a_body_only(text: &str, gazetteer: &Gazetteer) -> bool {
 /// "Bộ trưởng Bộ Xây dựng") leaves a bare head before it, so it opens no
 /// work.
 fn bold_unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
-    text.match_indices(' ').find_map(|(space, _)| {
-        let (unit, rest) = (text[..space].trim(), text[space + 1..].trim_start());
-        let work = rest.starts_with(char::is_uppercase) && starts_with_action(rest);
-        let units = is_subject(unit, gazetteer) || lists_subjects(unit, gazetteer);
-        let named = unit.split_whitespace().count() >= 2 && !ends_with_bare_head(unit);
-        (work && units && named && !has_action(unit)).then(|| (clean_text(unit), rest.to_string()))
-    })
+    text.match_indices(' ')
+        .take(MAX_LABEL_WORDS)
+        .find_map(|(space, _)| {
+            let (unit, rest) = (text[..space].trim(), text[space + 1..].trim_start());
+            let label = rest.starts_with(char::is_uppercase)
+                && unit.split_whitespace().count() >= 2
+                && starts_with_action(rest)
+                && !ends_with_bare_head(unit)
+                && !has_action(unit)
+                && (is_subject(unit, gazetteer) || lists_subjects(unit, gazetteer));
+            label.then(|| (clean_text(unit), rest.to_string()))
+        })
 }
 
 /// A topic label opening an item ("Về cơ sở dữ liệu chuyên ngành: ...",
