@@ -1665,13 +1665,7 @@ mod tests {
         let lines = page(text);
         let mut used = vec![false; lines.len()];
         let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
-        assert_eq!(tables.len(), 1, "one table");
-        tables[0]
-            .table
-            .rows
-            .iter()
-            .map(|r| r.cells.iter().map(|c| c.text.replace('\n', " ")).collect())
-            .collect()
+        texts(&tables)
     }
 
     /// A line with texts at given character columns.

@@ -43,16 +43,11 @@ pub fn detect(lines: &[RawLine<'_>]) -> Option<Vec<Block>> {
     let settings = GridSettings::default();
     let mut pages: Vec<Vec<PageBlock>> = Vec::new();
     let mut open = None;
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].at.page;
-        let end = (start..lines.len())
-            .find(|&k| lines[k].at.page != page)
-            .unwrap_or(lines.len());
-        let words = page_words(&lines[start..end], &settings);
+    for page in lines.chunk_by(|a, b| a.at.page == b.at.page) {
+        let words = page_words(page, &settings);
         let (blocks, left_open) = words_blocks(
             PageWords {
-                number: page.unwrap_or(1),
+                number: page[0].at.page.unwrap_or(1),
                 words: &words,
                 rulings: &[],
                 fill_edges: &[],
@@ -62,7 +57,6 @@ pub fn detect(lines: &[RawLine<'_>]) -> Option<Vec<Block>> {
         );
         pages.push(blocks);
         open = left_open;
-        start = end;
     }
     let found = pages
         .iter()

@@ -188,21 +188,15 @@ fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazet
 fn page_columns(lines: &[&TextLine]) -> Vec<Option<f64>> {
     let document = wrapped_column(lines);
     let mut out = Vec::with_capacity(lines.len());
-    let mut start = 0;
-    while start < lines.len() {
-        let page = lines[start].at.page;
-        let end = (start..lines.len())
-            .find(|&k| lines[k].at.page != page)
-            .unwrap_or(lines.len());
-        let measured = lines[start..end]
+    for page in lines.chunk_by(|a, b| a.at.page == b.at.page) {
+        let measured = page
             .iter()
             .filter(|l| l.text.split_whitespace().count() >= MEASURED_WORDS)
             .count();
-        let own = (page.is_some() && measured >= PAGE_LINES)
-            .then(|| wrapped_column(&lines[start..end]))
+        let own = (page[0].at.page.is_some() && measured >= PAGE_LINES)
+            .then(|| wrapped_column(page))
             .flatten();
-        out.extend(std::iter::repeat_n(own.or(document), end - start));
-        start = end;
+        out.extend(std::iter::repeat_n(own.or(document), page.len()));
     }
     out
 }
