@@ -13,6 +13,7 @@ use crate::model::{Heading, Location, Task, UnitRef, Warning};
 use crate::normalize::join_lines;
 use crate::source_doc::PageBox;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A table row with one text per model column (lines joined with `\n`).
@@ -90,6 +91,7 @@ pub fn build_tasks(
         .iter()
         .map(|r| RowNumber::parse(&cell(r, Role::Number)))
         .collect();
+    let mut readings = CellReadings::new(around);
     let mut group: Option<Heading> = None;
     let mut table_section: Option<Heading> = None;
     let mut parent: Option<usize> = None;
@@ -116,13 +118,13 @@ pub fn build_tasks(
                 };
                 let parent_id = parent_task.id.clone();
                 let mut task = build_task(
+                    &mut readings,
                     model,
                     row,
                     &number,
                     name,
                     group.clone(),
                     &table_section,
-                    around,
                 );
                 task.parent = Some(parent_id);
                 tasks.push(task);
@@ -182,13 +184,13 @@ pub fn build_tasks(
             }
         }
         let mut task = build_task(
+            &mut readings,
             model,
             row,
             &number.printed,
             name,
             group.clone(),
             &table_section,
-            around,
         );
         if task.name.is_empty() {
             task.warnings.push(Warning::new(
@@ -230,15 +232,57 @@ fn row_text(row: &RawRow) -> String {
     )
 }
 
+/// The readings of one table's unit and deadline cells, by cell text: a
+/// table names a few units and deadlines over and over down its rows
+/// ("Văn phòng Trung ương Đảng" leads many tasks), so each distinct text
+/// is read once.
+struct CellReadings<'a> {
+    around: &'a Surroundings<'a>,
+    units: HashMap<String, Vec<UnitRef>>,
+    deadlines: HashMap<(String, Option<i32>), Option<ParsedDeadline>>,
+}
+
+impl<'a> CellReadings<'a> {
+    fn new(around: &'a Surroundings<'a>) -> Self {
+        CellReadings {
+            around,
+            units: HashMap::new(),
+            deadlines: HashMap::new(),
+        }
+    }
+
+    /// [`split_units`] of a unit cell.
+    fn units(&mut self, text: &str) -> Vec<UnitRef> {
+        if let Some(units) = self.units.get(text) {
+            return units.clone();
+        }
+        let units = split_units(text, self.around.gazetteer);
+        self.units.insert(text.to_string(), units.clone());
+        units
+    }
+
+    /// [`parse_deadline_cell`] of a deadline cell.
+    fn deadline(&mut self, text: &str, year: Option<i32>) -> Option<ParsedDeadline> {
+        let key = (text.to_string(), year);
+        if let Some(parsed) = self.deadlines.get(&key) {
+            return parsed.clone();
+        }
+        let parsed = parse_deadline_cell(text, year);
+        self.deadlines.insert(key, parsed.clone());
+        parsed
+    }
+}
+
 fn build_task(
+    readings: &mut CellReadings<'_>,
     model: &ColumnModel,
     row: &RawRow,
     number: &str,
     name: String,
     group: Option<Heading>,
     table_section: &Option<Heading>,
-    around: &Surroundings<'_>,
 ) -> Task {
+    let around = readings.around;
     let section = around.section.clone().or_else(|| table_section.clone());
     let mut task = Task::new(around.doc_id, section, group, number, name, row.at);
     task.source.bbox = row.bbox.map(|b| b.corners());
@@ -249,23 +293,21 @@ fn build_task(
         if text.is_empty() {
             continue;
         }
-        let one_line = join_lines(&text.lines().collect::<Vec<_>>());
+        let one_line = || join_lines(&text.lines().collect::<Vec<_>>());
         match col.role {
             Role::Number | Role::Name => {}
             Role::Documents => task.assigning_documents.extend(parse_document_refs(text)),
             Role::Lead if !assigned_by_reference(&mut task, &col.header, text) => {
-                task.lead_units.extend(split_units(text, around.gazetteer))
+                task.lead_units.extend(readings.units(text))
             }
             Role::Lead => {}
-            Role::Coordinating => task
-                .coordinating_units
-                .extend(split_units(text, around.gazetteer)),
+            Role::Coordinating => task.coordinating_units.extend(readings.units(text)),
             Role::Responsibility => {
                 assign_responsibility(&mut task, &col.header, text, around.gazetteer)
             }
-            Role::Result => task.result = Some(one_line),
+            Role::Result => task.result = Some(one_line()),
             Role::Deadline => {
-                if let Some(parsed) = parse_deadline_cell(text, year) {
+                if let Some(parsed) = readings.deadline(text, year) {
                     if let Some(note) = parsed.note {
                         task.warnings
                             .push(Warning::new("deadline_unclear", note, row.at));
@@ -274,7 +316,7 @@ fn build_task(
                 }
             }
             Role::Extra => {
-                task.extra_columns.insert(col.header.clone(), one_line);
+                task.extra_columns.insert(col.header.clone(), one_line());
             }
         }
     }

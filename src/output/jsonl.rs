@@ -1,19 +1,26 @@
 //! `tasks.jsonl`: one task per line with the input it came from.
 
-use crate::model::ExtractedDocument;
+use crate::model::{ExtractedDocument, Task};
+use serde::Serialize;
+
+/// One line of `tasks.jsonl`: a task's fields, then `source_file`.
+#[derive(Serialize)]
+struct TaskLine<'a> {
+    #[serde(flatten)]
+    task: &'a Task,
+    source_file: &'a str,
+}
 
 /// The JSON Lines of every task of a document, each with a `source_file` key.
 pub fn task_lines(doc: &ExtractedDocument) -> String {
     let mut out = String::new();
     for task in &doc.tasks {
-        let mut value = serde_json::to_value(task).unwrap_or(serde_json::Value::Null);
-        if let serde_json::Value::Object(map) = &mut value {
-            map.insert(
-                "source_file".into(),
-                serde_json::Value::String(doc.source.path.clone()),
-            );
-        }
-        out.push_str(&value.to_string());
+        let line = TaskLine {
+            task,
+            source_file: &doc.source.path,
+        };
+        // A task has string keys only, so it always serializes.
+        out.push_str(&serde_json::to_string(&line).unwrap_or_else(|_| "null".into()));
         out.push('\n');
     }
     out
