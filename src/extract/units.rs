@@ -3,6 +3,7 @@
 
 use crate::model::UnitRef;
 use crate::normalize::{fold_spaces, match_key};
+use regex::Regex;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -388,8 +389,12 @@ pub fn split_subject_units(text: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
 
 /// The bodies a subject lists with commas ("các sở, ban, ngành, các cơ
 /// quan Trung ương đóng trên địa bàn, UBND các xã, phường, đặc khu"): a
-/// body starts at a comma before "các …" or a named body; the nouns between
-/// ("ban", "ngành", "phường") belong to the body before them.
+/// body starts at a comma before "các …", a named body, or a partner named
+/// by its kind ("lực lượng Công an, chính quyền địa phương"); the nouns
+/// between ("ban", "ngành", "phường") belong to the body before them, and
+/// so does a kind after a bare kind ("cấp ủy, chính quyền địa phương …",
+/// "các cơ quan, đơn vị, địa phương trên địa bàn": kinds sharing one
+/// qualifier).
 fn listed_bodies<'a>(text: &'a str, gazetteer: &Gazetteer) -> Vec<&'a str> {
     let mut bodies = Vec::new();
     let mut start = 0;
@@ -397,7 +402,8 @@ fn listed_bodies<'a>(text: &'a str, gazetteer: &Gazetteer) -> Vec<&'a str> {
         let next = text[comma + 1..].trim_start();
         let opens = next.starts_with("các ")
             || next.starts_with("Các ")
-            || (next.starts_with(char::is_uppercase) && looks_like_unit(next, gazetteer));
+            || (next.starts_with(char::is_uppercase) && looks_like_unit(next, gazetteer))
+            || (names_body_by_kind(next) && !is_bare_kind(last_part(&text[..comma])));
         if opens && !text[start..comma].trim().is_empty() {
             bodies.push(text[start..comma].trim());
             start = comma + 1;
@@ -426,10 +432,59 @@ fn split_at_and<'a>(part: &'a str, gazetteer: &Gazetteer) -> Option<(&'a str, &'
     let opens_body = if right.starts_with(char::is_uppercase) {
         looks_like_unit(right, gazetteer) || heads_bodies(right, gazetteer)
     } else {
-        is_plural_bodies(right)
+        is_plural_bodies(right) || names_body_by_kind(right)
     };
-    let closes_body = looks_like_unit(left, gazetteer) || heads_bodies(left, gazetteer);
+    let closes_body = looks_like_unit(left, gazetteer)
+        || heads_bodies(left, gazetteer)
+        || is_plural_bodies(left)
+        || names_body_by_kind(left);
     (opens_body && closes_body).then_some((left, right))
+}
+
+/// Kinds of partner named in lowercase, one to an entry (see
+/// [`names_body_by_kind`]).
+const PARTNER_KINDS: &[&str] = &[
+    "lực lượng",
+    "chính quyền",
+    "cấp ủy",
+    "gia đình",
+    "nhà đầu tư",
+    "người dân",
+    "nhà trường",
+];
+
+/// Whether a phrase names a partner by its kind, in lowercase ("lực
+/// lượng Công an", "chính quyền địa phương", "gia đình", "Nhà đầu tư",
+/// "địa phương có liên quan"): in a list of partners it starts an entry of
+/// its own. The kinds that list bodies in the plural ("các sở, ban,
+/// ngành", "cơ quan, đơn vị liên quan") are not among them, and a bare
+/// "địa phương" ends a name ("các cơ quan ở Trung ương và địa phương").
+fn names_body_by_kind(phrase: &str) -> bool {
+    let key = match_key(phrase);
+    let starts = |kind: &str| {
+        let kind = match_key(kind);
+        key == kind
+            || key
+                .strip_prefix(kind.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+    };
+    PARTNER_KINDS.iter().any(|k| starts(k))
+        || key.starts_with(&format!("{} ", match_key("địa phương")))
+}
+
+/// The text after the last comma.
+fn last_part(text: &str) -> &str {
+    text.rsplit(',').next().unwrap_or(text).trim()
+}
+
+/// Whether a phrase is one kind of body and nothing more ("đơn vị",
+/// "cấp ủy", "ngành"), as in a list of kinds sharing one qualifier.
+fn is_bare_kind(phrase: &str) -> bool {
+    let key = match_key(phrase);
+    PLURAL_KINDS
+        .iter()
+        .chain(PARTNER_KINDS)
+        .any(|k| key == match_key(k))
 }
 
 /// Whether a phrase names the heads of bodies ("Thủ trưởng các sở, ban,
@@ -463,32 +518,70 @@ pub fn mentions_bodies_in_general(cell: &str) -> bool {
     })
 }
 
+/// The first colon of a text that is not inside a list of bodies' names
+/// (see [`names_listed_after`]): where a label or an item ends.
+pub fn label_colon(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find(':').map(|i| from + i) {
+        match names_listed_after(text, at) {
+            Some(end) => from = end,
+            None => return Some(at),
+        }
+    }
+    None
+}
+
+/// Where the names end that a colon lists after a plural kind of body
+/// ("UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà"): such a colon
+/// enumerates the bodies, it ends no label. Two or more names, every word
+/// capitalized, separated by commas.
+fn names_listed_after(text: &str, colon: usize) -> Option<usize> {
+    static NAMES: OnceLock<Regex> = OnceLock::new();
+    let re = NAMES.get_or_init(|| {
+        Regex::new(r"^\s*\p{Lu}\w*(?:\s+\p{Lu}\w*){0,4}(?:\s*,\s*\p{Lu}\w*(?:\s+\p{Lu}\w*){0,4})+")
+            .expect("static listed names pattern is valid")
+    });
+    let before = text[..colon].trim_end();
+    let kind = before
+        .char_indices()
+        .filter(|&(i, _)| before[i..].starts_with("các "))
+        .map(|(i, _)| &before[i..])
+        .next_back()?;
+    if kind.split_whitespace().count() > 3 || !is_plural_bodies(kind) {
+        return None;
+    }
+    let after = colon + 1;
+    re.find(&text[after..]).map(|m| after + m.end())
+}
+
+/// Kinds of body that "các" lists in the plural ("các sở, ban, ngành").
+const PLURAL_KINDS: &[&str] = &[
+    "sở",
+    "ban",
+    "ngành",
+    "bộ",
+    "địa phương",
+    "cơ quan",
+    "đơn vị",
+    "xã",
+    "phường",
+    "huyện",
+    "tỉnh",
+    "tổ chức",
+    "đoàn thể",
+    "hội",
+    "doanh nghiệp",
+    "cấp",
+];
+
 /// Whether a lowercase phrase names bodies in the plural: "các" and a
 /// kind of body ("các địa phương", "các sở, ngành liên quan").
 fn is_plural_bodies(phrase: &str) -> bool {
-    const KINDS: &[&str] = &[
-        "sở",
-        "ban",
-        "ngành",
-        "bộ",
-        "địa phương",
-        "cơ quan",
-        "đơn vị",
-        "xã",
-        "phường",
-        "huyện",
-        "tỉnh",
-        "tổ chức",
-        "đoàn thể",
-        "hội",
-        "doanh nghiệp",
-        "cấp",
-    ];
     let key = match_key(phrase);
     let Some(rest) = key.strip_prefix(&format!("{} ", match_key("các"))) else {
         return false;
     };
-    KINDS.iter().any(|k| {
+    PLURAL_KINDS.iter().any(|k| {
         let k = match_key(k);
         rest == k
             || rest
@@ -572,6 +665,27 @@ mod tests {
                 "Thủ trưởng các sở, ban, ngành",
                 "Chủ tịch Ủy ban nhân dân các xã"
             ]
+        );
+        // Partners named by their kind, in lowercase, are entries of their own.
+        assert_eq!(
+            names("lực lượng Công an, chính quyền địa phương, các tổ chức chính trị - xã hội và gia đình"),
+            [
+                "lực lượng Công an",
+                "chính quyền địa phương",
+                "các tổ chức chính trị - xã hội",
+                "gia đình"
+            ]
+        );
+        // Kinds listed after a bare kind share one qualifier.
+        for one in [
+            "cấp ủy, chính quyền địa phương khu vực biên giới",
+            "các cơ quan, đơn vị, địa phương trên địa bàn tỉnh",
+        ] {
+            assert_eq!(names(one).len(), 1, "{one}");
+        }
+        assert_eq!(
+            names("Nhà Đầu tư và địa phương có liên quan"),
+            ["Nhà Đầu tư", "địa phương có liên quan"]
         );
         for one in [
             "Sở Khoa học và Công nghệ",

@@ -139,6 +139,28 @@ fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
     parse_deadline(phrase.as_str(), None)
 }
 
+/// A recurring deadline with the start the item states ("hằng tháng ...,
+/// bắt đầu thực hiện từ tháng 01/2026", "kể từ ngày 01/7/2026"): the
+/// period's first day becomes the deadline's start.
+fn started(mut parsed: ParsedDeadline, text: &str) -> ParsedDeadline {
+    static FROM: OnceLock<Regex> = OnceLock::new();
+    let re = FROM.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\b(?:bắt đầu(?:\s+thực hiện)?\s+từ|kể từ)\s+(",
+            r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4}",
+            r"|quý\s+[IV]{1,3}\s*/\s*\d{4}|năm\s+\d{4})"
+        ))
+        .expect("static recurrence start pattern is valid")
+    });
+    if parsed.deadline.start.is_none() {
+        parsed.deadline.start = re
+            .captures(text)
+            .and_then(|c| parse_deadline(&c[1], None))
+            .and_then(|p| p.deadline.start);
+    }
+    parsed
+}
+
 /// "Thường xuyên" as the adverb of the item's action: opening a sentence
 /// ("Thường xuyên theo dõi ..."), or right after the units that do it
 /// ("Giao Sở Tư pháp chủ trì, phối hợp với các cơ quan thường xuyên tổ
@@ -282,7 +304,7 @@ pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
         .next_back()
         .or_else(|| inline_deadline(&text, default_year))
         .or_else(|| leading_deadline(&text, default_year))
-        .or_else(|| recurring_phrase(&text))
+        .or_else(|| recurring_phrase(&text).map(|d| started(d, &text)))
         .or_else(|| ongoing_adverb(&text));
     Split {
         intro: String::new(),
@@ -501,6 +523,22 @@ mod tests {
                 .as_deref(),
             Some("trước ngày 24/4/2026")
         );
+    }
+
+    #[test]
+    fn a_recurrence_starts_where_the_item_says() {
+        let s = split_item(
+            "Tự đánh giá chỉ số cải cách hành chính hằng tháng của tỉnh, bắt đầu thực hiện từ tháng 01/2026",
+            Some(2025),
+        );
+        let d = s.pieces[0].deadline.as_ref().map(|d| &d.deadline);
+        assert_eq!(d.map(|d| d.raw.as_str()), Some("hằng tháng"));
+        assert_eq!(d.and_then(|d| d.start.as_deref()), Some("2026-01-01"));
+        assert_eq!(d.and_then(|d| d.recurrence.as_deref()), Some("P1M"));
+        // Without a stated start there is none.
+        let s = split_item("Hằng quý báo cáo kết quả thực hiện", Some(2025));
+        let d = s.pieces[0].deadline.as_ref().map(|d| &d.deadline);
+        assert_eq!(d.and_then(|d| d.start.as_deref()), None);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! after "phối hợp với".
 
 use crate::extract::units::{
-    ends_with_bare_head, heads_bodies, looks_like_unit, split_subject_units, starts_with_unit_head,
-    Gazetteer,
+    ends_with_bare_head, heads_bodies, label_colon, looks_like_unit, split_subject_units,
+    starts_with_unit_head, Gazetteer,
 };
 use crate::model::UnitRef;
 use crate::normalize::match_key;
@@ -208,8 +208,7 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
     let units =
         |s: &str| split_subject_units(s.trim().trim_end_matches([',', ';', ':']), gazetteer);
     let action = first_action(rest);
-    let label = rest
-        .find(':')
+    let label = label_colon(rest)
         .filter(|&c| action.is_none_or(|a| c < a) && is_subject(&rest[..c], gazetteer));
     if let Some(colon) = label {
         // "Các bộ, ngành liên quan: Bộ A, Bộ B khẩn trương ..." names the units after the label.
@@ -401,7 +400,8 @@ fn coordinating_span(text: &str) -> Option<(usize, usize)> {
     }
     let end = [
         first_action(after),
-        after.find([':', '.', ';', '(']),
+        after.find(['.', ';', '(']),
+        label_colon(after),
         first_clause_word(after),
     ]
     .into_iter()
