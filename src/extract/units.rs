@@ -275,13 +275,15 @@ pub fn bare_head_tail(line: &str) -> Option<Vec<&str>> {
 /// Whether a phrase begins with a unit head word ("Trường ...", "Sở ...").
 pub fn starts_with_unit_head(phrase: &str) -> bool {
     let key = match_key(phrase);
-    head_keys().iter().any(|(hk, plural)| {
-        !plural
-            && (key == *hk
-                || key
-                    .strip_prefix(hk.as_str())
-                    .is_some_and(|r| r.starts_with(' ')))
-    })
+    head_keys()
+        .iter()
+        .any(|(hk, plural)| !plural && starts_with_words(&key, hk))
+}
+
+/// Whether a match key is `words` or starts with them as whole words.
+fn starts_with_words(key: &str, words: &str) -> bool {
+    key.strip_prefix(words)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// Match keys of [`UNIT_HEADS`], each with whether it is a plural ("các ...").
@@ -328,14 +330,12 @@ pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
     if !phrase.starts_with(char::is_uppercase) && !generic {
         return false;
     }
-    head_keys().iter().any(|(hk, _)| {
-        key == *hk
-            || key
-                .strip_prefix(hk.as_str())
-                .is_some_and(|rest| rest.starts_with(' '))
-    }) || phrase
-        .split(' ')
-        .any(|w| gazetteer.lookup(w).is_some() && is_abbreviation_like(w))
+    head_keys()
+        .iter()
+        .any(|(hk, _)| starts_with_words(&key, hk))
+        || phrase
+            .split(' ')
+            .any(|w| gazetteer.lookup(w).is_some() && is_abbreviation_like(w))
 }
 
 /// Split a unit cell into units: on `;`, on line-leading `-`/`+` bullets, and
@@ -461,14 +461,9 @@ const PARTNER_KINDS: &[&str] = &[
 /// "địa phương" ends a name ("các cơ quan ở Trung ương và địa phương").
 fn names_body_by_kind(phrase: &str) -> bool {
     let key = match_key(phrase);
-    let starts = |kind: &str| {
-        let kind = match_key(kind);
-        key == kind
-            || key
-                .strip_prefix(kind.as_str())
-                .is_some_and(|rest| rest.starts_with(' '))
-    };
-    PARTNER_KINDS.iter().any(|k| starts(k))
+    PARTNER_KINDS
+        .iter()
+        .any(|k| starts_with_words(&key, &match_key(k)))
         || key.starts_with(&format!("{} ", match_key("địa phương")))
 }
 
@@ -581,13 +576,9 @@ fn is_plural_bodies(phrase: &str) -> bool {
     let Some(rest) = key.strip_prefix(&format!("{} ", match_key("các"))) else {
         return false;
     };
-    PLURAL_KINDS.iter().any(|k| {
-        let k = match_key(k);
-        rest == k
-            || rest
-                .strip_prefix(k.as_str())
-                .is_some_and(|r| r.starts_with(' '))
-    })
+    PLURAL_KINDS
+        .iter()
+        .any(|k| starts_with_words(rest, &match_key(k)))
 }
 
 /// Break a cell at bullets (`-`, `+`, `•`) that start a line or follow a
