@@ -57,7 +57,8 @@ fn patterns() -> &'static Patterns {
             every_n: re(r"([0-9]+)(?-u:\s)*(tháng|năm|tuần|ngày|quý)(?-u:\s)*(?:/|một)(?-u:\s)*lần"),
             relative: re(concat!(
                 r"kể từ|sau khi|^sau(?-u:\s)|theo (?:các )?(?:mốc|tiến độ|lộ trình|kế hoạch|quy định|phân công|yêu cầu)",
-                r"|trước (?:khi|kỳ|kì|hội nghị|đại hội|phiên|buổi|thời điểm)|khi có"
+                r"|trước (?:khi|kỳ|kì|hội nghị|đại hội|phiên|buổi|thời điểm)|khi có",
+                r"|(?:theo|đúng) thời (?:gian|hạn) (?:quy định|yêu cầu)"
             )),
         }
     })

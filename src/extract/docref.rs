@@ -57,11 +57,12 @@ fn patterns() -> &'static Patterns {
         let words = TYPE_WORDS.join("|");
         Patterns {
             type_word: re(&format!(r"(?i)\b({words})\b")),
-            // Party `11-KH/BCĐ`, state `123/QĐ-UBND`, legal `179/2025/NĐ-CP`,
+            // Party `11-KH/BCĐ`, state `123/QĐ-UBND` (`45/CĐ-TTg`: a symbol may
+            // end in one lowercase letter), legal `179/2025/NĐ-CP`,
             // with stray spaces around separators and a wrapped tail (`CQTTBC D`).
             number: re(concat!(
                 r"\b([0-9]+[a-zA-Z]?(?-u:\s)*(?:-|–)(?-u:\s)*[A-ZĐ][A-Za-zĐđ0-9&]*(?:(?-u:\s)*/(?-u:\s)*[A-ZĐ][A-ZĐ0-9&\-]*)+",
-                r"|[0-9]+(?-u:\s)*/(?-u:\s)*(?:(?:19|20)[0-9]{2}(?-u:\s)*/(?-u:\s)*)?[A-ZĐ][A-Za-zĐđ0-9&]*(?:(?-u:\s)*-(?-u:\s)*[A-ZĐ][A-ZĐ0-9&]*)+)",
+                r"|[0-9]+(?-u:\s)*/(?-u:\s)*(?:(?:19|20)[0-9]{2}(?-u:\s)*/(?-u:\s)*)?[A-ZĐ][A-Za-zĐđ0-9&]*(?:(?-u:\s)*-(?-u:\s)*[A-ZĐ][A-ZĐ0-9&]*[a-zđ]?)+)",
                 r"(?:(?-u:\s)([A-ZĐ]{1,3})\b)?"
             )),
             date: re(r"\b([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*([0-9]{1,2})(?-u:\s)*[/.\-](?-u:\s)*((?:19|20)[0-9]{2})\b"),
@@ -345,6 +346,11 @@ mod tests {
             one("Thông báo số 06 - TB/CQTTBC Đ ngày 27/9/2025").1,
             s("06-TB/CQTTBCĐ")
         );
+        assert_eq!(
+            one("Công điện số 45/CĐ-TTg ngày 02/5/2026"),
+            (s("Công điện"), s("45/CĐ-TTg"), s("2026-05-02"))
+        );
+        assert_eq!(one("Quyết định số 12/2026/QĐ-TTg").1, s("12/2026/QĐ-TTg"));
     }
 
     #[test]

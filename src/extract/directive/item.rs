@@ -242,6 +242,32 @@ pub fn ends_with_deadline(text: &str) -> bool {
         .is_some_and(|r| deadline_clause(&text[r.clone()], None).is_some())
 }
 
+/// The time limit a heading sets for the work under it ("NHỮNG NHIỆM VỤ
+/// CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025"): a heading about tasks or
+/// their carrying out with "trong/trước/chậm nhất" and a month, quarter or
+/// date. A year alone ("NHIỆM VỤ … NĂM 2026") scopes the plan, it sets no
+/// limit.
+pub fn heading_deadline(title: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
+    static LIMIT: OnceLock<Regex> = OnceLock::new();
+    static WORK: OnceLock<Regex> = OnceLock::new();
+    let limit = LIMIT.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\b((?:trong|trước|chậm nhất)\s+(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?",
+            r"|tháng\s+\d{1,2}\s*/\s*\d{4}|quý\s+[IV]{1,3}\s*/\s*\d{4}))"
+        ))
+        .expect("static heading limit pattern is valid")
+    });
+    let work = WORK.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:nhiệm vụ|triển khai|thực hiện|hoàn thành)\b")
+            .expect("static heading work pattern is valid")
+    });
+    if !work.is_match(title) {
+        return None;
+    }
+    let c = limit.captures(title)?;
+    parse_deadline(&c[1], default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
+}
+
 /// A deadline phrase closing a sentence ("... ban hành trước ngày 30/4/2026.").
 fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
     static INLINE: OnceLock<Regex> = OnceLock::new();
@@ -249,7 +275,9 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
         Regex::new(concat!(
             r"(?i)(?:(?:ngay\s+)?hoàn thành\s+)?((?:ngay\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
             r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
-            r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4}))",
+            r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})",
+            // A time the task's own rules set: "... theo thời gian quy định."
+            r"|(?:theo|đúng)\s+thời\s+(?:gian|hạn)\s+(?:quy định|yêu cầu))",
             // A purpose may follow the deadline: "... trước ngày 24/4/2026 để tổng hợp."
             r"(?:\s*,?\s+(?:để|nhằm)\s[^.;]*)?\)?\s*[.;]?$"
         ))
@@ -437,12 +465,18 @@ fn tidy(text: &str) -> String {
 }
 
 /// Documents the text cites as the source of the task ("nhiệm vụ giao
-/// tại Kế hoạch số ...", "được giao tại ...", "theo nhiệm vụ ... tại ...").
+/// tại Kế hoạch số ...", "được giao tại ...", "theo nhiệm vụ ... tại ...",
+/// "chỉ đạo của Văn phòng Chính phủ tại ...", "theo đề nghị của Bộ Công an tại ...").
 pub fn cited_documents(text: &str) -> Vec<DocumentRef> {
     static SOURCE: OnceLock<Regex> = OnceLock::new();
     let re = SOURCE.get_or_init(|| {
-        Regex::new(r"(?i)(?:giao\s+(?:tại|theo)|nhiệm vụ\s+tại|theo nhiệm vụ)\s")
-            .expect("static source pattern is valid")
+        Regex::new(concat!(
+            r"(?i)(?:giao\s+(?:tại|theo)|nhiệm vụ\s+tại|theo nhiệm vụ|",
+            // "thực hiện nội dung chỉ đạo của Văn phòng Chính phủ tại Công
+            // văn số …", "theo đề nghị của Bộ Công an tại Công văn số …"
+            r"(?:chỉ đạo|đề nghị|yêu cầu)(?:\s+của\s+[^.;,()]{1,60}?)?\s+tại)\s"
+        ))
+        .expect("static source pattern is valid")
     });
     let text = clean_text(text);
     let mut refs: Vec<DocumentRef> = Vec::new();
@@ -744,5 +778,49 @@ mod tests {
         let r = cited_documents("Ban hành quy định (*nhiệm vụ giao tại Kế hoạch số 04-KH/CQTTBCĐ, ngày 20/10/2025*). Theo Nghị định số 179/2025/NĐ-CP.");
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].number.as_deref(), Some("04-KH/CQTTBCĐ"));
+        // The order the task carries out, named with "chỉ đạo/đề nghị … tại".
+        for text in [
+            "Triển khai thực hiện nội dung chỉ đạo của Văn phòng Chính phủ tại Công văn số 3653/VPCP-CĐS ngày 24/4/2026 nêu trên.",
+            "Nghiên cứu, triển khai thực hiện theo đề nghị của Bộ Công an tại Công văn số 3653/VPCP-CĐS ngày 24/4/2026.",
+        ] {
+            let r = cited_documents(text);
+            assert_eq!(r.len(), 1, "{text}");
+            assert_eq!(r[0].number.as_deref(), Some("3653/VPCP-CĐS"));
+        }
+        // A document merely mentioned is no source.
+        assert!(
+            cited_documents("Ủy ban nhân dân tỉnh nhận được Công văn số 3653/VPCP-CĐS.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_heading_about_work_sets_its_time_limit() {
+        let d = heading_deadline(
+            "NHỮNG NHIỆM VỤ CẦN TRIỂN KHAI NGAY TRONG THÁNG 12/2025",
+            None,
+        )
+        .map(|p| p.deadline);
+        assert_eq!(
+            d.as_ref().map(|d| d.raw.as_str()),
+            Some("TRONG THÁNG 12/2025")
+        );
+        assert_eq!(d.and_then(|d| d.due).as_deref(), Some("2025-12-31"));
+        for none in [
+            "NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ NĂM 2026",
+            "KẾT QUẢ TRONG THÁNG 11/2025",
+        ] {
+            assert!(heading_deadline(none, None).is_none(), "{none}");
+        }
+    }
+
+    #[test]
+    fn a_time_set_by_the_rules_is_a_relative_deadline() {
+        let s = split_item(
+            "Triển khai thực hiện nội dung chỉ đạo nêu trên theo thời gian quy định.",
+            Some(2026),
+        );
+        let d = s.pieces[0].deadline.as_ref().map(|d| &d.deadline);
+        assert_eq!(d.map(|d| d.raw.as_str()), Some("theo thời gian quy định"));
+        assert_eq!(d.map(|d| d.kind), Some(DeadlineKind::Relative));
     }
 }

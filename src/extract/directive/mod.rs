@@ -18,7 +18,7 @@ use super::deadline::{parse_deadline, ymd, ParsedDeadline};
 use super::units::{ends_with_bare_head, split_subject_units, split_units, Gazetteer};
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
 use attributes::Field;
-use item::{cited_documents, clean_text, split_item};
+use item::{cited_documents, clean_text, heading_deadline, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
 use parties::{
@@ -361,7 +361,14 @@ fn item_tasks(
         task.lead_units = lead;
         task.coordinating_units = coordinating;
         task.result = labelled.result.clone();
-        task.deadline = piece.deadline.map(|d| d.deadline);
+        // Without a time of its own, the task keeps the limit its heading sets.
+        task.deadline = piece.deadline.map(|d| d.deadline).or_else(|| {
+            [&item.group, &item.section]
+                .into_iter()
+                .flatten()
+                .find_map(|h| heading_deadline(&h.title, ctx.default_year))
+                .map(|p| p.deadline)
+        });
         task.warnings = warnings;
         tasks.push(task);
     }

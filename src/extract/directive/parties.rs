@@ -382,12 +382,12 @@ fn first_clause_word(list: &str) -> Option<usize> {
         .map(|m| m.start())
 }
 
-/// The unit list after "phối hợp (với|cùng)": up to the next
-/// action word or clause punctuation.
+/// The unit list after "phối hợp (với|cùng)" (or "phối với", a slip
+/// for "phối hợp với"): up to the next action word or clause punctuation.
 fn coordinating_span(text: &str) -> Option<(usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)phối hợp (?:chặt chẽ )?((?:với|cùng)\s+)?")
+        Regex::new(r"(?i)phối (?:hợp (?:chặt chẽ )?((?:với|cùng)\s+)?|(với\s+))")
             .expect("static pattern is valid")
     });
     let c = re.captures(text)?;
@@ -395,7 +395,10 @@ fn coordinating_span(text: &str) -> Option<(usize, usize)> {
     let after = &text[m.end()..];
     // Without "với", the partners follow only when a body is named
     // ("phối hợp Trung tâm …", not "phối hợp thực hiện").
-    if c.get(1).is_none() && !starts_with_unit_head(after) && !after.starts_with("các ") {
+    if c.get(1).or(c.get(2)).is_none()
+        && !starts_with_unit_head(after)
+        && !after.starts_with("các ")
+    {
         return None;
     }
     let end = [
@@ -459,6 +462,11 @@ mod tests {
         assert_eq!(names(&p.coordinating), ["địa phương"]);
         let p = read("Giao Sở Tài chính chủ trì, phối hợp với các sở, ngành có liên quan rà soát.");
         assert_eq!(names(&p.coordinating), ["các sở, ngành có liên quan"]);
+        // "phối với", a slip for "phối hợp với".
+        let p = read(
+            "Giao Sở Khoa học và Công nghệ chủ trì, phối với Công an tỉnh triển khai thực hiện.",
+        );
+        assert_eq!(names(&p.coordinating), ["Công an tỉnh"]);
         let p = read(
             "Chủ tịch Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì tham mưu bố trí kinh phí.",
         );
