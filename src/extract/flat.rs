@@ -197,6 +197,7 @@ fn read_table(
     // Whether the previous line opened a row (block mode: a heading row
     // and the number of the next row may share a block).
     let mut after_numbered_line = false;
+    let mut rows_as_warnings = 0;
     while i < lines.len() {
         let text = texts[i];
         if let Some(starts) = text_in.block_starts {
@@ -237,8 +238,11 @@ fn read_table(
         }
         let prev = rows.last().map(|r| &r.number);
         let block_start = text_in.block_starts.map(|s| s[i]);
-        let opens = |number: &RowNumber, rest: &str| match block_start {
-            Some(at_start) => blocks::opens_row(prev, number, rest, at_start, after_numbered_line),
+        let opens = |number: &RowNumber, rest: &str| match text_in.block_starts {
+            Some(starts) => {
+                let at = blocks::Edge::of(starts, i, text, after_numbered_line);
+                blocks::opens_row(prev, number, rest, at)
+            }
             None => is_plausible_next(prev, number),
         };
         // In block mode a section heading inside the table is one of its
@@ -270,6 +274,19 @@ fn read_table(
                     RowNumber::at_line_start(text).is_some_and(|(n, rest)| ends_table(&n, rest));
                 if heading && !rows.is_empty() {
                     break;
+                }
+                if let Some(stray) = block_start.and_then(|_| blocks::stray_row_number(prev, text))
+                {
+                    rows_as_warnings += 1;
+                    warnings.push(Warning::new(
+                        "row_number_in_cell",
+                        format!(
+                            "row {} starts a line inside a cell's text and was read as that \
+                             cell's text: \"{text}\"",
+                            stray.printed
+                        ),
+                        lines[i].at,
+                    ));
                 }
                 match rows.last_mut().and_then(|r| r.segments.last_mut()) {
                     Some(seg) => match block_start {
@@ -311,7 +328,8 @@ fn read_table(
             }
         }
     }
-    let table = assign_rows(&model, rows, gazetteer, warnings, block_mode);
+    let mut table = assign_rows(&model, rows, gazetteer, warnings, block_mode);
+    table.rows_as_warnings = rows_as_warnings;
     (table, i)
 }
 
@@ -504,6 +522,7 @@ fn assign_rows(
         model: model.clone(),
         rows: raw_rows,
         warnings,
+        rows_as_warnings: 0,
     }
 }
 

@@ -74,9 +74,10 @@ fn label_of(texts: &[&str], block: std::ops::Range<usize>) -> Option<String> {
     (words.len() <= MAX_LABEL_WORDS && all_header_words).then_some(label)
 }
 
-/// A block holding the number label alone ("STT", "TT").
+/// A line holding the number label alone ("STT", "TT") that ends its
+/// block (a title right above may share its block).
 fn is_number_label(texts: &[&str], starts: &[bool], i: usize) -> bool {
-    starts[i] && block_at(starts, i).len() == 1 && classify(texts[i]) == Role::Number
+    block_at(starts, i).len() == 1 && classify(texts[i]) == Role::Number
 }
 
 /// The header labels from the number label at `i` on, and how many lines
@@ -120,11 +121,11 @@ pub(super) fn header_from_blocks(
 /// block printed away from its header (a page's last label, late): both
 /// mark a page break inside the table.
 pub(super) fn page_break_at(texts: &[&str], starts: &[bool], i: usize) -> Option<usize> {
-    if !starts[i] {
-        return None;
-    }
     if is_number_label(texts, starts, i) {
         return Some(labels_from(texts, starts, i).1);
+    }
+    if !starts[i] {
+        return None;
     }
     let block = block_at(starts, i);
     let label = label_of(texts, block.clone())?;
@@ -133,22 +134,62 @@ pub(super) fn page_break_at(texts: &[&str], starts: &[bool], i: usize) -> Option
 
 /// Whether a row number read at line `i` opens a row in block mode: one
 /// that can follow the previous row, or (a table may show only part of a
-/// numbering: "3.41" after "3") one further on that opens a block or
-/// follows a numbered heading line, alone or before a capitalized text.
+/// numbering: "3.41" after "3") one further on that opens a block, ends
+/// one alone and dotted ("5."; a bare "6" there is more often the end of
+/// a broken date), or follows a numbered heading line, alone or before a
+/// capitalized text.
 pub(super) fn opens_row(
     prev: Option<&RowNumber>,
     number: &RowNumber,
     rest: &str,
-    at_block_start: bool,
-    after_numbered_line: bool,
+    at: Edge,
 ) -> bool {
     if is_plausible_next(prev, number) {
         return true;
     }
     let forward = prev.is_none_or(|p| is_forward(p, number));
-    forward
-        && (at_block_start || after_numbered_line)
-        && (rest.is_empty() || rest.starts_with(char::is_uppercase))
+    let placed = at.starts_block
+        || (at.ends_block && at.dotted && rest.is_empty())
+        || at.after_numbered_line;
+    forward && placed && (rest.is_empty() || rest.starts_with(char::is_uppercase))
+}
+
+/// Where a line sits among the blocks, for [`opens_row`].
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Edge {
+    /// The line starts a block.
+    pub starts_block: bool,
+    /// The line ends its block.
+    pub ends_block: bool,
+    /// The line before opened a row.
+    pub after_numbered_line: bool,
+    /// The number is printed with a dot ("5.", "3.11").
+    pub dotted: bool,
+}
+
+impl Edge {
+    /// Where line `i` sits.
+    pub fn of(starts: &[bool], i: usize, line: &str, after_numbered_line: bool) -> Edge {
+        Edge {
+            starts_block: starts[i],
+            ends_block: starts.get(i + 1).is_none_or(|&next| next),
+            after_numbered_line,
+            dotted: line
+                .split_whitespace()
+                .next()
+                .is_some_and(|t| t.contains('.')),
+        }
+    }
+}
+
+/// A row number at the start of a line that did not open a row but reads
+/// as one: dotted ("3.11.", "4."), and further on than the row above. The
+/// line stays cell text (poppler put it inside another cell's lines), and
+/// the reader names it in a warning.
+pub(super) fn stray_row_number(prev: Option<&RowNumber>, line: &str) -> Option<RowNumber> {
+    let (number, _) = RowNumber::at_line_start(line)?;
+    let dotted = line.split_whitespace().next()?.contains('.');
+    (dotted && prev.is_some_and(|p| is_forward(p, &number))).then_some(number)
 }
 
 /// A cell's text with what poppler's reading-order text loses at a line
@@ -294,18 +335,54 @@ mod tests {
     }
 
     #[test]
+    fn a_dotted_number_further_on_is_a_stray_row_number() {
+        let prev = RowNumber::parse("3.8").unwrap();
+        let stray = stray_row_number(Some(&prev), "3.11. công tác tổ chức,");
+        assert_eq!(stray.map(|n| n.printed), Some("3.11".to_string()));
+        assert!(stray_row_number(Some(&prev), "30 ngày làm việc").is_none());
+        assert!(stray_row_number(Some(&prev), "2.1. nội dung").is_none());
+    }
+
+    #[test]
     fn a_partial_numbering_opens_rows_further_on() {
         let three = RowNumber::parse("3").unwrap();
         let later = RowNumber::parse("3.41").unwrap();
-        assert!(opens_row(Some(&three), &later, "Phát triển", true, false));
+        let at = |starts_block, ends_block| Edge {
+            starts_block,
+            ends_block,
+            after_numbered_line: false,
+            dotted: true,
+        };
+        assert!(opens_row(
+            Some(&three),
+            &later,
+            "Phát triển",
+            at(true, false)
+        ));
         assert!(!opens_row(
             Some(&three),
             &later,
-            "ngày làm việc",
-            true,
-            false
+            "ngày làm",
+            at(true, false)
         ));
-        assert!(!opens_row(Some(&three), &later, "", false, false));
-        assert!(!opens_row(Some(&later), &three, "", true, false));
+        assert!(!opens_row(Some(&three), &later, "", at(false, false)));
+        assert!(opens_row(Some(&three), &later, "", at(false, true)));
+        assert!(!opens_row(
+            Some(&three),
+            &later,
+            "Phát triển",
+            at(false, true)
+        ));
+        assert!(!opens_row(Some(&later), &three, "", at(true, false)));
+        let bare = Edge {
+            dotted: false,
+            ..at(false, true)
+        };
+        assert!(!opens_row(
+            Some(&later),
+            &RowNumber::parse("6").unwrap(),
+            "",
+            bare
+        ));
     }
 }
