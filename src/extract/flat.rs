@@ -1162,3 +1162,55 @@ mod tests {
         assert_eq!(cut("trong các cơ quan đảng"), ["trong các cơ quan đảng"]);
     }
 }
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+    use crate::model::Location;
+
+    /// Lines of a text with blank lines, numbered as in the file.
+    fn numbered(text: &str) -> Vec<TextLine> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| TextLine {
+                text: l.to_string(),
+                indent: 0,
+                at: Location {
+                    page: Some(1),
+                    line: Some(i as u32 + 1),
+                },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cells_as_blocks_fill_their_columns_with_empty_cells_absent() {
+        let text = "STT\n\nNội dung công việc\n\nVăn bản giao\n\nCơ quan chủ\ntrì\n\n\
+                    Cơ quan\nphối hợp\n\nThời hạn\nhoàn\nthành\n\n\
+                    I. NHIỆM VỤ TRỌNG TÂM CHUYỂN ĐỔI SỐ\n3. Phát triển nền tảng số\n3.1\n\n\
+                    Triển khai hệ thống thông tin\ntheo dõi nghị quyết\n\n\
+                    Kế hoạch số 11KH/BCĐ ngày\n27/3/2025\n\nVăn phòng\nTrung ương\nĐảng\n\n\
+                    Các cơ quan,\nđơn vị liên\nquan\n\n2026\n\n3.2\n\nPhát triển hệ thống\n\n\
+                    Kết quả\ndự kiến\n\nphục vụ lãnh đạo\n\nCác cơ quan,\nđơn vị liên\nquan\n\n\
+                    31/12/202\n6\n";
+        let items = rebuild(&numbered(text), &Gazetteer::builtin());
+        let [FlatItem::Table(table)] = items.as_slice() else {
+            panic!("one table expected, got {items:?}");
+        };
+        let cells: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.as_str()).collect())
+            .collect();
+        assert_eq!(cells.len(), 4, "{cells:?}");
+        assert_eq!(cells[2][0], "3.1");
+        assert_eq!(cells[2][2], "Kế hoạch số 11-KH/BCĐ ngày\n27/3/2025");
+        assert_eq!(cells[2][3], "Văn phòng\nTrung ương\nĐảng");
+        assert_eq!(cells[2][4], "Các cơ quan,\nđơn vị liên\nquan");
+        // A late header label marks a page break: the name goes on after it.
+        assert_eq!(cells[3][1], "Phát triển hệ thống\nphục vụ lãnh đạo");
+        assert_eq!(cells[3][2], "");
+        assert_eq!(cells[3][5], "31/12/2026");
+    }
+}

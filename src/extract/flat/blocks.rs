@@ -10,6 +10,7 @@
 //! a block. In block mode the row assigner cuts cells only between blocks.
 
 use super::super::columns::{classify, is_header_word, line_fits_header, ColumnModel, Role};
+use super::super::deadline::is_clean_deadline;
 use super::super::numbering::{is_forward, is_plausible_next, RowNumber};
 use crate::source_doc::TextLine;
 use regex::{Captures, Regex};
@@ -129,7 +130,10 @@ pub(super) fn page_break_at(texts: &[&str], starts: &[bool], i: usize) -> Option
     }
     let block = block_at(starts, i);
     let label = label_of(texts, block.clone())?;
-    (!matches!(classify(&label), Role::Extra | Role::Number | Role::Name)).then_some(block.len())
+    // A name label ("Nhiệm vụ") or a deadline cell made of header words
+    // ("Hoàn thành") may well be a cell; any other label is not.
+    let cell_like = classify(&label) == Role::Name || is_clean_deadline(&label);
+    (!cell_like).then_some(block.len())
 }
 
 /// Whether a row number read at line `i` opens a row in block mode: one
@@ -307,6 +311,11 @@ mod tests {
         let starts = block_starts(&ls);
         assert_eq!(page_break_at(&texts, &starts, 0), Some(2));
         assert_eq!(page_break_at(&texts, &starts, 2), None);
+        let ls = lines(&[(1, "Ghi chú"), (3, "Nhiệm vụ")]);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        let starts = block_starts(&ls);
+        assert_eq!(page_break_at(&texts, &starts, 0), Some(1));
+        assert_eq!(page_break_at(&texts, &starts, 1), None);
     }
 
     #[test]
