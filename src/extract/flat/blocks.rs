@@ -100,8 +100,11 @@ fn labels_from(texts: &[&str], starts: &[bool], i: usize) -> (Vec<String>, usize
 }
 
 /// A table header written as blocks at line `i`: the number label alone,
-/// then one block per label. Block mode needs evidence that blank lines
-/// separate cells, not lines: some label is a block of several lines.
+/// then one block per label, then the first row's number. Block mode needs
+/// evidence that blank lines separate cells, not lines: some label is a
+/// block of several lines, and the block after the labels opens a row
+/// (text interleaving a row's cells line by line may leave a few header
+/// labels alone in blocks, but a row's lines after them).
 pub(super) fn header_from_blocks(
     texts: &[&str],
     starts: &[bool],
@@ -111,7 +114,10 @@ pub(super) fn header_from_blocks(
         return None;
     }
     let (labels, used, multi_line) = labels_from(texts, starts, i);
-    if !multi_line {
+    let row_follows = texts
+        .get(i + used)
+        .is_some_and(|t| RowNumber::at_line_start(t).is_some());
+    if !multi_line || !row_follows {
         return None;
     }
     ColumnModel::from_headers(&labels).map(|m| (m, used))
@@ -295,6 +301,17 @@ mod tests {
     #[test]
     fn one_line_per_block_is_not_block_mode() {
         let ls = lines(&[(1, "STT"), (3, "Tên nhiệm vụ"), (5, "Văn bản giao")]);
+        let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
+        assert!(header_from_blocks(&texts, &block_starts(&ls), 0).is_none());
+        // Labels in blocks, but a row's interleaved lines after them.
+        let ls = lines(&[
+            (1, "TT"),
+            (3, "Tên nhiệm vụ"),
+            (5, "Văn bản giao"),
+            (6, "nhiệm vụ"),
+            (8, "công tác văn phòng"),
+            (9, "27/3/2025"),
+        ]);
         let texts: Vec<&str> = ls.iter().map(|l| l.text.as_str()).collect();
         assert!(header_from_blocks(&texts, &block_starts(&ls), 0).is_none());
     }
