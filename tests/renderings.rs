@@ -181,7 +181,10 @@ const UNSEEN_FLOORS: [(&str, usize, usize); 5] = [
     ("pdf ruled or rules", 336, 295),
     ("pdf borderless", 201, 166),
     ("layout.txt", 534, 346),
-    ("raw.txt", 0, 0),
+    // Reading-order text in blocks (one block per cell) is read by the
+    // flat reader's block mode; text interleaving the cells of a row
+    // line by line (LibreOffice prints) mostly is not.
+    ("raw.txt", 283, 71),
 ];
 
 #[test]

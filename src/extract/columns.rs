@@ -325,6 +325,11 @@ const HEADER_WORDS: &[&str] = &[
     "mức", "yêu", "cầu", "chỉ", "tiêu",
 ];
 
+/// Whether a word (any case) is a word of header labels.
+pub(crate) fn is_header_word(word: &str) -> bool {
+    HEADER_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Header cells are short labels: a line that starts a label begins with
 /// a capital letter; a line continuing one holds only header words (or
 /// sits inside a parenthesized note).

@@ -23,6 +23,7 @@ use crate::normalize::join_lines;
 use crate::source_doc::TextLine;
 use std::collections::HashMap;
 
+mod blocks;
 mod interleaved;
 
 /// What flat text holds, in reading order.
@@ -67,6 +68,9 @@ struct Piece {
     first_word_width: f64,
     /// The first word could begin a deadline ("Quý", "Thường", "2026", ...).
     deadline_start: bool,
+    /// A cell may start at this piece: always, except inside a block of
+    /// block-mode text ([`blocks`]), where a block is one cell.
+    cell_start: bool,
 }
 
 impl Piece {
@@ -91,6 +95,7 @@ impl Piece {
             width: text_width(text),
             first_word_width: text_width(text.split_whitespace().next().unwrap_or("")),
             deadline_start: could_start_deadline(text),
+            cell_start: true,
         }
     }
 }
@@ -141,12 +146,22 @@ impl Slots {
 /// Rebuild the tables of flat text; lines outside tables pass through.
 pub fn rebuild(lines: &[TextLine], gazetteer: &Gazetteer) -> Vec<FlatItem> {
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let starts = blocks::block_starts(lines);
     let mut items = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if opens_header(texts[i]) {
-            if let Some((model, used)) = header_from_lines(&texts[i..]) {
-                let (table, next) = read_table(lines, &texts, i, used, model, gazetteer);
+            let read = match blocks::header_from_blocks(&texts, &starts, i) {
+                Some((model, used)) => Some((model, used, Some(starts.as_slice()))),
+                None => header_from_lines(&texts[i..]).map(|(m, used)| (m, used, None)),
+            };
+            if let Some((model, used, block_starts)) = read {
+                let text = TableText {
+                    lines,
+                    texts: &texts,
+                    block_starts,
+                };
+                let (table, next) = read_table(&text, i, used, model, gazetteer);
                 items.push(FlatItem::Table(table));
                 i = next;
                 continue;
@@ -158,22 +173,43 @@ pub fn rebuild(lines: &[TextLine], gazetteer: &Gazetteer) -> Vec<FlatItem> {
     items
 }
 
+/// The lines a table is read from.
+struct TableText<'a> {
+    lines: &'a [TextLine],
+    texts: &'a [&'a str],
+    /// In block mode, whether each line starts a block (see [`blocks`]).
+    block_starts: Option<&'a [bool]>,
+}
+
 /// Read one table starting at its header; returns it and the next line index.
 fn read_table(
-    lines: &[TextLine],
-    texts: &[&str],
+    text_in: &TableText,
     start: usize,
     header_len: usize,
     model: ColumnModel,
     gazetteer: &Gazetteer,
 ) -> (RawTable, usize) {
+    let (lines, texts) = (text_in.lines, text_in.texts);
     let signature = model.signature();
     let mut rows: Vec<PendingRow> = Vec::new();
     let mut warnings = Vec::new();
     let mut i = start + header_len;
+    // Whether the previous line opened a row (block mode: a heading row
+    // and the number of the next row may share a block).
+    let mut after_numbered_line = false;
+    let mut rows_as_warnings = 0;
     while i < lines.len() {
         let text = texts[i];
-        if opens_header(text) {
+        if let Some(starts) = text_in.block_starts {
+            if let Some(used) = blocks::page_break_at(texts, starts, i) {
+                if let Some(row) = rows.last_mut() {
+                    row.segments.push(Vec::new());
+                }
+                i += used;
+                after_numbered_line = false;
+                continue;
+            }
+        } else if opens_header(text) {
             if let Some((m, used)) = header_from_lines(&texts[i..]) {
                 if m.signature() != signature {
                     break;
@@ -201,9 +237,26 @@ fn read_table(
             break;
         }
         let prev = rows.last().map(|r| &r.number);
-        match RowNumber::at_line_start(text) {
-            Some((number, rest)) if is_plausible_next(prev, &number) => {
-                if number.is_roman() && is_section_heading(rest) {
+        let block_start = text_in.block_starts.map(|s| s[i]);
+        let opens = |number: &RowNumber, rest: &str| match text_in.block_starts {
+            Some(starts) => {
+                let at = blocks::Edge::of(starts, i, text, after_numbered_line);
+                blocks::opens_row(prev, number, rest, at)
+            }
+            None => is_plausible_next(prev, number),
+        };
+        // In block mode a section heading inside the table is one of its
+        // rows, unless a new table (a header) follows before the next row.
+        let ends_table = |number: &RowNumber, rest: &str| {
+            number.is_roman()
+                && is_section_heading(rest)
+                && (block_start.is_none() || new_table_follows(texts, i))
+        };
+        let numbered = RowNumber::at_line_start(text).filter(|(n, rest)| opens(n, rest));
+        after_numbered_line = numbered.is_some();
+        match numbered {
+            Some((number, rest)) => {
+                if ends_table(&number, rest) {
                     break;
                 }
                 let mut first = Vec::new();
@@ -216,12 +269,45 @@ fn read_table(
                     at: lines[i].at,
                 });
             }
-            _ => {
-                if is_section_heading_line(text) && !rows.is_empty() {
+            None => {
+                let heading =
+                    RowNumber::at_line_start(text).is_some_and(|(n, rest)| ends_table(&n, rest));
+                if heading && !rows.is_empty() {
                     break;
                 }
+                if let Some(stray) = block_start.and_then(|_| blocks::stray_row_number(prev, text))
+                {
+                    rows_as_warnings += 1;
+                    warnings.push(Warning::new(
+                        "row_number_in_cell",
+                        format!(
+                            "row {} starts a line inside a cell's text and was read as that \
+                             cell's text: \"{text}\"",
+                            stray.printed
+                        ),
+                        lines[i].at,
+                    ));
+                }
                 match rows.last_mut().and_then(|r| r.segments.last_mut()) {
-                    Some(seg) => seg.extend(split_line(text, i, gazetteer)),
+                    Some(seg) => match block_start {
+                        // A block is one cell: lines are not cut.
+                        Some(cell_start) => {
+                            let glued = seg
+                                .last()
+                                .filter(|_| !cell_start)
+                                .and_then(|p| blocks::glue_broken_date(&p.text, text));
+                            if let (Some(whole), Some(last)) = (glued, seg.last_mut()) {
+                                let line_start = last.cell_start;
+                                *last = Piece::new(&whole, last.line, gazetteer);
+                                last.cell_start = line_start;
+                            } else {
+                                let mut piece = Piece::new(text, i, gazetteer);
+                                piece.cell_start = cell_start;
+                                seg.push(piece);
+                            }
+                        }
+                        None => seg.extend(split_line(text, i, gazetteer)),
+                    },
                     None => warnings.push(Warning::new(
                         "line_before_first_row",
                         format!(
@@ -234,12 +320,16 @@ fn read_table(
         }
         i += 1;
     }
-    for segment in rows.iter_mut().flat_map(|r| r.segments.iter_mut()) {
-        if let Some(last) = segment.pop() {
-            segment.extend(split_trailing_deadline(last, gazetteer));
+    let block_mode = text_in.block_starts.is_some();
+    if !block_mode {
+        for segment in rows.iter_mut().flat_map(|r| r.segments.iter_mut()) {
+            if let Some(last) = segment.pop() {
+                segment.extend(split_trailing_deadline(last, gazetteer));
+            }
         }
     }
-    let table = assign_rows(&model, rows, gazetteer, warnings);
+    let mut table = assign_rows(&model, rows, gazetteer, warnings, block_mode);
+    table.rows_as_warnings = rows_as_warnings;
     (table, i)
 }
 
@@ -250,9 +340,19 @@ fn is_section_heading(title: &str) -> bool {
     letters.len() >= 6 && letters.iter().all(|c| c.is_uppercase())
 }
 
-fn is_section_heading_line(text: &str) -> bool {
-    RowNumber::at_line_start(text).is_some_and(|(n, rest)| n.is_roman() && is_section_heading(rest))
+/// Whether a table header opens before the next numbered line (within a
+/// few lines): a section heading followed by its own table ends the table
+/// before it.
+fn new_table_follows(texts: &[&str], i: usize) -> bool {
+    texts[i + 1..]
+        .iter()
+        .take(NEW_TABLE_LOOKAHEAD)
+        .find(|t| opens_header(t) || RowNumber::at_line_start(t).is_some())
+        .is_some_and(|t| opens_header(t))
 }
+
+/// How many lines after a section heading are searched for a new header.
+const NEW_TABLE_LOOKAHEAD: usize = 12;
 
 /// Cut a line into pieces where two cells may share it. Cutting too much
 /// costs nothing (pieces of one line that land in one cell are joined
@@ -339,12 +439,14 @@ fn assign_rows(
     rows: Vec<PendingRow>,
     gazetteer: &Gazetteer,
     warnings: Vec<Warning>,
+    block_mode: bool,
 ) -> RawTable {
     let groups: Vec<bool> = (0..rows.len()).map(|i| is_group(&rows, i)).collect();
     // Reading-order text interleaves the lead and coordinating lines, so
     // there each is its own slot; flat text keeps a cell's lines together
-    // and the merged unit cell is split afterwards.
-    let reading_order = interleaved::is_interleaved(&rows, &groups);
+    // and the merged unit cell is split afterwards (in block mode, where
+    // each cell is a block, the block boundaries split it).
+    let reading_order = !block_mode && interleaved::is_interleaved(&rows, &groups);
     let slots = Slots::of(model, !reading_order);
     let first_pass: Vec<Vec<Vec<Piece>>> = rows
         .iter()
@@ -353,7 +455,7 @@ fn assign_rows(
             if g {
                 Vec::new()
             } else {
-                assign_row(r, &slots, None)
+                assign_row(r, &slots, None, block_mode)
             }
         })
         .collect();
@@ -367,11 +469,11 @@ fn assign_rows(
             } else if reading_order {
                 interleaved::assign_row(r, &slots, gazetteer)
             } else {
-                assign_row(r, &slots, Some(&widths))
+                assign_row(r, &slots, Some(&widths), block_mode)
             }
         })
         .collect();
-    let unit_split = UnitSplitter::learn(&cells, &slots, gazetteer);
+    let unit_split = UnitSplitter::learn(&cells, &slots, gazetteer, block_mode);
     let mut raw_rows = Vec::new();
     for ((row, slot_cells), group) in rows.into_iter().zip(cells).zip(groups) {
         let mut out = vec![String::new(); model.columns.len()];
@@ -404,6 +506,11 @@ fn assign_rows(
                 }
             }
         }
+        if block_mode {
+            for (cell, column) in out.iter_mut().zip(&model.columns) {
+                *cell = blocks::restore_line_ends(cell, column.role == Role::Documents);
+            }
+        }
         raw_rows.push(RawRow {
             cells: out,
             at: row.at,
@@ -415,6 +522,7 @@ fn assign_rows(
         model: model.clone(),
         rows: raw_rows,
         warnings,
+        rows_as_warnings: 0,
     }
 }
 
@@ -467,7 +575,12 @@ fn learn_widths(cells: &[Vec<Vec<Piece>>], slots: &Slots) -> Widths {
 }
 
 /// Best assignment of a row's pieces to slots (one list of pieces per slot).
-fn assign_row(row: &PendingRow, slots: &Slots, widths: Option<&Widths>) -> Vec<Vec<Piece>> {
+fn assign_row(
+    row: &PendingRow,
+    slots: &Slots,
+    widths: Option<&Widths>,
+    block_mode: bool,
+) -> Vec<Vec<Piece>> {
     let mut cells: Vec<Vec<Piece>> = vec![Vec::new(); slots.roles.len()];
     for (s, segment) in row.segments.iter().enumerate() {
         if segment.is_empty() {
@@ -481,6 +594,7 @@ fn assign_row(row: &PendingRow, slots: &Slots, widths: Option<&Widths>) -> Vec<V
         let scorer = Scorer {
             slots,
             widths,
+            block_mode,
             continuation: s > 0,
             prior_deadline,
         };
@@ -495,6 +609,8 @@ fn assign_row(row: &PendingRow, slots: &Slots, widths: Option<&Widths>) -> Vec<V
 struct Scorer<'a> {
     slots: &'a Slots,
     widths: Option<&'a Widths>,
+    /// Cells are blocks ([`blocks`]): a cell of several blocks is unusual.
+    block_mode: bool,
     /// The segment continues a row after a page break.
     continuation: bool,
     /// The deadline text assigned before this segment, if any.
@@ -518,6 +634,9 @@ const EMPTY_CELL: f64 = -0.4;
 const WRAP: f64 = -8.0;
 /// Cost of that wrap when the overflow opens with a parenthesis.
 const WRAP_PARENTHESIS: f64 = -3.0;
+/// Cost of each block after the first in one cell, in block mode (one
+/// cell is one block, unless a page break cut it).
+const BLOCK_JOIN: f64 = -4.0;
 /// Cost per column skipped at the start of a continued row segment.
 const CONTINUATION_SKIP: f64 = -0.3;
 /// Longest cell, in pieces, of a column other than the name.
@@ -576,6 +695,9 @@ impl Scorer<'_> {
                             MAX_CELL
                         };
                         for j in i + 1..=n.min(i + longest) {
+                            if j < n && !pieces[j].cell_start {
+                                continue;
+                            }
                             let score = *memo
                                 .entry((slot, i, j))
                                 .or_insert_with(|| self.cell(slot, &pieces[i..j]));
@@ -626,6 +748,10 @@ impl Scorer<'_> {
         };
         if role != Role::Name && !balanced(pieces) {
             score -= 3.0;
+        }
+        if self.block_mode {
+            let blocks = pieces.iter().skip(1).filter(|p| p.cell_start).count();
+            score += BLOCK_JOIN * blocks as f64;
         }
         if let Some(w) = self.widths.and_then(|w| w.get(&slot)) {
             score -= 0.8 * wrap_violations_of(pieces, *w);
@@ -857,19 +983,30 @@ fn trusted_width(widths: Vec<f64>) -> Option<f64> {
 struct UnitSplitter {
     lead: Option<f64>,
     coord: Option<f64>,
+    /// Score of a cut that leaves the lead column filled ([`LEAD_FILLED`]
+    /// in block mode, where a cut is only ever between whole unit cells).
+    lead_filled: f64,
 }
 
+/// In block mode, the edge a filled lead column has: a row names its lead
+/// more often than its coordinating units alone.
+const LEAD_FILLED: f64 = 0.2;
+
 impl UnitSplitter {
-    fn learn(cells: &[Vec<Vec<Piece>>], slots: &Slots, gazetteer: &Gazetteer) -> UnitSplitter {
-        let Some(slot) = slots.columns.iter().position(|c| c.len() == 2) else {
-            return UnitSplitter {
-                lead: None,
-                coord: None,
-            };
-        };
+    fn learn(
+        cells: &[Vec<Vec<Piece>>],
+        slots: &Slots,
+        gazetteer: &Gazetteer,
+        block_mode: bool,
+    ) -> UnitSplitter {
+        let lead_filled = if block_mode { LEAD_FILLED } else { 0.0 };
         let mut splitter = UnitSplitter {
             lead: None,
             coord: None,
+            lead_filled,
+        };
+        let Some(slot) = slots.columns.iter().position(|c| c.len() == 2) else {
+            return splitter;
         };
         for _ in 0..3 {
             let mut lead_w = Vec::new();
@@ -888,6 +1025,7 @@ impl UnitSplitter {
             splitter = UnitSplitter {
                 lead: trusted_width(lead_w),
                 coord: trusted_width(coord_w),
+                lead_filled,
             };
         }
         splitter
@@ -895,8 +1033,12 @@ impl UnitSplitter {
 
     /// The best cut (lead = pieces[..k]) and the scores of all cuts.
     fn best_cut(&self, pieces: &[Piece], gazetteer: &Gazetteer) -> (usize, Vec<f64>) {
+        // In block mode a cut falls between blocks only.
         let scores: Vec<f64> = (0..=pieces.len())
-            .map(|k| self.cut_score(pieces, k, gazetteer))
+            .map(|k| match pieces.get(k) {
+                Some(p) if k > 0 && !p.cell_start => f64::NEG_INFINITY,
+                _ => self.cut_score(pieces, k, gazetteer),
+            })
             .collect();
         let best = (0..scores.len())
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
@@ -906,7 +1048,7 @@ impl UnitSplitter {
 
     fn cut_score(&self, pieces: &[Piece], k: usize, gazetteer: &Gazetteer) -> f64 {
         let (lead, coord) = pieces.split_at(k);
-        let mut s = 0.0;
+        let mut s = if k > 0 { self.lead_filled } else { 0.0 };
         if let Some(first) = coord.first().filter(|_| k > 0) {
             let opens = first
                 .text
@@ -1018,5 +1160,57 @@ mod tests {
             ["Văn phòng Trung ương Đảng"]
         );
         assert_eq!(cut("trong các cơ quan đảng"), ["trong các cơ quan đảng"]);
+    }
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+    use crate::model::Location;
+
+    /// Lines of a text with blank lines, numbered as in the file.
+    fn numbered(text: &str) -> Vec<TextLine> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| TextLine {
+                text: l.to_string(),
+                indent: 0,
+                at: Location {
+                    page: Some(1),
+                    line: Some(i as u32 + 1),
+                },
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cells_as_blocks_fill_their_columns_with_empty_cells_absent() {
+        let text = "STT\n\nNội dung công việc\n\nVăn bản giao\n\nCơ quan chủ\ntrì\n\n\
+                    Cơ quan\nphối hợp\n\nThời hạn\nhoàn\nthành\n\n\
+                    I. NHIỆM VỤ TRỌNG TÂM CHUYỂN ĐỔI SỐ\n3. Phát triển nền tảng số\n3.1\n\n\
+                    Triển khai hệ thống thông tin\ntheo dõi nghị quyết\n\n\
+                    Kế hoạch số 11KH/BCĐ ngày\n27/3/2025\n\nVăn phòng\nTrung ương\nĐảng\n\n\
+                    Các cơ quan,\nđơn vị liên\nquan\n\n2026\n\n3.2\n\nPhát triển hệ thống\n\n\
+                    Kết quả\ndự kiến\n\nphục vụ lãnh đạo\n\nCác cơ quan,\nđơn vị liên\nquan\n\n\
+                    31/12/202\n6\n";
+        let items = rebuild(&numbered(text), &Gazetteer::builtin());
+        let [FlatItem::Table(table)] = items.as_slice() else {
+            panic!("one table expected, got {items:?}");
+        };
+        let cells: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.as_str()).collect())
+            .collect();
+        assert_eq!(cells.len(), 4, "{cells:?}");
+        assert_eq!(cells[2][0], "3.1");
+        assert_eq!(cells[2][2], "Kế hoạch số 11-KH/BCĐ ngày\n27/3/2025");
+        assert_eq!(cells[2][3], "Văn phòng\nTrung ương\nĐảng");
+        assert_eq!(cells[2][4], "Các cơ quan,\nđơn vị liên\nquan");
+        // A late header label marks a page break: the name goes on after it.
+        assert_eq!(cells[3][1], "Phát triển hệ thống\nphục vụ lãnh đạo");
+        assert_eq!(cells[3][2], "");
+        assert_eq!(cells[3][5], "31/12/2026");
     }
 }

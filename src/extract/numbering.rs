@@ -101,6 +101,25 @@ pub fn is_plausible_next(prev: Option<&RowNumber>, next: &RowNumber) -> bool {
     }
 }
 
+/// Whether `next` comes after `prev` in a numbering, however far: any
+/// Arabic number after a Roman one, a later Roman one, and Arabic numbers
+/// compared level by level ("3.41" after "3", "4" after "3.62").
+pub fn is_forward(prev: &RowNumber, next: &RowNumber) -> bool {
+    match (prev.parts.as_slice(), next.parts.as_slice()) {
+        ([Part::Roman(a)], [Part::Roman(b)]) => b > a,
+        ([Part::Roman(_)], _) => true,
+        (_, [Part::Roman(b)]) => *b >= 2,
+        (a, b) => {
+            let value = |p: &Part| match p {
+                Part::Arabic(n) | Part::Roman(n) => *n,
+            };
+            let a: Vec<u32> = a.iter().map(value).collect();
+            let b: Vec<u32> = b.iter().map(value).collect();
+            b > a
+        }
+    }
+}
+
 /// The value of a well-formed Roman numeral (I..=XXXIX style, with L and C).
 fn roman_value(s: &str) -> Option<u32> {
     static ROMAN: OnceLock<Regex> = OnceLock::new();

@@ -38,6 +38,10 @@ pub struct RawTable {
     pub rows: Vec<RawRow>,
     /// Problems with the table as a whole.
     pub warnings: Vec<Warning>,
+    /// Rows the reader saw but could not read as rows (a row number read
+    /// as cell text), each named in one of `warnings`: counted as seen
+    /// and turned into a warning in the accounting.
+    pub rows_as_warnings: usize,
 }
 
 /// What the builder needs to know about the document around a table.
@@ -76,7 +80,11 @@ pub fn build_tasks(
     tasks: &mut Vec<Task>,
     warnings: &mut Vec<Warning>,
 ) -> RowTally {
-    let mut tally = RowTally::default();
+    let mut tally = RowTally {
+        seen: table.rows_as_warnings,
+        warned: table.rows_as_warnings,
+        ..RowTally::default()
+    };
     warnings.extend(table.warnings.iter().cloned());
     let model = &table.model;
     let cell = |row: &RawRow, role: Role| -> String {

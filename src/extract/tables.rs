@@ -55,6 +55,7 @@ pub fn read_table(table: &Table) -> Option<RawTable> {
         model,
         rows,
         warnings: Vec::new(),
+        rows_as_warnings: 0,
     })
 }
 
