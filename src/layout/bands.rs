@@ -1457,6 +1457,44 @@ fn pull_reference_tails(
     moved
 }
 
+/// Fewest words of a deadline cell that reads as no deadline for it to
+/// be a product's text on its own (with product text beside it, any).
+const PRODUCT_WORDS: usize = 5;
+
+/// On a packed page (layout text), move to the products column a
+/// deadline cell that reads as no deadline (of no known kind: "Cung cấp cho các đại biểu sử
+/// dụng …") with at least [`PRODUCT_WORDS`] words or product text beside
+/// it: layout text packs a page's columns line by line, and a section
+/// whose deadline column is empty puts its products where other
+/// sections' deadlines stand. Only when the products column comes right
+/// after the deadlines.
+fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
+    let Some(due) = roles.iter().position(|r| *r == Role::Deadline) else {
+        return;
+    };
+    if roles.get(due + 1) != Some(&Role::Result) {
+        return;
+    }
+    for cells in row_words.iter_mut() {
+        let text = cells[due]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let reads = crate::extract::deadline::parse_deadline(&text, None)
+            .is_some_and(|p| p.deadline.kind != crate::model::DeadlineKind::Other)
+            || deadline_like(&text);
+        if text.is_empty() || reads || cells[due + 1].is_empty() && cells[due].len() < PRODUCT_WORDS
+        {
+            continue;
+        }
+        let mut moved = std::mem::take(&mut cells[due]);
+        moved.append(&mut cells[due + 1]);
+        moved.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+        cells[due + 1] = moved;
+    }
+}
+
 /// The table of a header's body lines (`members`): its columns cut at
 /// `boundaries`, its rows laid out by [`rows::assign`]; text above the
 /// first row number continues a row of the previous page only when
@@ -1639,6 +1677,9 @@ fn build(
                 row_words[row][c].extend(words);
             }
         }
+    }
+    if settings.packed_columns {
+        products_out_of_deadlines(&mut row_words, &header.roles);
     }
     // A numbered line in one run (no gap between cells), with nothing on
     // other lines, is a group heading ("2. Phát triển hạ tầng số").
@@ -2328,6 +2369,60 @@ mod tests {
                 "Thường xuyên"
             ]
         );
+    }
+
+    #[test]
+    fn a_packed_page_moves_a_product_out_of_the_deadline_column() {
+        // Row 2 has no deadline: layout text packs its product where the
+        // deadlines of the other rows stand. A PDF page keeps it there.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (30, "Đơn vị chủ trì"),
+                (48, "Thời hạn"),
+                (64, "Sản phẩm"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng phần mềm"),
+                (30, "Văn phòng"),
+                (48, "2026"),
+                (64, "Phần mềm"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Cung cấp tài liệu"),
+                (30, "Văn phòng"),
+                (48, "Cung cấp cho"),
+            ]),
+            at(&[(48, "các đại biểu")]),
+            at(&[(48, "trong cuộc họp")]),
+            at(&[
+                (0, "3"),
+                (5, "Tổng hợp"),
+                (30, "Sở Nội vụ"),
+                (48, "Thường xuyên"),
+                (64, "Báo cáo"),
+            ]),
+        ]
+        .join("\n");
+        let read = |settings: &BandSettings| {
+            let lines = page(&text);
+            let mut used = vec![false; lines.len()];
+            let (tables, _) = find_tables(&lines, &mut used, settings, 1, None);
+            texts(&tables)
+        };
+        let packed = BandSettings {
+            packed_columns: true,
+            ..BandSettings::default()
+        };
+        let r = read(&packed);
+        assert_eq!(r[2][3..], ["", "Cung cấp cho các đại biểu trong cuộc họp"]);
+        assert_eq!(r[3][3..], ["Thường xuyên", "Báo cáo"]);
+        assert_eq!(r[1][3..], ["2026", "Phần mềm"]);
+        let r = read(&BandSettings::default());
+        assert_eq!(r[2][3], "Cung cấp cho các đại biểu trong cuộc họp");
     }
 
     #[test]
