@@ -777,6 +777,14 @@ fn refine_boundaries(
         .iter()
         .flat_map(|k| lines[*k].words.iter())
         .collect();
+    // Words of a line in capitals only (a group heading written across
+    // the columns) run over every column start.
+    let headings: Vec<&Word> = cell_lines
+        .iter()
+        .filter(|k| capitals(&lines[**k].words))
+        .flat_map(|k| lines[*k].words.iter())
+        .collect();
+    let heading_word = |w: &Word| headings.iter().any(|h| std::ptr::eq(*h, w));
     let size = words.first().map_or(10.0, |w| w.size.max(1.0));
     let jitter = settings.start_jitter * size;
     let marks = run_marks(lines, cell_lines, settings.label_gap);
@@ -817,7 +825,10 @@ fn refine_boundaries(
         let bound = |found: &Starts| found.lo - 0.1 * size;
         let best = chains.into_iter().find(|(n, found)| {
             let b = bound(found);
-            let over = words.iter().filter(|w| w.x0 < b && w.x1 > b).count();
+            let over = words
+                .iter()
+                .filter(|w| w.x0 < b && w.x1 > b && !heading_word(w))
+                .count();
             *n >= settings.min_starts && over as f64 <= settings.max_overrun * *n as f64
         });
         match best {
@@ -2423,6 +2434,70 @@ mod tests {
         assert_eq!(r[1][3..], ["2026", "Phần mềm"]);
         let r = read(&BandSettings::default());
         assert_eq!(r[2][3], "Cung cấp cho các đại biểu trong cuộc họp");
+    }
+
+    #[test]
+    fn headings_in_capitals_do_not_hide_a_column_start() {
+        // The partners column starts at 45 on two lines after a wide gap;
+        // two group headings in capitals run across that start. Row 2's
+        // partners touch its lead cell.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (25, "Đơn vị chủ trì"),
+                (45, "Đơn vị phối hợp"),
+                (62, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "I"),
+                (4, "NHIỆM VỤ TRỌNG TÂM VỀ CHUYỂN ĐỔI SỐ CỦA NGÀNH"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng"),
+                (25, "Tòa án"),
+                (45, "Các đơn vị"),
+                (62, "2026"),
+            ]),
+            at(&[(5, "kế hoạch"), (25, "nhân dân"), (45, "liên quan")]),
+            at(&[
+                (0, "II"),
+                (5, "NHIỆM VỤ ỨNG DỤNG CÁC PHẦN MỀM PHỤC VỤ ĐẠI HỘI"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Tổng kết"),
+                (25, "Văn phòng Trung Các ban"),
+                (62, "Thường"),
+            ]),
+            at(&[(5, "thực hiện"), (25, "ương Đảng"), (62, "xuyên")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(r[2][2..4], ["Tòa án nhân dân", "Các đơn vị liên quan"]);
+        assert_eq!(r[4][2..4], ["Văn phòng Trung ương Đảng", "Các ban"]);
+        // The partners' start is seen (not guessed from the whitespace).
+        let lines = page(&text);
+        let cols: Vec<HeaderColumn> = [(0, 2), (5, 17), (25, 39), (45, 60), (62, 70)]
+            .iter()
+            .map(|&(a, b)| HeaderColumn {
+                text: String::new(),
+                x0: a as f64 * 6.5,
+                x1: b as f64 * 6.5,
+            })
+            .collect();
+        let initial: Vec<f64> = cols.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect();
+        let body: Vec<usize> = (1..lines.len()).collect();
+        let edges = refine_boundaries(
+            &lines,
+            &body,
+            &cols,
+            &initial,
+            &BandSettings::default(),
+            12.0,
+        );
+        assert_eq!(edges.starts[2].map(|s| s.lo), Some(45.0 * 6.5));
     }
 
     #[test]
