@@ -298,6 +298,32 @@ pub fn starts_with_reference(text: &str) -> bool {
         || p.number.find(text).is_some_and(|m| m.start() == 0)
 }
 
+/// Whether a word can stand in a document reference after its type word:
+/// "số", "ngày", "tháng", "năm", a number or date ("11-KH/BCĐ", "03-",
+/// "27/3/2025") or a number's symbol ("TB/BCĐTW").
+pub fn reference_piece(word: &str) -> bool {
+    // A word that ends a clause ("số,") is running text.
+    matches!(
+        word.to_lowercase().as_str(),
+        "số" | "ngày" | "tháng" | "năm"
+    ) || word.chars().any(|c| c.is_ascii_digit())
+        || word.contains('/')
+            && word
+                .trim_end_matches([',', ';', '.', ')'])
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || "/-&".contains(c))
+}
+
+/// Whether text is the opening of a document reference and nothing else:
+/// a type word followed by reference pieces only ("Kế hoạch số", "Thông
+/// báo số 03-").
+pub fn opening_reference(text: &str) -> bool {
+    patterns()
+        .type_word
+        .find(text)
+        .is_some_and(|m| m.start() == 0 && text[m.end()..].split_whitespace().all(reference_piece))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +339,20 @@ mod tests {
     }
     fn s(x: &str) -> Option<String> {
         Some(x.into())
+    }
+
+    #[test]
+    fn reference_openings_and_pieces() {
+        assert!(opening_reference("Kế hoạch số"));
+        assert!(opening_reference("Thông báo số 03-"));
+        assert!(!opening_reference("Kế hoạch hành động"));
+        assert!(!opening_reference("xây Kế hoạch số"));
+        for piece in ["số", "ngày", "11-KH/BCĐ", "27/3/2025", "TB/BCĐTW", "2025),"] {
+            assert!(reference_piece(piece), "{piece}");
+        }
+        for word in ["số,", "dựng", "Văn", "KH"] {
+            assert!(!reference_piece(word), "{word}");
+        }
     }
 
     #[test]

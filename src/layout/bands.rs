@@ -777,6 +777,14 @@ fn refine_boundaries(
         .iter()
         .flat_map(|k| lines[*k].words.iter())
         .collect();
+    // Words of a line in capitals only (a group heading written across
+    // the columns) run over every column start.
+    let headings: Vec<&Word> = cell_lines
+        .iter()
+        .filter(|k| capitals(&lines[**k].words))
+        .flat_map(|k| lines[*k].words.iter())
+        .collect();
+    let heading_word = |w: &Word| headings.iter().any(|h| std::ptr::eq(*h, w));
     let size = words.first().map_or(10.0, |w| w.size.max(1.0));
     let jitter = settings.start_jitter * size;
     let marks = run_marks(lines, cell_lines, settings.label_gap);
@@ -817,7 +825,10 @@ fn refine_boundaries(
         let bound = |found: &Starts| found.lo - 0.1 * size;
         let best = chains.into_iter().find(|(n, found)| {
             let b = bound(found);
-            let over = words.iter().filter(|w| w.x0 < b && w.x1 > b).count();
+            let over = words
+                .iter()
+                .filter(|w| w.x0 < b && w.x1 > b && !heading_word(w))
+                .count();
             *n >= settings.min_starts && over as f64 <= settings.max_overrun * *n as f64
         });
         match best {
@@ -1002,7 +1013,7 @@ fn remap_columns(
         let lo = starts[members[0]].1;
         let hi = starts[members[members.len() - 1]].1;
         let edge = lo - 0.1 * size;
-        let over = words.iter().filter(|w| w.x0 < edge && w.x1 > edge).count();
+        let over = overruns(&words, edge, jitter);
         if over as f64 <= settings.max_overrun * members.len() as f64 {
             let mut member_lines: Vec<usize> = members.iter().map(|&m| starts[m].0).collect();
             member_lines.sort_unstable();
@@ -1137,6 +1148,17 @@ fn remap_columns(
         marks: run_marks(lines, cell_lines, settings.label_gap),
         window: settings.local_lines * pitch,
     })
+}
+
+/// How many words run across `edge` from clearly left of it: a word
+/// starting less than `jitter` left of it is the first word of a cell
+/// that touches the cell before (layout text pushes it left or right by a
+/// character or two), not text running over the column start.
+fn overruns(words: &[&Word], edge: f64, jitter: f64) -> usize {
+    words
+        .iter()
+        .filter(|w| w.x0 < edge - jitter && w.x1 > edge)
+        .count()
 }
 
 /// The middle of the widest x range between `lo` and `hi` that the
@@ -1326,6 +1348,164 @@ fn line_columns(
     (columns, crossed.into_iter().filter(|c| *c).count())
 }
 
+/// Move to the documents column `docs` the reference that layout text ran
+/// into the column before it with single spaces, a piece at the end of
+/// each of a few consecutive lines ("Rà soát, xây Kế hoạch số" / "dựng,
+/// ban hành 11-KH/BCĐ" / "quy trình, thủ tục ngày" / "thống nhất, đồng
+/// 27/3/2025"): where the documents cell of a line is empty, the words
+/// ending the cell before it that open a reference (a capital type word
+/// and number pieces, [`docref::opening_reference`]) after other words
+/// start a reference; on the lines below, as long as the reference has no
+/// date, the words ending the cell that are reference pieces
+/// ([`docref::reference_piece`]) continue it (also one the documents cell
+/// itself opened). A reference is moved only when it reads with a number.
+/// Returns whether anything moved.
+///
+/// [`docref::opening_reference`]: crate::extract::docref::opening_reference
+/// [`docref::reference_piece`]: crate::extract::docref::reference_piece
+fn pull_reference_tails(
+    line_cells: &mut [Vec<Vec<Word>>],
+    kinds: &[LineKind],
+    docs: usize,
+    gap: f64,
+) -> bool {
+    use crate::extract::docref::{find_date, opening_reference, reference_piece};
+    if docs < 2 {
+        return false;
+    }
+    let before = docs - 1;
+    let text = |ws: &[Word]| {
+        ws.iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Words joined to the one before by a single space.
+    let touching =
+        |ws: &[Word], k: usize| k > 0 && ws[k].x0 - ws[k - 1].x1 <= gap * ws[k].size.max(1.0);
+    // The open reference: its text so far and the moves it asks (line,
+    // first word moved).
+    let mut open: Option<(String, Vec<(usize, usize)>)> = None;
+    let mut moved = false;
+    let mut close = |open: &mut Option<(String, Vec<(usize, usize)>)>,
+                     cells: &mut [Vec<Vec<Word>>]| {
+        if let Some((reference, moves)) = open.take() {
+            let refs = crate::extract::docref::parse_document_refs(&reference);
+            if !moves.is_empty() && refs.len() == 1 && refs[0].number.is_some() {
+                for (pos, k) in moves {
+                    let tail = cells[pos][before].split_off(k);
+                    cells[pos][docs].splice(0..0, tail);
+                }
+                moved = true;
+            }
+        }
+    };
+    for pos in 0..line_cells.len() {
+        if kinds[pos] == LineKind::Group {
+            close(&mut open, line_cells);
+            continue;
+        }
+        let cells = &line_cells[pos];
+        let left = &cells[before];
+        // Where the reference opens on this line: the first word of the
+        // cell before that starts it (a capital type word after other
+        // words) with the documents cell's own words after it.
+        let opening = |own: &str| {
+            (1..left.len()).find(|&k| {
+                let mut joined = text(&left[k..]);
+                if !own.is_empty() {
+                    joined.push(' ');
+                    joined.push_str(own);
+                }
+                touching(left, k)
+                    && left[k].text.starts_with(char::is_uppercase)
+                    && opening_reference(&joined)
+            })
+        };
+        if !cells[docs].is_empty() {
+            let own = text(&cells[docs]);
+            match open.as_mut() {
+                Some((reference, _)) => {
+                    reference.push(' ');
+                    reference.push_str(&own);
+                }
+                None if crate::extract::docref::starts_with_reference(&own) => {
+                    open = Some((own, Vec::new()));
+                }
+                None => {
+                    open = opening(&own)
+                        .map(|k| (format!("{} {own}", text(&left[k..])), vec![(pos, k)]));
+                }
+            }
+        } else if left.is_empty() {
+            // A line with nothing here (a row number alone) neither
+            // continues nor ends the reference.
+        } else if let Some((reference, moves)) = open.as_mut() {
+            let k = (0..left.len())
+                .rev()
+                .take_while(|&k| reference_piece(&left[k].text))
+                .last()
+                .filter(|&k| k == 0 || touching(left, k));
+            match k {
+                Some(k) => {
+                    reference.push(' ');
+                    reference.push_str(&text(&left[k..]));
+                    moves.push((pos, k));
+                }
+                None => close(&mut open, line_cells),
+            }
+        } else if let Some(k) = opening("") {
+            open = Some((text(&left[k..]), vec![(pos, k)]));
+        }
+        if open
+            .as_ref()
+            .is_some_and(|(reference, _)| find_date(reference).is_some())
+        {
+            close(&mut open, line_cells);
+        }
+    }
+    close(&mut open, line_cells);
+    moved
+}
+
+/// Fewest words of a deadline cell that reads as no deadline for it to
+/// be a product's text on its own (with product text beside it, any).
+const PRODUCT_WORDS: usize = 5;
+
+/// On a packed page (layout text), move to the products column a
+/// deadline cell that reads as no deadline (of no known kind: "Cung cấp cho các đại biểu sử
+/// dụng …") with at least [`PRODUCT_WORDS`] words or product text beside
+/// it: layout text packs a page's columns line by line, and a section
+/// whose deadline column is empty puts its products where other
+/// sections' deadlines stand. Only when the products column comes right
+/// after the deadlines.
+fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
+    let Some(due) = roles.iter().position(|r| *r == Role::Deadline) else {
+        return;
+    };
+    if roles.get(due + 1) != Some(&Role::Result) {
+        return;
+    }
+    for cells in row_words.iter_mut() {
+        let text = cells[due]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let reads = crate::extract::deadline::parse_deadline(&text, None)
+            .is_some_and(|p| p.deadline.kind != crate::model::DeadlineKind::Other)
+            || deadline_like(&text);
+        if text.is_empty() || reads || cells[due + 1].is_empty() && cells[due].len() < PRODUCT_WORDS
+        {
+            continue;
+        }
+        let mut moved = std::mem::take(&mut cells[due]);
+        moved.append(&mut cells[due + 1]);
+        moved.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+        cells[due + 1] = moved;
+    }
+}
+
 /// The table of a header's body lines (`members`): its columns cut at
 /// `boundaries`, its rows laid out by [`rows::assign`]; text above the
 /// first row number continues a row of the previous page only when
@@ -1424,6 +1604,16 @@ fn build(
         });
         line_cells.push(cells);
     }
+    if let Some(d) = header.roles.iter().position(|r| *r == Role::Documents) {
+        let kinds: Vec<LineKind> = members.iter().map(|m| m.1).collect();
+        if pull_reference_tails(&mut line_cells, &kinds, d, settings.label_gap) {
+            for ((line, cells), kind) in body.iter_mut().zip(&line_cells).zip(&kinds) {
+                if *kind != LineKind::Group {
+                    line.columns = (1..ncols).filter(|&c| !cells[c].is_empty()).collect();
+                }
+            }
+        }
+    }
     let size = lines[header.first].size();
     // Cells merged over several rows stand once, centred over them: they
     // take no part in cutting the rows and go to every row they span.
@@ -1498,6 +1688,9 @@ fn build(
                 row_words[row][c].extend(words);
             }
         }
+    }
+    if settings.packed_columns {
+        products_out_of_deadlines(&mut row_words, &header.roles);
     }
     // A numbered line in one run (no gap between cells), with nothing on
     // other lines, is a group heading ("2. Phát triển hạ tầng số").
@@ -2063,6 +2256,248 @@ mod tests {
         // A PDF page keeps its columns where the header put them.
         let (tables, _) = read(&third, Some(&open), &BandSettings::default());
         assert_eq!(texts(&tables)[1][3], "Quý I/2026");
+    }
+
+    #[test]
+    fn a_reference_run_into_the_cell_before_moves_to_the_documents_column() {
+        // Row 1's documents cell touches the name cell on every line, far
+        // left of where the column starts under row 2: its pieces end the
+        // name lines ("Kế hoạch số", "11-KH/BCĐ", "ngày", the date). Row
+        // 2's name mentions a document with no number after it: it stays.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (30, "Văn bản giao"),
+                (46, "Đơn vị chủ trì"),
+                (64, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Rà soát, xây Kế hoạch số"),
+                (46, "Văn phòng"),
+                (64, "2026"),
+            ]),
+            at(&[(5, "dựng, ban hành 11-KH/BCĐ")]),
+            at(&[(5, "quy trình, thủ tục ngày")]),
+            at(&[(5, "thống nhất, đồng 27/3/2025")]),
+            at(&[(5, "bộ về tiếp nhận")]),
+            at(&[
+                (0, "2"),
+                (5, "Triển khai Kế hoạch"),
+                (30, "Kế hoạch 02"),
+                (46, "Sở Nội vụ"),
+                (64, "Quý IV"),
+            ]),
+            at(&[(5, "hành động năm"), (30, "ngày 3/4/2025")]),
+            at(&[(5, "của tỉnh")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(
+            r[1][1..3],
+            [
+                "Rà soát, xây dựng, ban hành quy trình, thủ tục thống nhất, đồng bộ về tiếp nhận",
+                "Kế hoạch số 11-KH/BCĐ ngày 27/3/2025"
+            ]
+        );
+        assert_eq!(
+            r[2][1..3],
+            [
+                "Triển khai Kế hoạch hành động năm của tỉnh",
+                "Kế hoạch 02 ngày 3/4/2025"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_packed_page_finds_a_column_whose_first_words_touch_the_cell_before() {
+        // Page 2 packs the partners column left, against the lead cells:
+        // its first words follow the lead's with one space, a character
+        // or two left of where its lines with a wide gap start.
+        let first = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (27, "Văn bản giao"),
+                (44, "Đơn vị chủ trì"),
+                (61, "Đơn vị phối hợp"),
+                (79, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng kế hoạch"),
+                (27, "Kế hoạch 05"),
+                (44, "Sở Nội vụ"),
+                (61, "Sở Tư pháp"),
+                (79, "2026"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Tổng kết"),
+                (27, "Kế hoạch 07"),
+                (44, "Văn phòng"),
+                (61, "Các sở, ngành"),
+                (79, "Quý IV/2026"),
+            ]),
+        ]
+        .join("\n");
+        let row = |n: &'static str| {
+            [
+                at(&[
+                    (0, n),
+                    (5, "Nghiên cứu, triển khai"),
+                    (27, "Kế hoạch 10"),
+                    (44, "Ban Cơ yếu Các cơ"),
+                    (70, "Thường"),
+                ]),
+                at(&[
+                    (5, "các giải pháp"),
+                    (44, "Chính phủ quan, đơn"),
+                    (70, "xuyên"),
+                ]),
+                at(&[(5, "bảo mật"), (55, "vị liên quan")]),
+            ]
+        };
+        let second = [row("3"), row("4")].concat().join("\n");
+        let settings = BandSettings {
+            packed_columns: true,
+            ..BandSettings::default()
+        };
+        let lines = page(&first);
+        let mut used = vec![false; lines.len()];
+        let (_, open) = find_tables(&lines, &mut used, &settings, 1, None);
+        let open = open.expect("the table runs to the page's end");
+        let lines = page(&second);
+        let mut used = vec![false; lines.len()];
+        let (tables, _) = find_tables(&lines, &mut used, &settings, 2, Some(&open));
+        let r = texts(&tables);
+        assert_eq!(
+            r[1][3..],
+            [
+                "Ban Cơ yếu Chính phủ",
+                "Các cơ quan, đơn vị liên quan",
+                "Thường xuyên"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_packed_page_moves_a_product_out_of_the_deadline_column() {
+        // Row 2 has no deadline: layout text packs its product where the
+        // deadlines of the other rows stand. A PDF page keeps it there.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (30, "Đơn vị chủ trì"),
+                (48, "Thời hạn"),
+                (64, "Sản phẩm"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng phần mềm"),
+                (30, "Văn phòng"),
+                (48, "2026"),
+                (64, "Phần mềm"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Cung cấp tài liệu"),
+                (30, "Văn phòng"),
+                (48, "Cung cấp cho"),
+            ]),
+            at(&[(48, "các đại biểu")]),
+            at(&[(48, "trong cuộc họp")]),
+            at(&[
+                (0, "3"),
+                (5, "Tổng hợp"),
+                (30, "Sở Nội vụ"),
+                (48, "Thường xuyên"),
+                (64, "Báo cáo"),
+            ]),
+        ]
+        .join("\n");
+        let read = |settings: &BandSettings| {
+            let lines = page(&text);
+            let mut used = vec![false; lines.len()];
+            let (tables, _) = find_tables(&lines, &mut used, settings, 1, None);
+            texts(&tables)
+        };
+        let packed = BandSettings {
+            packed_columns: true,
+            ..BandSettings::default()
+        };
+        let r = read(&packed);
+        assert_eq!(r[2][3..], ["", "Cung cấp cho các đại biểu trong cuộc họp"]);
+        assert_eq!(r[3][3..], ["Thường xuyên", "Báo cáo"]);
+        assert_eq!(r[1][3..], ["2026", "Phần mềm"]);
+        let r = read(&BandSettings::default());
+        assert_eq!(r[2][3], "Cung cấp cho các đại biểu trong cuộc họp");
+    }
+
+    #[test]
+    fn headings_in_capitals_do_not_hide_a_column_start() {
+        // The partners column starts at 45 on two lines after a wide gap;
+        // two group headings in capitals run across that start. Row 2's
+        // partners touch its lead cell.
+        let text = [
+            at(&[
+                (0, "TT"),
+                (5, "Tên nhiệm vụ"),
+                (25, "Đơn vị chủ trì"),
+                (45, "Đơn vị phối hợp"),
+                (62, "Thời hạn"),
+            ]),
+            at(&[
+                (0, "I"),
+                (4, "NHIỆM VỤ TRỌNG TÂM VỀ CHUYỂN ĐỔI SỐ CỦA NGÀNH"),
+            ]),
+            at(&[
+                (0, "1"),
+                (5, "Xây dựng"),
+                (25, "Tòa án"),
+                (45, "Các đơn vị"),
+                (62, "2026"),
+            ]),
+            at(&[(5, "kế hoạch"), (25, "nhân dân"), (45, "liên quan")]),
+            at(&[
+                (0, "II"),
+                (5, "NHIỆM VỤ ỨNG DỤNG CÁC PHẦN MỀM PHỤC VỤ ĐẠI HỘI"),
+            ]),
+            at(&[
+                (0, "2"),
+                (5, "Tổng kết"),
+                (25, "Văn phòng Trung Các ban"),
+                (62, "Thường"),
+            ]),
+            at(&[(5, "thực hiện"), (25, "ương Đảng"), (62, "xuyên")]),
+        ]
+        .join("\n");
+        let r = rows(&text);
+        assert_eq!(r[2][2..4], ["Tòa án nhân dân", "Các đơn vị liên quan"]);
+        assert_eq!(r[4][2..4], ["Văn phòng Trung ương Đảng", "Các ban"]);
+        // The partners' start is seen (not guessed from the whitespace).
+        let lines = page(&text);
+        let cols: Vec<HeaderColumn> = [(0, 2), (5, 17), (25, 39), (45, 60), (62, 70)]
+            .iter()
+            .map(|&(a, b)| HeaderColumn {
+                text: String::new(),
+                x0: a as f64 * 6.5,
+                x1: b as f64 * 6.5,
+            })
+            .collect();
+        let initial: Vec<f64> = cols.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect();
+        let body: Vec<usize> = (1..lines.len()).collect();
+        let edges = refine_boundaries(
+            &lines,
+            &body,
+            &cols,
+            &initial,
+            &BandSettings::default(),
+            12.0,
+        );
+        assert_eq!(edges.starts[2].map(|s| s.lo), Some(45.0 * 6.5));
     }
 
     #[test]
