@@ -1592,9 +1592,16 @@ fn build(
         } else {
             0
         };
+        let name_lowercase = kind != LineKind::Group
+            && cells
+                .get(1)
+                .and_then(|words| words.first())
+                .and_then(|w| w.text.chars().next())
+                .is_some_and(char::is_lowercase);
         body.push(BodyLine {
             y: lines[k].y,
             rest,
+            name_lowercase,
             kind: match kind {
                 LineKind::Group => BodyKind::Group,
                 LineKind::Cells(true) => BodyKind::Number,
@@ -2672,5 +2679,105 @@ mod tests {
         let mut used = vec![false; lines.len()];
         let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 2, None);
         assert!(tables.is_empty());
+    }
+
+    #[test]
+    fn a_centred_name_cell_starts_on_its_capital_not_on_a_wrapped_rest() {
+        // LibreOffice's borderless table in layout text (pl_a): row 1.7 is
+        // cut by the page break, its rest fills the next page from the top;
+        // the names of rows 1.8 and 1.9 are centred on their numbers, their
+        // lines spaced unevenly by the lines of other columns printed
+        // between them, so spacing alone ties a cut before "Xây dựng" with
+        // one two lines earlier or later. Those would open row 1.8 on "sang
+        // không gian", row 1.9 on "chế, hướng dẫn", and give "kiểm tra, giám
+        // sát" to the heading "2.".
+        // The header LibreOffice repeats on every page.
+        let header = r#"                                                                           Thời
+                                     Văn bản
+                                                   Đơn vị      Đơn vị      gian       Sản
+TT          Tên nhiệm vụ            giao nhiệm
+                                                   chủ trì    phối hợp     hoàn      phẩm
+                                        vụ
+                                                                          thành"#;
+        let first = format!(
+            "{header}\n{}",
+            r#"1.7.   Các cơ quan đảng, Mặt      Kế hoạch số   Cơ quan    VPTWĐ        2025-
+       trận Tổ quốc Việt Nam      11-KH/BCĐ     TW;                     2028
+       xây dựng đề án, kiến       ngày          MTTQ
+       trúc chuyển đổi số và kế   27/3/2025
+       hoạch hàng năm để thực"#
+        );
+        let second = format!(
+            "{header}\n{}",
+            r#"       trong các cơ quan đảng;
+       điều chỉnh các văn bản
+       có liên quan để phù hợp
+       với tiến trình chuyển đổi
+       số, cải cách thủ tục hành
+       chính, đổi mới phương
+       thức lãnh đạo, chỉ đạo,
+       quản lý, tuyên truyền
+       trên môi trường số thông
+       suốt, hiệu quả; triển khai
+       tái cấu trúc, đổi mới mô
+       hình hoạt động, điều
+       hành và mô hình nghiệp
+       vụ từ "truyền thống"
+       sang không gian số dựa
+       trên dữ liệu số
+       Xây dựng, bổ sung các
+                                                  Ban Tuyên
+       văn bản quy định, quy        Kế hoạch số
+                                                  giáo và     Các cơ
+       chế, hướng dẫn triển         11-KH/BCĐ                               Quý
+1.8.                                              Dân vận     quan liên
+       khai sử dụng các hệ          ngày                                  III/2026
+                                                  Trung       quan
+       thông trong tuyên giáo,      27/3/2025
+                                                  ương
+       dân vận
+       Xây dựng, bổ sung các
+       văn bản quy định, quy
+                                    Kế hoạch số   Ủy ban
+       chế, hướng dẫn triển                                   Các cơ
+                                    11-KH/BCĐ     Kiểm tra                  Quý
+1.9.   khai sử dụng các hệ                                    quan liên
+                                    ngày          Trung                   III/2026
+       thông trong lĩnh vực                                   quan
+                                    27/3/2025     ương
+       kiểm tra, giám sát, kỷ
+       luật đảng
+ 2.    Phát triển hạ tầng số
+2.1.   Hoàn thành tái cấu trúc      Kế hoạch số   Văn phòng BCA            2026
+       toàn diện hạ tầng công       11-KH/BCĐ     Trung
+       nghệ thông tin của các       ngày          ương Đảng
+       cơ quan đảng, chuyển         27/3/2025
+       đổi hạ tầng công nghệ
+       thông tin thành hạ tầng
+       số ứng dụng công nghệ
+       điện toán đám mây
+       (Trung tâm dữ liệu bao
+       gồm DC và DR, hạ tầng
+       tính toán sử dụng công"#
+        );
+        let lines = page(&first);
+        let mut used = vec![false; lines.len()];
+        let (_, open) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
+        assert!(open.is_some(), "row 1.7 goes on");
+        let read = |settings: &BandSettings| {
+            let lines = page(&second);
+            let mut used = vec![false; lines.len()];
+            let (tables, _) = find_tables(&lines, &mut used, settings, 2, open.as_ref());
+            texts(&tables)
+        };
+        let table = read(&BandSettings::default());
+        assert!(table[1][1].ends_with("sang không gian số dựa trên dữ liệu số"));
+        assert_eq!(table[2][1], "Xây dựng, bổ sung các văn bản quy định, quy chế, hướng dẫn triển khai sử dụng các hệ thông trong tuyên giáo, dân vận");
+        assert_eq!(table[3][1], "Xây dựng, bổ sung các văn bản quy định, quy chế, hướng dẫn triển khai sử dụng các hệ thông trong lĩnh vực kiểm tra, giám sát, kỷ luật đảng");
+        assert_eq!(table[4], ["2. Phát triển hạ tầng số"]);
+        // Without the cue, the cuts slip.
+        let mut settings = BandSettings::default();
+        settings.rows.lowercase_start = 0.0;
+        assert_ne!(read(&settings)[2][1], table[2][1]);
     }
 }

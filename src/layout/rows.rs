@@ -53,6 +53,12 @@ pub struct RowSettings {
     /// (a line of another column printed between two lines of a name
     /// breaks its run); more, and the numbers are centred.
     pub off_number_names: f64,
+    /// Cost of a cut that makes a row's name cell (column 1) open on a
+    /// line starting with a lowercase letter: such a line is the wrapped
+    /// rest of a cell, seldom its first line. Layout text spaces a
+    /// centred cell's lines unevenly (other columns' lines sit between
+    /// them), so spacing alone may not tell where its cell starts.
+    pub lowercase_start: f64,
 }
 
 impl Default for RowSettings {
@@ -68,6 +74,7 @@ impl Default for RowSettings {
             min_pitch: 0.5,
             span_tolerance: 0.5,
             off_number_names: 0.25,
+            lowercase_start: 0.5,
         }
     }
 }
@@ -98,6 +105,8 @@ pub struct BodyLine {
     /// number, in capitals as the heading is: "IV  NHIỆM VỤ … ĐẠI BIỂU"
     /// over "TOÀN QUỐC …"); no later row starts on them.
     pub rest: usize,
+    /// Its text in the name column (1) starts with a lowercase letter.
+    pub name_lowercase: bool,
 }
 
 /// Where a cell sits in its row's height.
@@ -258,20 +267,31 @@ impl<'a> Body<'a> {
     /// group heading's line counts as text in the columns it crosses).
     fn cut_cost(&self, s: usize) -> f64 {
         let set = self.settings;
-        (1..self.ncols)
-            .filter_map(|c| {
-                let above = self.prev[c][s]?;
-                let below = self.next[c][s];
-                if below >= self.lines.len()
-                    || self.groups_before[below] != self.groups_before[above + 1]
-                {
-                    return None;
-                }
-                let gap = (self.lines[above].y - self.lines[below].y) / self.pitch;
-                let share = (set.open_gap - gap) / (set.open_gap - set.regular_gap);
-                Some(set.break_penalty * share.clamp(0.0, 1.0))
-            })
-            .sum()
+        let lowercase_name = self
+            .next
+            .get(1)
+            .and_then(|next| self.lines.get(next[s]))
+            .is_some_and(|line| line.name_lowercase);
+        let lowercase = if lowercase_name {
+            set.lowercase_start
+        } else {
+            0.0
+        };
+        lowercase
+            + (1..self.ncols)
+                .filter_map(|c| {
+                    let above = self.prev[c][s]?;
+                    let below = self.next[c][s];
+                    if below >= self.lines.len()
+                        || self.groups_before[below] != self.groups_before[above + 1]
+                    {
+                        return None;
+                    }
+                    let gap = (self.lines[above].y - self.lines[below].y) / self.pitch;
+                    let share = (set.open_gap - gap) / (set.open_gap - set.regular_gap);
+                    Some(set.break_penalty * share.clamp(0.0, 1.0))
+                })
+                .sum::<f64>()
     }
 
     /// The first group line at or after `i`, or the end.
@@ -647,6 +667,7 @@ mod tests {
                 kind: *kind,
                 columns: cols.to_vec(),
                 rest: 0,
+                name_lowercase: false,
             })
             .collect()
     }
