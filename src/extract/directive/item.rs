@@ -70,13 +70,16 @@ fn parentheses(text: &str) -> Vec<Range<usize>> {
 }
 
 /// A deadline phrase opening the text ("Trước ngày 15/9, Bộ ...", "Quý
-/// I/2027, các cơ quan ...").
+/// I/2027, các cơ quan ..."), or the event the task waits for ("Sau khi
+/// Ủy ban nhân dân tỉnh ban hành quyết định ..., Văn phòng ... có trách
+/// nhiệm ...": a relative deadline).
 fn leading_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
     static LEADING: OnceLock<Regex> = OnceLock::new();
     let re = LEADING.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)^((?:trước|trong|đến hết|chậm nhất)\s+(?:ngày|tháng|quý|năm)\s+[^,]{1,20}|",
-            r"quý\s+[IV]{1,3}/[0-9]{4}|tháng\s+[0-9]{1,2}/[0-9]{4}),"
+            r"quý\s+[IV]{1,3}/[0-9]{4}|tháng\s+[0-9]{1,2}/[0-9]{4}|",
+            r"(?:ngay\s+)?sau\s+khi\s+[^,;.]{3,200}),"
         ))
         .expect("static leading deadline pattern is valid")
     });
@@ -284,11 +287,15 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
         .expect("static inline deadline pattern is valid")
     });
     // A target set inside a clause: "yêu cầu đến 30/5/2026 phải bàn giao ...",
-    // "phấn đấu đến ngày 30/6/2026 hoàn thành 80% ...".
+    // "phấn đấu đến ngày 30/6/2026 hoàn thành 80% ...", "lộ trình ... đảm
+    // bảo đến năm 2030, ít nhất 50% xã ...".
     static TARGET: OnceLock<Regex> = OnceLock::new();
     let target = TARGET.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:phấn đấu|yêu cầu|phải)\s+(đến\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\b")
-            .expect("static target deadline pattern is valid")
+        Regex::new(concat!(
+            r"(?i)\b(?:phấn đấu|yêu cầu|phải|bảo đảm|đảm bảo)\s+",
+            r"(đến\s+(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|năm\s+\d{4}))\b"
+        ))
+        .expect("static target deadline pattern is valid")
     });
     let parse = |phrase: &str| {
         parse_deadline(phrase, default_year).filter(|p| p.deadline.kind != DeadlineKind::Other)
@@ -649,6 +656,25 @@ mod tests {
             s.pieces[0].deadline.as_ref().map(|d| d.deadline.kind),
             Some(DeadlineKind::Ongoing)
         );
+    }
+
+    #[test]
+    fn an_opening_event_is_a_relative_deadline() {
+        let text = "Sau khi hoàn thành xây dựng các phần mềm chuyên ngành, các đơn vị có trách nhiệm tổ chức chuẩn hóa dữ liệu.";
+        let s = split_item(text, Some(2026));
+        let d = s.pieces[0].deadline.as_ref().map(|d| &d.deadline);
+        assert_eq!(
+            d.map(|d| d.raw.as_str()),
+            Some("Sau khi hoàn thành xây dựng các phần mềm chuyên ngành")
+        );
+        assert_eq!(d.map(|d| d.kind), Some(DeadlineKind::Relative));
+        assert!(s.pieces[0].name.starts_with("Sau khi hoàn thành"));
+        // An event later in the sentence is no opening clause.
+        let s = split_item(
+            "Các đơn vị tổ chức chuẩn hóa dữ liệu sau khi hoàn thành phần mềm, bảo đảm an toàn.",
+            Some(2026),
+        );
+        assert_eq!(s.pieces[0].deadline, None);
     }
 
     #[test]

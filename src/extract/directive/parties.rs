@@ -227,14 +227,53 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
     } else if let Some(lead) = later_lead(rest, gazetteer) {
         parties.lead = units(lead);
     }
+    let mut later = 0;
     if let Some((start, end)) = coordinating_span(rest) {
         parties.coordinating = units(&rest[start..end]);
         let tail = rest[end..].trim_start();
         if tail.starts_with(':') && parties.coordinating.len() + parties.lead.len() > 0 {
             parties.clause_len = from + end + (rest[end..].len() - tail.len()) + 1;
         }
+        later = end;
+    }
+    // Partners named further on: another "phối hợp với" ("...; chủ trì,
+    // phối hợp với các sở, ngành đề xuất ...") and units answering for a
+    // part of the work in a sentence or clause of their own ("...; Sở Tài
+    // chính chịu trách nhiệm thẩm định dự toán").
+    let mut more = Vec::new();
+    while let Some((start, end)) = coordinating_span(&rest[later..]) {
+        more.extend(units(&rest[later + start..later + end]));
+        later += end;
+    }
+    if !parties.lead.is_empty() {
+        for clause in rest.split(['.', ';']).skip(1) {
+            if let Some(subject) = answering_subject(clause, gazetteer) {
+                more.extend(units(subject));
+            }
+        }
+    }
+    for unit in more {
+        let known = |u: &UnitRef| u.raw.to_lowercase() == unit.raw.to_lowercase();
+        if !parties.lead.iter().any(known) && !parties.coordinating.iter().any(known) {
+            parties.coordinating.push(unit);
+        }
     }
     parties
+}
+
+/// The subject of a clause that makes it answer for part of the work
+/// ("Sở Tài chính chịu trách nhiệm thẩm định dự toán"); not a decision's
+/// closing article ("... chịu trách nhiệm thi hành Quyết định này") nor a
+/// body's standing role ("Tổ giúp việc có trách nhiệm giúp Ban Chỉ đạo").
+fn answering_subject<'a>(clause: &'a str, gazetteer: &Gazetteer) -> Option<&'a str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^\s*(\S.{2,80}?)\s+chịu\s+trách\s+nhiệm\s+(\S+)")
+            .expect("static answering subject pattern is valid")
+    });
+    let c = re.captures(clause)?;
+    let subject = c.get(1)?.as_str();
+    (c.get(2)?.as_str() != "thi" && is_subject(subject, gazetteer)).then_some(subject)
 }
 
 /// A lead unit named after the action: "(Sở Tư pháp chủ trì, ...)" or
@@ -424,6 +463,24 @@ mod tests {
     }
     fn read(text: &str) -> Parties {
         read_parties(text, &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn partners_named_further_on() {
+        let p = read(concat!(
+            "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính rà soát kinh phí; ",
+            "chủ trì, phối hợp với các sở, ngành đề xuất danh mục đầu tư công. ",
+            "Sở Nội vụ chịu trách nhiệm thẩm định biên chế; ",
+            "Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này."
+        ));
+        assert_eq!(names(&p.lead), ["Sở Khoa học và Công nghệ"]);
+        assert_eq!(
+            names(&p.coordinating),
+            ["Sở Tài chính", "các sở, ngành", "Sở Nội vụ"]
+        );
+        // Without a lead, a later clause names no partner.
+        let p = read("Quyết định có hiệu lực. Bộ trưởng Bộ Tài chính chịu trách nhiệm hướng dẫn.");
+        assert!(p.coordinating.is_empty(), "{:?}", names(&p.coordinating));
     }
 
     #[test]
