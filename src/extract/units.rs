@@ -429,10 +429,21 @@ fn split_at_and<'a>(part: &'a str, gazetteer: &Gazetteer) -> Option<(&'a str, &'
     if !left.contains(' ') && gazetteer.lookup(left).is_none() {
         return None;
     }
+    // A bare "địa phương" after one named body is the locality as a partner
+    // ("Trung tâm Phát triển quỹ đất tỉnh và địa phương"); after a scope
+    // ("các cơ quan ở Trung ương và địa phương") it ends the name, and after
+    // bodies in the plural it is one more kind of one list ("Các Bộ, ngành
+    // và địa phương").
+    let locality = right == "địa phương"
+        && left.starts_with(char::is_uppercase)
+        && !is_plural_bodies(left)
+        && !left.to_lowercase().starts_with("các ")
+        && !left.to_lowercase().ends_with("trung ương")
+        && looks_like_unit(left, gazetteer);
     let opens_body = if right.starts_with(char::is_uppercase) {
         looks_like_unit(right, gazetteer) || heads_bodies(right, gazetteer)
     } else {
-        is_plural_bodies(right) || names_body_by_kind(right)
+        is_plural_bodies(right) || names_body_by_kind(right) || locality
     };
     let closes_body = looks_like_unit(left, gazetteer)
         || heads_bodies(left, gazetteer)
@@ -678,10 +689,15 @@ mod tests {
             names("Nhà Đầu tư và địa phương có liên quan"),
             ["Nhà Đầu tư", "địa phương có liên quan"]
         );
+        assert_eq!(
+            names("Trung tâm Phát triển quỹ đất tỉnh và địa phương"),
+            ["Trung tâm Phát triển quỹ đất tỉnh", "địa phương"]
+        );
         for one in [
             "Sở Khoa học và Công nghệ",
             "Sở Văn hóa, Thể thao và Du lịch",
             "Các cơ quan đảng ở Trung ương và địa phương",
+            "Các Bộ, ngành và địa phương",
             "Bộ Lao động - Thương binh và Xã hội",
         ] {
             assert_eq!(names(one).len(), 1, "{one}");

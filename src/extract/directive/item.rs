@@ -307,9 +307,34 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
         .or_else(|| target.captures_iter(text).last().and_then(|c| parse(&c[1])))
 }
 
+/// Where the work starts in an item that opens by reporting how things
+/// stand ("Đến nay, 13/14 sở, ban, ngành đã đề xuất …; tuy nhiên, tiến độ
+/// còn chậm. Giao Sở Khoa học và Công nghệ chủ trì …"): the first later
+/// sentence opening with an instruction ("Giao …", "Đề nghị …", "Yêu cầu
+/// …"). The report is the reason for the task, not the task.
+fn after_status_report(text: &str) -> Option<usize> {
+    static STATUS: OnceLock<Regex> = OnceLock::new();
+    let status = STATUS.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)^(?:đến nay|hiện nay|thời gian qua|trong thời gian qua|",
+            r"qua (?:kiểm tra|rà soát|theo dõi|báo cáo)|tuy nhiên)\b"
+        ))
+        .expect("static status report pattern is valid")
+    });
+    if !status.is_match(text) {
+        return None;
+    }
+    text.match_indices(". ")
+        .map(|(i, m)| i + m.len())
+        .find(|&start| has_opener(&text[start..]))
+}
+
 /// Split an item's text into its tasks.
 pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
-    let text = clean_text(text);
+    let mut text = clean_text(text);
+    if let Some(start) = after_status_report(&text) {
+        text = text[start..].to_string();
+    }
     let mut deadlines: Vec<(Range<usize>, ParsedDeadline)> = clauses(&text)
         .into_iter()
         .chain(parentheses(&text))
@@ -656,6 +681,26 @@ mod tests {
             s.pieces[0].deadline.as_ref().map(|d| d.deadline.kind),
             Some(DeadlineKind::Ongoing)
         );
+    }
+
+    #[test]
+    fn a_status_report_before_the_instruction_is_no_part_of_the_task() {
+        let s = split_item(
+            concat!(
+                "Đến nay, 13/14 sở, ban, ngành đã đề xuất danh mục phần mềm; tuy nhiên, tiến độ ",
+                "còn chậm. Giao Sở Khoa học và Công nghệ chủ trì, báo cáo trước ngày 10/5/2026."
+            ),
+            Some(2026),
+        );
+        assert_eq!(
+            s.pieces[0].name,
+            "Giao Sở Khoa học và Công nghệ chủ trì, báo cáo trước ngày 10/5/2026"
+        );
+        // A task that opens with its own work keeps every sentence.
+        let text = "Rà soát danh mục phần mềm. Giao Sở Tài chính bố trí kinh phí.";
+        assert!(split_item(text, Some(2026)).pieces[0]
+            .name
+            .starts_with("Rà soát"));
     }
 
     #[test]

@@ -147,7 +147,9 @@ fn opener() -> &'static Regex {
     })
 }
 
-/// A leading adverbial clause ("Trên cơ sở ..., ", "Căn cứ ..., ").
+/// A leading adverbial clause ("Trên cơ sở ..., ", "Căn cứ ..., ") or
+/// topic label ("Đối với công tác giải phóng mặt bằng qua địa bàn xã Đạ
+/// Huoai: ").
 fn adverbial() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
@@ -155,7 +157,7 @@ fn adverbial() -> &'static Regex {
             r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với|đồng thời|bên cạnh đó|ngoài ra|",
             r"thực hiện (?:chỉ đạo|ý kiến|kế hoạch|công văn|quyết định|nghị quyết|chỉ thị|thông báo|kết luận)|",
             r"trước ngày|trong (?:tháng|quý|năm)|đến (?:hết )?(?:ngày|tháng)|",
-            r"quý [IV]{1,3}/[0-9]{4}|tháng [0-9]{1,2}/[0-9]{4})\b[^,]{0,200},\s*"
+            r"quý [IV]{1,3}/[0-9]{4}|tháng [0-9]{1,2}/[0-9]{4})\b[^,:]{0,200}[,:]\s*"
         ))
         .expect("static adverbial pattern is valid")
     })
@@ -421,7 +423,7 @@ fn first_clause_word(list: &str) -> Option<usize> {
         .map(|m| m.start())
 }
 
-/// The unit list after "phối hợp (với|cùng)" (or "phối với", a slip
+/// The first unit list after "phối hợp (với|cùng)" (or "phối với", a slip
 /// for "phối hợp với"): up to the next action word or clause punctuation.
 fn coordinating_span(text: &str) -> Option<(usize, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -429,29 +431,31 @@ fn coordinating_span(text: &str) -> Option<(usize, usize)> {
         Regex::new(r"(?i)phối (?:hợp (?:chặt chẽ )?((?:với|cùng)\s+)?|(với\s+))")
             .expect("static pattern is valid")
     });
-    let c = re.captures(text)?;
-    let m = c.get(0)?;
-    let after = &text[m.end()..];
-    // Without "với", the partners follow only when a body is named
-    // ("phối hợp Trung tâm …", not "phối hợp thực hiện").
-    if c.get(1).or(c.get(2)).is_none()
-        && !starts_with_unit_head(after)
-        && !after.starts_with("các ")
-    {
-        return None;
-    }
-    let end = [
-        first_action(after),
-        after.find(['.', ';', '(']),
-        label_colon(after),
-        first_clause_word(after),
-    ]
-    .into_iter()
-    .flatten()
-    .min()
-    .unwrap_or(after.len());
-    let list = after[..end].trim_end();
-    (!list.is_empty()).then(|| (m.end(), m.end() + list.len()))
+    re.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        let after = &text[m.end()..];
+        // Without "với", the partners follow only when a body is named
+        // ("phối hợp Trung tâm …", not "phối hợp thực hiện", "để phối hợp
+        // trong quá trình …").
+        if c.get(1).or(c.get(2)).is_none()
+            && !starts_with_unit_head(after)
+            && !after.starts_with("các ")
+        {
+            return None;
+        }
+        let end = [
+            first_action(after),
+            after.find(['.', ';', '(']),
+            label_colon(after),
+            first_clause_word(after),
+        ]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(after.len());
+        let list = after[..end].trim_end();
+        (!list.is_empty()).then(|| (m.end(), m.end() + list.len()))
+    })
 }
 
 #[cfg(test)]
@@ -477,6 +481,21 @@ mod tests {
         assert_eq!(
             names(&p.coordinating),
             ["Sở Tài chính", "các sở, ngành", "Sở Nội vụ"]
+        );
+        // A topic label before the work ends at its colon, and a "phối hợp"
+        // naming no body does not hide the partners named after it.
+        let p = read(concat!(
+            "Đối với công tác giải phóng mặt bằng qua địa bàn xã Đạ Huoai: Tập trung phối hợp ",
+            "với UBND xã Đạ Huoai để xây dựng phương án bồi thường, niêm yết xong."
+        ));
+        assert_eq!(names(&p.coordinating), ["UBND xã Đạ Huoai"]);
+        let p = read(concat!(
+            "Xây dựng tiến độ gửi các đơn vị để phối hợp trong quá trình thi công; đồng thời, ",
+            "rà soát phương án để phối hợp với Ban Quản lý dự án đầu tư xây dựng số 1 trong công tác vận động."
+        ));
+        assert_eq!(
+            names(&p.coordinating),
+            ["Ban Quản lý dự án đầu tư xây dựng số 1"]
         );
         // Without a lead, a later clause names no partner.
         let p = read("Quyết định có hiệu lực. Bộ trưởng Bộ Tài chính chịu trách nhiệm hướng dẫn.");
