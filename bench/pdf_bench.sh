@@ -3,8 +3,8 @@
 # `pdftotext` on the same files, on one core, side by side in one run.
 # Pages per second are per CPU second (user + sys), measured with
 # /usr/bin/time, so that other load on the machine does not skew them;
-# every tool runs once per file. `extract` runs without OCR, as
-# pdftotext reads no text from a scan either.
+# every tool runs once per file. `tables` and `extract` run without OCR,
+# as pdftotext reads no text from a scan either.
 #
 #   bench/pdf_bench.sh                 # fixtures, a generated 200-page table, the real corpus
 #   SETS=generated bench/pdf_bench.sh  # only the 200-page ruled table (issue #13's goal)
@@ -107,9 +107,9 @@ bench_set() { # name repeat files... (the list is read `repeat` times, for timer
     pages=$(pages_of "$@")
     t_ref=$(best_time "${PIN[@]}" bash -c 'for f in "$@"; do pdftotext "$f" /dev/null; done' _ "$@")
     # One process per file for every tool, as pdftotext takes one file.
-    t_tab=$(best_time "${PIN[@]}" bash -c 'for f in "${@:2}"; do "$1" tables "$f" -o "$0"; done 2>/dev/null' \
-        "$WORK/tables" "$BIN" "$@")
     # No OCR: pdftotext reads no scan either (OCR is timed on its own: README, "Scanned PDFs (OCR)").
+    t_tab=$(best_time "${PIN[@]}" bash -c 'for f in "${@:2}"; do "$1" tables "$f" -o "$0" --ocr never; done 2>/dev/null' \
+        "$WORK/tables" "$BIN" "$@")
     t_ext=$(best_time "${PIN[@]}" bash -c 'for f in "${@:2}"; do "$1" extract "$f" -o "$0" --quiet --ocr never; done' \
         "$WORK/extract" "$BIN" "$@")
     for pair in "pdftotext:$t_ref" "nhiemvu tables:$t_tab" "nhiemvu extract:$t_ext"; do

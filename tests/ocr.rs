@@ -385,3 +385,30 @@ fn only_ocr_always_reads_the_pictures_of_a_word_file_with_text() {
     assert!(matches!(&doc.blocks[0], Block::Line(l) if l.text.starts_with("Kế hoạch")));
     assert!(doc.blocks.iter().any(|b| matches!(b, Block::Table(_))));
 }
+
+/// `tables --ocr never` reports a scan's page and reads no table from it;
+/// with `--ocr auto` (the default) the same scan gives its table.
+#[test]
+fn tables_command_follows_the_ocr_switch() {
+    let scan =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/scans/appendix_reportlab_scan.pdf");
+    let run = |when: &str| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_nhiemvu"))
+            .arg("tables")
+            .arg(&scan)
+            .args(["--ocr", when, "-o"])
+            .arg(dir.path())
+            .output()
+            .expect("run nhiemvu tables");
+        assert_eq!(out.status.code(), Some(0), "--ocr {when}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let never = run("never");
+    assert!(never.contains("no text layer"), "{never}");
+    assert!(never.contains(": 0 tables"), "{never}");
+    if tesseract_ready() {
+        let auto = run("auto");
+        assert!(!auto.contains(": 0 tables"), "{auto}");
+    }
+}

@@ -102,9 +102,12 @@ fn for_each_input(
     }
 }
 
-fn read_input(path: &std::path::Path) -> crate::error::Result<crate::source_doc::SourceDoc> {
-    let bytes = crate::pipeline::read_input(path, &crate::limits::Limits::default())?;
-    let doc = crate::pipeline::read_source(path, &bytes)?;
+fn read_input(
+    path: &std::path::Path,
+    limits: &crate::limits::Limits,
+) -> crate::error::Result<crate::source_doc::SourceDoc> {
+    let bytes = crate::pipeline::read_input(path, limits)?;
+    let doc = crate::pipeline::read_source_limited(path, &bytes, limits)?;
     for w in &doc.warnings {
         eprintln!("warning: {}: {}", path.display(), w.message);
     }

@@ -1,10 +1,11 @@
-//! `nhiemvu tables FILE... [-o DIR] [--format csv|json|icdar2013]`: every
+//! `nhiemvu tables FILE... [-o DIR] [--format csv|json|icdar2013] [--ocr WHEN]`: every
 //! reconstructed table of a PDF, Word file or layout text (merged cells
 //! resolved, page-spanning tables joined, repeated headers dropped), as CSV
 //! for people or with cell boxes and spans for table benchmarks.
 
 use super::{for_each_input, read_input};
 use crate::error::Error;
+use crate::limits::Limits;
 use crate::output::tables::{icdar2013_xml, table_csv, table_layout, TableLayout};
 use crate::source_doc::{Block, Table};
 use clap::{Args, ValueEnum};
@@ -25,6 +26,11 @@ pub struct TablesArgs {
     /// `icdar2013`: `<stem>-str-result.xml`, ICDAR 2013 structure XML.
     #[arg(long, value_enum, default_value_t = TablesFormat::Csv)]
     format: TablesFormat,
+    /// OCR PDF pages, as `extract --ocr`: `auto` those without a usable
+    /// text layer (scans), `never`, or `always` every page that is mostly
+    /// one image.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    ocr: crate::ocr::OcrMode,
 }
 
 /// What `nhiemvu tables` writes.
@@ -47,14 +53,23 @@ struct TablesFile<'a> {
 /// Run `nhiemvu tables`.
 pub fn run(args: TablesArgs) -> i32 {
     for_each_input(&args.inputs, |input| {
-        let n = write_tables(input, &args.output, args.format)?;
+        let limits = Limits {
+            ocr: args.ocr,
+            ..Limits::default()
+        };
+        let n = write_tables(input, &args.output, args.format, &limits)?;
         eprintln!("{}: {n} tables", input.display());
         Ok(())
     })
 }
 
-fn write_tables(input: &Path, out_dir: &Path, format: TablesFormat) -> Result<usize, Error> {
-    let doc = read_input(input)?;
+fn write_tables(
+    input: &Path,
+    out_dir: &Path,
+    format: TablesFormat,
+    limits: &Limits,
+) -> Result<usize, Error> {
+    let doc = read_input(input, limits)?;
     std::fs::create_dir_all(out_dir).map_err(|source| Error::Write {
         path: out_dir.to_path_buf(),
         source,

@@ -24,7 +24,8 @@ pub fn run(args: TextArgs) -> i32 {
         let text = if args.layout {
             layout_text(input)
         } else {
-            read_input(input).map(|doc| reading_order_text(&doc.blocks))
+            read_input(input, &crate::limits::Limits::default())
+                .map(|doc| reading_order_text(&doc.blocks))
         }?;
         // A closed pipe (`| head`) ends the output quietly, not in a panic.
         use std::io::Write;
