@@ -238,12 +238,17 @@ fn read_table(
         }
         let prev = rows.last().map(|r| &r.number);
         let block_start = text_in.block_starts.map(|s| s[i]);
-        let opens = |number: &RowNumber, rest: &str| match text_in.block_starts {
-            Some(starts) => {
-                let at = blocks::Edge::of(starts, i, text, after_numbered_line);
-                blocks::opens_row(prev, number, rest, at)
-            }
-            None => is_plausible_next(prev, number),
+        // A Roman numeral before lowercase text is the wrapped rest of a
+        // cell ("Đại hội" / "XIV của" / "Đảng"), not a section's number.
+        let opens = |number: &RowNumber, rest: &str| {
+            !(number.is_roman() && rest.starts_with(char::is_lowercase))
+                && match text_in.block_starts {
+                    Some(starts) => {
+                        let at = blocks::Edge::of(starts, i, text, after_numbered_line);
+                        blocks::opens_row(prev, number, rest, at)
+                    }
+                    None => is_plausible_next(prev, number),
+                }
         };
         // In block mode a section heading inside the table is one of its
         // rows, unless a new table (a header) follows before the next row.
@@ -1212,5 +1217,27 @@ mod block_tests {
         assert_eq!(cells[3][1], "Phát triển hệ thống\nphục vụ lãnh đạo");
         assert_eq!(cells[3][2], "");
         assert_eq!(cells[3][5], "31/12/2026");
+    }
+
+    #[test]
+    fn a_roman_numeral_before_lowercase_text_is_cell_text() {
+        // Chromium's reading order puts a product cell's wrapped lines
+        // ("Đại hội" / "XIV của" / "Đảng") where "XIV" opens a line.
+        let text = "STT\n\nNhiệm vụ\n\nĐơn vị chủ trì\n\nSản phẩm\n\n\
+                    IV\n\nNHIỆM VỤ ỨNG DỤNG PHẦN MỀM PHỤC VỤ ĐẠI HỘI\n\n1\n\n\
+                    Phần mềm hỗ trợ tổng hợp ý kiến\n\nVăn phòng Trung ương Đảng\n\n\
+                    Phục vụ thảo luận tại Đại hội\nXIV của\nĐảng\n\n2\n\n\
+                    Phần mềm kiểm phiếu\n\nVăn phòng Trung ương Đảng\n\nPhục vụ kiểm phiếu\n";
+        let items = rebuild(&numbered(text), &Gazetteer::builtin());
+        let numbers: Vec<&str> = items
+            .iter()
+            .filter_map(|item| match item {
+                FlatItem::Table(t) => Some(t),
+                _ => None,
+            })
+            .flat_map(|t| t.rows.iter().map(|r| r.cells[0].as_str()))
+            .collect();
+        assert!(!numbers.contains(&"XIV"), "{numbers:?}");
+        assert!(numbers.contains(&"2"), "{numbers:?}");
     }
 }
