@@ -34,7 +34,7 @@ pub enum Error {
         line: usize,
     },
     /// No page has a usable text layer (scans, or OCR that is not Vietnamese).
-    #[error("{path}: no usable text layer on page(s) {}; the document looks scanned and OCR read nothing from it: run with --ocr auto (the default) and tesseract with its Vietnamese data installed (apt-get install tesseract-ocr tesseract-ocr-vie)", pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))]
+    #[error("{path}: no usable text layer on page(s) {}; the document looks scanned and no text was read from its page images: run with --ocr auto (the default) and tesseract with its Vietnamese data installed (apt-get install tesseract-ocr tesseract-ocr-vie)", pages.iter().map(u32::to_string).collect::<Vec<_>>().join(", "))]
     NoTextLayer {
         /// The input path.
         path: PathBuf,

@@ -219,9 +219,9 @@ pub fn check_text_layer(page: &PdfPage) -> (bool, Option<Warning>) {
             Some(Warning::new(
                 "pdf_no_text_layer",
                 format!(
-                    "page {n} has no text layer and OCR read no text from it (--ocr auto \
-                     reads page images with tesseract: apt-get install tesseract-ocr \
-                     tesseract-ocr-vie)"
+                    "page {n} has no text layer and no text was read from its image (OCR \
+                     reads it with --ocr auto, the default, and tesseract with its Vietnamese \
+                     model: apt-get install tesseract-ocr tesseract-ocr-vie)"
                 ),
                 at,
             )),
