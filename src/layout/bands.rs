@@ -389,13 +389,29 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
     {
         start -= 1;
     }
+    // A label wrapped inside parentheses ends on the line that closes
+    // them, whatever its words ("Kết quả (các phần mềm đã" over "sẵn sàng)").
+    let unclosed = |lines: &[Line]| {
+        let text = lines.iter().flat_map(|l| &l.words).map(|w| w.text.as_str());
+        text.flat_map(str::chars).fold(0i32, |depth, c| match c {
+            '(' => depth + 1,
+            ')' => depth - 1,
+            _ => depth,
+        }) > 0
+    };
     let mut end = i + 1;
     while end < lines.len()
         && end - i <= settings.header_lines
         && !used[end]
         && close(end - 1, end)
         && !starts_row(&lines[end])
-        && label_line(&labels(&lines[end], settings.label_gap))
+        && {
+            let line_labels = labels(&lines[end], settings.label_gap);
+            label_line(&line_labels)
+                || (unclosed(&lines[start..end])
+                    && line_labels.iter().any(|l| l.text.contains(')'))
+                    && line_labels.iter().all(|l| l.text.chars().count() <= 40))
+        }
     {
         end += 1;
     }
@@ -2154,6 +2170,23 @@ mod tests {
     }
 
     /// The rows of a page's one table as cell texts.
+    /// The tables of two pages read in turn, the first page's last table
+    /// left open for the second (whether it was), with `settings` on the
+    /// second.
+    fn two_pages(
+        first: &str,
+        second: &str,
+        settings: &BandSettings,
+    ) -> (Vec<PageTable>, bool, Vec<PageTable>) {
+        let lines = page(first);
+        let mut used = vec![false; lines.len()];
+        let (tables, open) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
+        let lines = page(second);
+        let mut used = vec![false; lines.len()];
+        let (next, _) = find_tables(&lines, &mut used, settings, 2, open.as_ref());
+        (tables, open.is_some(), next)
+    }
+
     fn texts(tables: &[PageTable]) -> Vec<Vec<String>> {
         assert_eq!(tables.len(), 1, "one table");
         tables[0]
@@ -2760,14 +2793,9 @@ TT          Tên nhiệm vụ            giao nhiệm
        gồm DC và DR, hạ tầng
        tính toán sử dụng công"#
         );
-        let lines = page(&first);
-        let mut used = vec![false; lines.len()];
-        let (_, open) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
-        assert!(open.is_some(), "row 1.7 goes on");
         let read = |settings: &BandSettings| {
-            let lines = page(&second);
-            let mut used = vec![false; lines.len()];
-            let (tables, _) = find_tables(&lines, &mut used, settings, 2, open.as_ref());
+            let (_, open, tables) = two_pages(&first, &second, settings);
+            assert!(open, "row 1.7 goes on");
             texts(&tables)
         };
         let table = read(&BandSettings::default());
@@ -2779,5 +2807,50 @@ TT          Tên nhiệm vụ            giao nhiệm
         let mut settings = BandSettings::default();
         settings.rows.lowercase_start = 0.0;
         assert_ne!(read(&settings)[2][1], table[2][1]);
+    }
+
+    #[test]
+    fn a_header_label_closes_its_parentheses_and_a_cut_row_goes_on_over_the_page() {
+        // Chromium's print of an HTML table in layout text (pl_f): the
+        // header "Kết quả (các phần mềm đã sẵn sàng)" ends two lines under
+        // the "TT" line, and row 2 goes on at the top of the next page
+        // ("công nghệ AI)"), one line above row 3's number.
+        let first = r#"                                                                                Kết quả
+                                           Đơn vị          Đơn vị
+ TT            Tên nhiệm vụ                                               (các phần mềm đã
+                                           chủ trì        phối hợp
+                                                                               sẵn sàng)
+  1    Phần mềm cung cấp các tài        Văn phòng       Các cơ quan,    Cung cấp cho các đại
+       liệu điện tử phục vụ đại biểu    Trung ương      đơn vị liên     biểu sử dụng trong các
+                                        Đảng            quan            cuộc họp của Bộ Chính
+                                                                        trị, Ban Bí thư và Hội
+                                                                        nghị Trung ương.
+  2    Phần mềm hỗ trợ tổng hợp ý       Văn phòng       Các cơ quan,    Phục vụ thảo luận Tổ
+       kiến thảo luận tại tổ (sử dụng   Trung ương      đơn vị liên     tại Đại hội XIV của"#;
+        let second = r#"                                                                        Kết quả
+                                       Đơn vị        Đơn vị
+TT           Tên nhiệm vụ                                         (các phần mềm đã
+                                       chủ trì      phối hợp
+                                                                       sẵn sàng)
+     công nghệ AI)                  Đảng          quan           Đảng
+3    Phần mềm kiểm phiếu lấy ý       Văn phòng    Các cơ quan,   Phục vụ kiểm phiếu
+     kiến biểu quyết của đại biểu về Trung ương   đơn vị liên    lấy ý kiến biểu quyết
+     dự thảo văn kiện                Đảng         quan           của đại biểu về dự thảo
+                                                                 văn kiện
+4    Phần mềm “Trợ lý ảo phục vụ    Văn phòng     Các cơ quan,   Hỗ trợ công tác tổ
+     công tác tổ chức đại hội”      Trung ương    đơn vị liên    chức đại hội
+                                    Đảng          quan"#;
+        let (tables, open, next) = two_pages(first, second, &BandSettings::default());
+        assert!(open, "row 2 goes on");
+        let table = texts(&tables);
+        assert!(table[0][4].ends_with("sẵn sàng)"), "{:?}", table[0]);
+        assert!(table[1][4].starts_with("Cung cấp"), "{:?}", table[1]);
+        let table = texts(&next);
+        // Row 0: the rest of row 2; row 3 opens on its own name.
+        assert_eq!(table[1][1], "công nghệ AI)");
+        assert_eq!(
+            table[2][1],
+            "Phần mềm kiểm phiếu lấy ý kiến biểu quyết của đại biểu về dự thảo văn kiện"
+        );
     }
 }

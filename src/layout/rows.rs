@@ -57,7 +57,11 @@ pub struct RowSettings {
     /// line starting with a lowercase letter: such a line is the wrapped
     /// rest of a cell, seldom its first line. Layout text spaces a
     /// centred cell's lines unevenly (other columns' lines sit between
-    /// them), so spacing alone may not tell where its cell starts.
+    /// them), so spacing alone may not tell where its cell starts; and
+    /// the rest of a row cut by a page break, one line right above the
+    /// next row's number, would otherwise cost more as the open row's
+    /// (its cut splits four columns at the line pitch, 4 ×
+    /// `break_penalty`) than as the next row's top.
     pub lowercase_start: f64,
 }
 
@@ -74,7 +78,7 @@ impl Default for RowSettings {
             min_pitch: 0.5,
             span_tolerance: 0.5,
             off_number_names: 0.25,
-            lowercase_start: 0.5,
+            lowercase_start: 2.0,
         }
     }
 }
