@@ -636,13 +636,19 @@ fn read_body(
     }
     // Trailing group lines with nothing after them are prose; so is one
     // with its wrapped rest (no row number) where prose ends the table's
-    // lines: a section heading after the table, its intro following.
-    while let Some(g) = members
-        .iter()
-        .rposition(|(_, kind)| *kind == LineKind::Group)
-    {
+    // lines: a section heading after the table, its intro following. A
+    // Roman-numbered line in capitals counts as such a heading only there
+    // ("II. NHIỆM VỤ TRỌNG TÂM …" over "Các nhiệm vụ trọng tâm … :").
+    let section_number = |k: usize| {
+        row_number(&lines[k], &edges).is_some_and(|n| n.is_roman())
+            && capitals(&lines[k].words[1..])
+    };
+    while let Some(g) = members.iter().rposition(|&(k, kind)| {
+        kind == LineKind::Group
+            || (before_prose && kind == LineKind::Cells(true) && section_number(k))
+    }) {
         let rest = &members[g + 1..];
-        let heading = rest.is_empty()
+        let heading = (rest.is_empty() && members[g].1 == LineKind::Group)
             || before_prose
                 && !cut_short
                 && rest.iter().all(|(_, kind)| *kind == LineKind::Cells(false));
@@ -2852,5 +2858,60 @@ TT           Tên nhiệm vụ                                         (các ph�
             table[2][1],
             "Phần mềm kiểm phiếu lấy ý kiến biểu quyết của đại biểu về dự thảo văn kiện"
         );
+    }
+
+    #[test]
+    fn a_section_heading_after_a_table_is_no_row_of_it() {
+        // Chromium's print (pl_f): section II's heading and its intro follow
+        // section I's table, then section II's own table opens with a group
+        // row "I. Về nền tảng" (sentence case: a group, not a section).
+        let text = r#"                                          Văn bản
+                                                               Đơn vị         Đơn vị       Thời gian
+ TT             Tên nhiệm vụ            giao nhiệm
+                                                               chủ trì       phối hợp     hoàn thành
+                                             vụ
+ 7.7.   Tổ chức tập huấn về chuyển       Kế hoạch số      Tỉnh ủy,                         Thường
+        đổi số, kỹ năng số cho           11-KH/BCĐ        thành ủy                          xuyên
+                                         ngày
+                                         27/3/2025
+ 7.8.   Tổ chức tập huấn về chuyển       Kế hoạch số      Văn phòng Các ban                Thường
+        đổi số, kỹ năng số cho cán bộ    11-KH/BCĐ        Trung ương đảng ở                 xuyên
+        lãnh đạo, cán bộ nghiệp vụ       ngày             Đảng       Trung ương
+        các cơ quan đảng ở Trung         27/3/2025
+        ương
+
+II. NHIỆM VỤ TRỌNG TÂM CỦA NGÀNH KIỂM SÁT NHÂN DÂN
+     Các nhiệm vụ trọng tâm của ngành Kiểm sát nhân dân cần tập trung thực hiện, trong đó các
+nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, thời hạn hoàn thành, kết quả:
+
+                                                                                          Thời gian
+                                           Đơn vị         Đơn vị
+ TT            Tên nhiệm vụ                                                 Kết quả         hoàn
+                                           chủ trì       phối hợp
+                                                                                           thành
+  I.    Về nền tảng
+  1     Triển khai QLAHS trong           Cục 2          Các đơn vị       Triển khai các     Tháng
+        ngành Kiểm sát nhân dân                         liên quan        mục tiêu          01/2026
+                                                                         nhiệm vụ theo
+                                                                         Kế hoạch số
+                                                                                   Thời gian
+                                         Đơn vị        Đơn vị"#;
+        let lines = page(text);
+        let mut used = vec![false; lines.len()];
+        let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 1, None);
+        assert_eq!(tables.len(), 2);
+        let first = texts(&tables[..1]);
+        assert!(
+            first.last().is_some_and(|row| row[0] == "7.8."),
+            "{first:?}"
+        );
+        assert!(
+            !used[lines
+                .iter()
+                .position(|l| l.text().starts_with("II."))
+                .unwrap_or(0)]
+        );
+        let second = texts(&tables[1..]);
+        assert_eq!(second[1], ["I. Về nền tảng"]);
     }
 }
