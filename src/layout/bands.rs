@@ -261,8 +261,8 @@ pub fn find_tables(
         carried = None;
         // Only the page's first table may go on with a row the previous
         // page left open.
-        let may_continue = open.is_some() && out.is_empty();
-        match read_body(lines, used, &header, settings, page, may_continue) {
+        let continued = open.filter(|_| out.is_empty()).map(|OpenTable(h)| h);
+        match read_body(lines, used, &header, settings, page, continued) {
             Some((table, members, starts)) => {
                 used[header.first..header.end].fill(true);
                 let last = members.last().copied().unwrap_or(header.end.max(1) - 1);
@@ -558,15 +558,18 @@ fn row_number(line: &Line, edges: &ColumnEdges) -> Option<RowNumber> {
 }
 
 /// Read the body under a header: the table, the lines it took and where
-/// each column's cells start (see [`Header::body_starts`]).
+/// each column's cells start (see [`Header::body_starts`]). `continued`
+/// is the table the previous page left open, when this is the page's
+/// first table: text above the first row number may go on with its row.
 fn read_body(
     lines: &[Line],
     used: &[bool],
     header: &Header,
     settings: &BandSettings,
     page: u32,
-    may_continue: bool,
+    continued: Option<&Header>,
 ) -> Option<(PageTable, Vec<usize>, Vec<f64>)> {
+    let may_continue = continued.is_some();
     let cols = &header.columns;
     let initial: Vec<f64> = cols.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect();
     let pitch = header.pitch;
@@ -661,11 +664,12 @@ fn read_body(
         .iter()
         .filter(|(_, kind)| matches!(kind, LineKind::Cells(true) | LineKind::Group))
         .count();
-    // Under the header carried from the previous page, a page may hold
-    // only the rest of that page's last row (no number of its own): cell
-    // lines right of the number column, none of them a heading.
-    let rest_only = may_continue
-        && header.first == header.end
+    // Under the header carried from the previous page, or that header
+    // printed again, a page may hold only the rest of that page's last row
+    // (no number of its own): cell lines right of the number column, none
+    // of them a heading.
+    let rest_only = continued
+        .is_some_and(|open| header.first == header.end || open.roles == header.roles)
         && !members.is_empty()
         && members
             .iter()
@@ -2913,5 +2917,26 @@ nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, 
         );
         let second = texts(&tables[1..]);
         assert_eq!(second[1], ["I. Về nền tảng"]);
+    }
+
+    #[test]
+    fn a_page_with_its_header_again_and_only_the_rest_of_the_last_row_continues_it() {
+        let first = [small_header(), first_row()].join("\n");
+        let rest = [
+            small_header(),
+            at(&[(6, "về thủ tục hành"), (30, "và Sở Nội vụ")]),
+            at(&[(6, "chính")]),
+        ]
+        .join("\n");
+        let (_, open, tables) = two_pages(&first, &rest, &BandSettings::default());
+        assert!(open);
+        let rows = texts(&tables);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[1][1], "về thủ tục hành chính");
+        assert_eq!(rows[1][2], "và Sở Nội vụ");
+        // Under a header of another table, the lines are no table.
+        let other = rest.replace("Thời hạn", "Sản phẩm");
+        let (_, _, tables) = two_pages(&first, &other, &BandSettings::default());
+        assert!(tables.is_empty());
     }
 }
