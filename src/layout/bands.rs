@@ -1532,6 +1532,67 @@ fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
     }
 }
 
+/// Move back to the deadline column a word of a deadline that layout
+/// text ran into the cell before with one space: "Các đơn vị Thường"
+/// over "liên quan xuyên" leaves the deadline cell reading as no deadline
+/// ("Thường", or "xuyên"), and the last word of the cell before on the
+/// deadline's first line or the line under it, put before or after it,
+/// makes one ("Thường xuyên").
+fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
+    let Some(due) = roles.iter().position(|r| *r == Role::Deadline) else {
+        return;
+    };
+    if due < 2 {
+        return;
+    }
+    let text_of = |words: &[Word]| {
+        words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for cells in row_words.iter_mut() {
+        let text = text_of(&cells[due]);
+        if text.is_empty() || deadline_like(&text) {
+            continue;
+        }
+        let top = cells[due].iter().map(|w| w.y).fold(f64::MIN, f64::max);
+        let size = cells[due].first().map_or(1.0, |w| w.size.max(1.0));
+        // The last word of each line of the cell before, on the
+        // deadline's first line or the line under it.
+        let mut ends: Vec<usize> = Vec::new();
+        for (k, w) in cells[due - 1].iter().enumerate() {
+            if (top - w.y) < -0.5 * size || top - w.y > 1.5 * size {
+                continue;
+            }
+            match ends
+                .iter_mut()
+                .find(|e| (cells[due - 1][**e].y - w.y).abs() < 0.5 * size)
+            {
+                Some(e) if cells[due - 1][*e].x0 < w.x0 => *e = k,
+                Some(_) => {}
+                None => ends.push(k),
+            }
+        }
+        let found = ends.into_iter().find(|&k| {
+            let word = &cells[due - 1][k];
+            let below = top - word.y > 0.5 * size;
+            let joined = if below {
+                format!("{text} {}", word.text)
+            } else {
+                format!("{} {text}", word.text)
+            };
+            deadline_like(&joined)
+        });
+        if let Some(k) = found {
+            let word = cells[due - 1].remove(k);
+            cells[due].push(word);
+            cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+        }
+    }
+}
+
 /// The table of a header's body lines (`members`): its columns cut at
 /// `boundaries`, its rows laid out by [`rows::assign`]; text above the
 /// first row number continues a row of the previous page only when
@@ -1724,6 +1785,7 @@ fn build(
     }
     if settings.packed_columns {
         products_out_of_deadlines(&mut row_words, &header.roles);
+        deadline_words_out_of_cells_before(&mut row_words, &header.roles);
     }
     // A numbered line in one run (no gap between cells), with nothing on
     // other lines, is a group heading ("2. Phát triển hạ tầng số").
@@ -2938,5 +3000,45 @@ nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, 
         let other = rest.replace("Thời hạn", "Sản phẩm");
         let (_, _, tables) = two_pages(&first, &other, &BandSettings::default());
         assert!(tables.is_empty());
+    }
+
+    #[test]
+    fn a_deadline_word_run_into_the_cell_before_goes_back() {
+        let word = |text: &str, x0: f64, line: f64| Word {
+            text: text.to_string(),
+            x0,
+            x1: x0 + 6.5 * text.chars().count() as f64,
+            y: -12.0 * line,
+            size: 10.0,
+        };
+        let roles = [Role::Number, Role::Name, Role::Coordinating, Role::Deadline];
+        // "Các đơn vị Thường" over "liên quan   xuyên": "Thường" stands in
+        // the deadline column, "xuyên" ran into the partners' cell.
+        let mut rows = vec![vec![
+            vec![],
+            vec![word("Tiên phong", 30.0, 0.0)],
+            vec![
+                word("Các", 200.0, 0.0),
+                word("đơn", 225.0, 0.0),
+                word("vị", 250.0, 0.0),
+                word("liên", 200.0, 1.0),
+                word("quan", 230.0, 1.0),
+                word("xuyên", 275.0, 1.0),
+            ],
+            vec![word("Thường", 270.0, 0.0)],
+        ]];
+        deadline_words_out_of_cells_before(&mut rows, &roles);
+        let texts = |words: &[Word]| words.iter().map(|w| w.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(&rows[0][3]), ["Thường", "xuyên"]);
+        assert_eq!(texts(&rows[0][2]), ["Các", "đơn", "vị", "liên", "quan"]);
+        // A partner's last word that makes no deadline stays.
+        let mut rows = vec![vec![
+            vec![],
+            vec![word("Rà soát", 30.0, 0.0)],
+            vec![word("Sở", 200.0, 0.0), word("Nội vụ", 220.0, 0.0)],
+            vec![word("Quý", 270.0, 1.0)],
+        ]];
+        deadline_words_out_of_cells_before(&mut rows, &roles);
+        assert_eq!(texts(&rows[0][2]), ["Sở", "Nội vụ"]);
     }
 }
