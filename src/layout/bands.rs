@@ -1498,13 +1498,24 @@ fn pull_reference_tails(
 /// be a product's text on its own (with product text beside it, any).
 const PRODUCT_WORDS: usize = 5;
 
+/// The words of a cell, in their order, joined by spaces.
+fn words_text(words: &[Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// On a packed page (layout text), move to the products column a
 /// deadline cell that reads as no deadline (of no known kind: "Cung cấp cho các đại biểu sử
 /// dụng …") with at least [`PRODUCT_WORDS`] words or product text beside
 /// it: layout text packs a page's columns line by line, and a section
 /// whose deadline column is empty puts its products where other
-/// sections' deadlines stand. Only when the products column comes right
-/// after the deadlines.
+/// sections' deadlines stand. The other way, a product cell that reads
+/// wholly as a deadline ("2026") beside an empty deadline cell is the
+/// deadline. Only when the products column comes right after the
+/// deadlines.
 fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
     let Some(due) = roles.iter().position(|r| *r == Role::Deadline) else {
         return;
@@ -1513,11 +1524,11 @@ fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
         return;
     }
     for cells in row_words.iter_mut() {
-        let text = cells[due]
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = words_text(&cells[due]);
+        if text.is_empty() && deadline_like(&words_text(&cells[due + 1])) {
+            cells[due] = std::mem::take(&mut cells[due + 1]);
+            continue;
+        }
         let reads = crate::extract::deadline::parse_deadline(&text, None)
             .is_some_and(|p| p.deadline.kind != crate::model::DeadlineKind::Other)
             || deadline_like(&text);
@@ -1545,15 +1556,8 @@ fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &
     if due < 2 {
         return;
     }
-    let text_of = |words: &[Word]| {
-        words
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     for cells in row_words.iter_mut() {
-        let text = text_of(&cells[due]);
+        let text = words_text(&cells[due]);
         if text.is_empty() || deadline_like(&text) {
             continue;
         }
@@ -3040,5 +3044,26 @@ nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, 
         ]];
         deadline_words_out_of_cells_before(&mut rows, &roles);
         assert_eq!(texts(&rows[0][2]), ["Sở", "Nội vụ"]);
+        // A year packed into the products column beside an empty deadline
+        // is the deadline; a product stays.
+        let roles = [Role::Number, Role::Name, Role::Deadline, Role::Result];
+        let mut rows = vec![
+            vec![
+                vec![],
+                vec![word("Phát triển", 30.0, 0.0)],
+                vec![],
+                vec![word("2026", 270.0, 0.0)],
+            ],
+            vec![
+                vec![],
+                vec![word("Xây dựng", 30.0, 2.0)],
+                vec![],
+                vec![word("Phần mềm", 270.0, 2.0)],
+            ],
+        ];
+        products_out_of_deadlines(&mut rows, &roles);
+        assert_eq!(texts(&rows[0][2]), ["2026"]);
+        assert!(rows[0][3].is_empty());
+        assert_eq!(texts(&rows[1][3]), ["Phần mềm"]);
     }
 }
