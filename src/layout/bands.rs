@@ -240,8 +240,9 @@ pub fn find_tables(
         i += 1;
     }
     // Only where no header of its own opens the page.
+    let open_header = open.map(|OpenTable(h)| h);
     let own_header = (i..lines.len().min(i + settings.header_lines + 1))
-        .any(|k| read_header(lines, used, k, settings).is_some());
+        .any(|k| read_header_like(lines, used, k, settings, open_header).is_some());
     let mut carried = open
         .filter(|_| i < lines.len() && !own_header)
         .map(|OpenTable(h)| Header {
@@ -254,7 +255,9 @@ pub fn find_tables(
             i += 1;
             continue;
         }
-        let Some(header) = read_header(lines, used, i, settings).or_else(|| carried.take()) else {
+        let Some(header) =
+            read_header_like(lines, used, i, settings, open_header).or_else(|| carried.take())
+        else {
             i += 1;
             continue;
         };
@@ -305,6 +308,8 @@ struct Header {
     /// page continuing the table without a header matches its own column
     /// starts to these ([`remap_columns`]).
     body_starts: Option<Vec<f64>>,
+    /// Label lines under the number-label line.
+    below: usize,
 }
 
 /// Line pitch near line `i` (baseline to baseline), from the font size
@@ -362,7 +367,13 @@ fn label_line(labels: &[Label]) -> bool {
 
 /// The header whose number-label line is `i`, with its label lines above
 /// and below; `None` unless its columns make a task table.
-fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings) -> Option<Header> {
+fn read_header(
+    lines: &[Line],
+    used: &[bool],
+    i: usize,
+    settings: &BandSettings,
+    max_below: Option<usize>,
+) -> Option<Header> {
     // Cheap test first: the line must open with a number label.
     let opens = lines[i].words.first().is_some_and(|w| {
         let key = w
@@ -401,7 +412,7 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
     };
     let mut end = i + 1;
     while end < lines.len()
-        && end - i <= settings.header_lines
+        && end - i <= max_below.unwrap_or(settings.header_lines)
         && !used[end]
         && close(end - 1, end)
         && !starts_row(&lines[end])
@@ -429,7 +440,26 @@ fn read_header(lines: &[Line], used: &[bool], i: usize, settings: &BandSettings)
         roles: model.signature(),
         pitch,
         body_starts: None,
+        below: end - i - 1,
     })
+}
+
+/// The header at line `i`; where it repeats `like` (the same column
+/// roles), with no more label lines under its number-label line than
+/// `like` has: a repeated header has the shape of the first, and the
+/// body line right under it may fit header words ("cơ quan đơn vị"
+/// under "vị phối hợp").
+fn read_header_like(
+    lines: &[Line],
+    used: &[bool],
+    i: usize,
+    settings: &BandSettings,
+    like: Option<&Header>,
+) -> Option<Header> {
+    like.and_then(|h| {
+        read_header(lines, used, i, settings, Some(h.below)).filter(|again| again.roles == h.roles)
+    })
+    .or_else(|| read_header(lines, used, i, settings, None))
 }
 
 /// Stack labels of several lines into columns by horizontal overlap. A
@@ -590,7 +620,7 @@ fn read_body(
         if used[k] || prev_y - line.y > settings.max_gap * pitch {
             break;
         }
-        if let Some(again) = read_header(lines, used, k, settings) {
+        if let Some(again) = read_header_like(lines, used, k, settings, Some(header)) {
             // The same header drawn again (a page's top, or after a
             // group) continues the table; another header ends it.
             if again.roles != header.roles {
@@ -3065,5 +3095,50 @@ nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, 
         assert_eq!(texts(&rows[0][2]), ["2026"]);
         assert!(rows[0][3].is_empty());
         assert_eq!(texts(&rows[1][3]), ["Phần mềm"]);
+    }
+
+    #[test]
+    fn a_repeated_header_has_the_shape_of_the_first() {
+        // Chromium's print (pl_d tall): the header has one label line
+        // under "TT"; on the next page the row's rest starts right under
+        // the repeated header with "cơ quan đơn vị", words a header may hold.
+        let first = r#"                                               Đơn           Đơn        Thời    Sản
+TT         Nhiệm vụ          Văn bản giao
+                                            vị chủ trì   vị phối hợp    hạn    phẩm
+5.2.   Xây dựng, nâng        Kế hoạch số                  Các cơ quan,   2026
+       cấp, bổ sung hệ       11-KH/BCĐ                    đơn vị liên
+       thống giám sát an     ngày                         quan
+       toàn, an ninh         27/3/2025
+       thông tin của các
+       cơ quan đảng với
+       công nghệ hiện
+       đại, có tính kế
+       thừa, linh hoạt mở
+       rộng, bảo đảm
+       hiệu quả việc
+       giám sát, phát
+       hiện, cảnh báo
+       sớm và ngăn chặn
+       những hành vi bất
+       thường, nguy cơ
+       tấn công đánh cắp
+       dữ liệu; kết nối,
+       chia sẻ dữ liệu với
+       hệ thống giám sát
+       an toàn, an ninh
+       thông tin mạng
+       của Bộ Quốc
+       phòng, Bộ Công
+       an, Ban Cơ yếu
+       Chính phủ và các"#;
+        let second = r#"                                               Đơn           Đơn         Thời      Sản
+TT         Nhiệm vụ          Văn bản giao
+                                            vị chủ trì   vị phối hợp     hạn      phẩm
+       cơ quan đơn vị
+       liên quan."#;
+        let (_, open, tables) = two_pages(first, second, &BandSettings::default());
+        assert!(open);
+        let rows = texts(&tables);
+        assert_eq!(rows[1][1], "cơ quan đơn vị liên quan.");
     }
 }
