@@ -1663,6 +1663,8 @@ fn build(
     // the row number, which the row keeps apart).
     let mut line_cells: Vec<Vec<Vec<Word>>> = Vec::with_capacity(members.len());
     let mut body: Vec<BodyLine> = Vec::with_capacity(members.len());
+    // Per body line: whether it holds only the wrapped tail of a row number.
+    let mut number_tails = vec![false; members.len()];
     for (pos, &(k, kind)) in members.iter().enumerate() {
         let mut cells: Vec<Vec<Word>> = vec![Vec::new(); ncols];
         if kind != LineKind::Group {
@@ -1673,12 +1675,14 @@ fn build(
                 // Punctuation alone in the number column is the wrapped
                 // tail of a row number ("3.45" over "."), not cell text.
                 if c == 0 && !w.text.chars().any(char::is_alphanumeric) {
+                    number_tails[pos] |= kind == LineKind::Cells(false);
                     continue;
                 }
                 if c == 0 && n >= number_len {
                     // The full stop of a row number wrapped in its
                     // narrow cell ("2.10" over ".") is no cell text.
                     if super::table::is_closing_punctuation(&w.text) {
+                        number_tails[pos] |= kind == LineKind::Cells(false);
                         continue;
                     }
                     c = 1.min(ncols - 1);
@@ -1723,6 +1727,7 @@ fn build(
             y: lines[k].y,
             rest,
             name_lowercase,
+            number_bottom: None,
             kind: match kind {
                 LineKind::Group => BodyKind::Group,
                 LineKind::Cells(true) => BodyKind::Number,
@@ -1731,6 +1736,14 @@ fn build(
             columns,
         });
         line_cells.push(cells);
+    }
+    // A row number wrapped in its narrow cell ("2.10" over ".") stands
+    // over both lines: a centred row is centred on both.
+    for pos in 0..body.len() {
+        if body[pos].kind == BodyKind::Number {
+            let tail = (pos + 1..body.len().min(pos + 3)).find(|&q| number_tails[q]);
+            body[pos].number_bottom = tail.map(|q| body[q].y);
+        }
     }
     if let Some(d) = header.roles.iter().position(|r| *r == Role::Documents) {
         let kinds: Vec<LineKind> = members.iter().map(|m| m.1).collect();
@@ -3140,5 +3153,44 @@ TT         Nhiệm vụ          Văn bản giao
         assert!(open);
         let rows = texts(&tables);
         assert_eq!(rows[1][1], "cơ quan đơn vị liên quan.");
+    }
+
+    #[test]
+    fn a_wrapped_row_number_centres_its_row_on_both_lines() {
+        // LibreOffice's borderless table (pl_a): "2.10" wraps in its narrow
+        // cell ("2.10" over "."), and the row is centred on both lines; on
+        // the number line alone, the cut would give "đầu cuối cho người
+        // dùng …" to row 2.11.
+        let text = r#"                                                                       Thời
+                               Văn bản
+                                              Đơn vị       Đơn vị      gian      Sản
+TT        Tên nhiệm vụ        giao nhiệm
+                                              chủ trì     phối hợp     hoàn     phẩm
+                                  vụ
+                                                                      thành
+     Bảo đảm các hạ tầng kỹ
+     thuật, băng thông đường
+     truyền, thiết bị và giải
+2.10                                                                  Thường
+     pháp an toàn thông tin;
+  .                                                                    xuyên
+     trang bị đầy đủ thiết bị
+     đầu cuối cho người dùng
+     Các tỉnh ủy, thành ủy
+     Rà soát nâng cấp hoặc
+     sử dụng Trung tâm dữ
+2.11                                                                    Quý
+     liệu dùng chung của
+  .                                                                   II/2026
+     tỉnh, thành Các tỉnh ủy,
+     thành ủy
+ 7. Phát triển nguồn nhân lực"#;
+        let rows = rows(text);
+        assert_eq!(
+            rows[1][1],
+            "Bảo đảm các hạ tầng kỹ thuật, băng thông đường truyền, thiết bị và giải pháp an toàn \
+             thông tin; trang bị đầy đủ thiết bị đầu cuối cho người dùng Các tỉnh ủy, thành ủy"
+        );
+        assert!(rows[2][1].starts_with("Rà soát nâng cấp"), "{:?}", rows[2]);
     }
 }

@@ -111,6 +111,9 @@ pub struct BodyLine {
     pub rest: usize,
     /// Its text in the name column (1) starts with a lowercase letter.
     pub name_lowercase: bool,
+    /// For a number line whose number wraps in its narrow cell ("2.10"
+    /// over "."): the baseline of the number's last line.
+    pub number_bottom: Option<f64>,
 }
 
 /// Where a cell sits in its row's height.
@@ -238,16 +241,19 @@ impl<'a> Body<'a> {
                 }
             }
         }
-        let number = anchor.map(|a| self.lines[a].y);
+        let number = anchor.map(|a| {
+            let line = &self.lines[a];
+            (line.y, line.number_bottom.unwrap_or(line.y))
+        });
         let top = cells
             .iter()
             .map(|c| c.0)
-            .chain(number)
+            .chain(number.map(|n| n.0))
             .fold(f64::MIN, f64::max);
         let bottom = cells
             .iter()
             .map(|c| c.1)
-            .chain(number)
+            .chain(number.map(|n| n.1))
             .fold(f64::MAX, f64::min);
         let mut fit = Fit {
             number: [0.0; 3],
@@ -259,8 +265,8 @@ impl<'a> Body<'a> {
         let off = |d: f64| (d.abs() / self.pitch).min(self.settings.cell_cap);
         for (m, align) in ALIGNS.iter().enumerate() {
             let row = align.of(top, bottom);
-            if let Some(y) = number {
-                fit.number[m] = off(y - row);
+            if let Some((top, bottom)) = number {
+                fit.number[m] = off(align.of(top, bottom) - row);
             }
             fit.cells[m] = cells.iter().map(|&(t, b)| off(align.of(t, b) - row)).sum();
         }
@@ -672,6 +678,7 @@ mod tests {
                 columns: cols.to_vec(),
                 rest: 0,
                 name_lowercase: false,
+                number_bottom: None,
             })
             .collect()
     }
