@@ -1578,7 +1578,11 @@ fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
 /// over "liên quan xuyên" leaves the deadline cell reading as no deadline
 /// ("Thường", or "xuyên"), and the last word of the cell before on the
 /// deadline's first line or the line under it, put before or after it,
-/// makes one ("Thường xuyên").
+/// makes one ("Thường xuyên"). The start of a range of years ends the
+/// cell before on the deadline's first line ("VPTWĐ và 2025 -" beside
+/// "2028"): the words there without a letter, ending in a dash (or before
+/// a deadline opening with one), go back when they make one deadline with
+/// it ("2025 - 2028").
 fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
     let Some(due) = roles.iter().position(|r| *r == Role::Deadline) else {
         return;
@@ -1588,11 +1592,15 @@ fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &
     }
     for cells in row_words.iter_mut() {
         let text = words_text(&cells[due]);
-        if text.is_empty() || deadline_like(&text) {
+        if text.is_empty() {
             continue;
         }
         let top = cells[due].iter().map(|w| w.y).fold(f64::MIN, f64::max);
         let size = cells[due].first().map_or(1.0, |w| w.size.max(1.0));
+        if deadline_like(&text) {
+            range_start_out_of_cell_before(cells, due, top, size, &text);
+            continue;
+        }
         // The last word of each line of the cell before, on the
         // deadline's first line or the line under it.
         let mut ends: Vec<usize> = Vec::new();
@@ -1625,6 +1633,55 @@ fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &
             cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
         }
     }
+}
+
+/// Move back to the deadline cell `due` (text `text`, first line at
+/// `top`) the letterless words ending the cell before on that line that
+/// open a range with it: they or the deadline hold the dash between, and
+/// together they read as one deadline ("2025 -" and "2028").
+fn range_start_out_of_cell_before(
+    cells: &mut [Vec<Word>],
+    due: usize,
+    top: f64,
+    size: f64,
+    text: &str,
+) {
+    let dash = |t: &str| matches!(t, "-" | "–" | "—");
+    let mut on_line: Vec<usize> = (0..cells[due - 1].len())
+        .filter(|&k| (cells[due - 1][k].y - top).abs() < 0.5 * size)
+        .collect();
+    on_line.sort_by(|&a, &b| cells[due - 1][a].x0.total_cmp(&cells[due - 1][b].x0));
+    let tail: Vec<usize> = on_line
+        .iter()
+        .rev()
+        .take_while(|&&k| !cells[due - 1][k].text.chars().any(char::is_alphabetic))
+        .copied()
+        .collect();
+    let Some(&last) = tail.first() else {
+        return;
+    };
+    let opens_range = dash(&cells[due - 1][last].text) || text.starts_with(['-', '–', '—']);
+    let start = tail
+        .iter()
+        .rev()
+        .map(|&k| cells[due - 1][k].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !opens_range || !deadline_like(&format!("{start} {text}")) {
+        return;
+    }
+    let mut moved: Vec<Word> = Vec::new();
+    let mut kept: Vec<Word> = Vec::new();
+    for (k, w) in std::mem::take(&mut cells[due - 1]).into_iter().enumerate() {
+        if tail.contains(&k) {
+            moved.push(w);
+        } else {
+            kept.push(w);
+        }
+    }
+    cells[due - 1] = kept;
+    cells[due].extend(moved);
+    cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
 }
 
 /// The table of a header's body lines (`members`): its columns cut at
@@ -3087,6 +3144,33 @@ nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, 
         ]];
         deadline_words_out_of_cells_before(&mut rows, &roles);
         assert_eq!(texts(&rows[0][2]), ["Sở", "Nội vụ"]);
+        // "VPTWĐ và 2025 - 2028" (pl_f, Chromium): the start of a range of
+        // years ran into the partners' cell; a number ending a unit stays.
+        let mut rows = vec![
+            vec![
+                vec![],
+                vec![word("Tổ chức", 30.0, 0.0)],
+                vec![
+                    word("VPTWĐ", 200.0, 0.0),
+                    word("và", 240.0, 0.0),
+                    word("2025", 255.0, 0.0),
+                    word("-", 285.0, 0.0),
+                    word("các", 200.0, 1.0),
+                ],
+                vec![word("2028", 295.0, 0.0)],
+            ],
+            vec![
+                vec![],
+                vec![word("Tập huấn", 30.0, 2.0)],
+                vec![word("Quân khu", 200.0, 2.0), word("7", 260.0, 2.0)],
+                vec![word("2026", 295.0, 2.0)],
+            ],
+        ];
+        deadline_words_out_of_cells_before(&mut rows, &roles);
+        assert_eq!(texts(&rows[0][3]), ["2025", "-", "2028"]);
+        assert_eq!(texts(&rows[0][2]), ["VPTWĐ", "và", "các"]);
+        assert_eq!(texts(&rows[1][2]), ["Quân khu", "7"]);
+        assert_eq!(texts(&rows[1][3]), ["2026"]);
         // A year packed into the products column beside an empty deadline
         // is the deadline; a product stays.
         let roles = [Role::Number, Role::Name, Role::Deadline, Role::Result];

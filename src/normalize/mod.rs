@@ -196,13 +196,28 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
             continue;
         }
         let glue = ends_inside_token(&out)
-            || (line.starts_with('/') && out.ends_with(char::is_alphanumeric));
+            || (line.starts_with('/') && out.ends_with(char::is_alphanumeric))
+            || (out.ends_with(char::is_alphabetic) && starts_with_broken_final(line));
         if !glue {
             out.push(' ');
         }
         out.push_str(line);
     }
     normalize_line_memo(out)
+}
+
+/// The consonants that end a Vietnamese syllable.
+const FINAL_CONSONANTS: [&str; 8] = ["c", "ch", "m", "n", "ng", "nh", "p", "t"];
+
+/// True when a line opens with a syllable's final consonants alone
+/// ("n" under "tháng/lầ"): no Vietnamese word has no vowel, so a
+/// renderer broke the word above inside a narrow cell.
+fn starts_with_broken_final(line: &str) -> bool {
+    let first = line
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')'))
+        .next()
+        .unwrap_or("");
+    FINAL_CONSONANTS.contains(&first)
 }
 
 /// True when text ends with a `-` or `/` attached to the token before it
@@ -299,6 +314,19 @@ mod tests {
         assert_eq!(normalize_line(decomposed), "Việt Nam");
         // Marks typed in the wrong order (tone before the hat) still compose.
         assert_eq!(normalize_line("Vie\u{0323}\u{0302}t"), "Việt");
+    }
+
+    #[test]
+    fn join_lines_glues_a_final_consonant_broken_off_its_word() {
+        assert_eq!(
+            join_lines(&["Theo định kỳ 3 tháng/lầ", "n"]),
+            "Theo định kỳ 3 tháng/lần"
+        );
+        assert_eq!(
+            join_lines(&["bảo đảm a", "ninh mạng"]),
+            "bảo đảm a ninh mạng"
+        );
+        assert_eq!(join_lines(&["dài 100", "m"]), "dài 100 m");
     }
 
     #[test]
