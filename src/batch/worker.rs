@@ -7,7 +7,7 @@ use super::{BatchOptions, Formats, Input, Outcome};
 use crate::error::Error;
 use crate::extract::Context;
 use crate::model::ExtractedDocument;
-use crate::output::{self, write_replacing};
+use crate::output;
 use crate::pipeline::{process_bytes, read_input, sha256_hex};
 use std::path::{Path, PathBuf};
 
@@ -53,10 +53,7 @@ pub fn finish(
         }
         let doc = process_bytes(&input.path, &bytes, ctx, &opts.limits)?;
         if opts.formats.json {
-            write_replacing(
-                &json_path(input, opts),
-                output::document_json(&doc).as_bytes(),
-            )?;
+            output::write_document_json(&json_path(input, opts), &doc)?;
         }
         Ok((doc, false))
     });

@@ -132,13 +132,17 @@ fn is_label_context(prev: Option<&str>, left: &str) -> bool {
     })
 }
 
+/// Whether two words side by side may be one word split in two (as
+/// [`fix_splits`] merges them, before the label check).
+pub(crate) fn may_merge(left: &str, right: &str) -> bool {
+    left.len() <= 6 && split_candidate(left, right).is_some()
+}
+
 /// Merge "X ây" → "Xây" and "T rung" → "Trung" in a space-folded line,
 /// recording each merge; `None` when nothing was merged.
 pub(crate) fn fix_splits(line: &str, log: &mut Log) -> Option<String> {
     let words: Vec<&str> = line.split(' ').collect();
-    let any = words
-        .windows(2)
-        .any(|w| w[0].len() <= 6 && split_candidate(w[0], w[1]).is_some());
+    let any = words.windows(2).any(|w| may_merge(w[0], w[1]));
     if !any {
         return None;
     }

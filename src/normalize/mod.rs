@@ -49,8 +49,10 @@ const MEMO_CAPACITY: usize = 65_536;
 thread_local! {
     /// Lines already normalized: documents repeat many lines and cells
     /// (unit names, document numbers, dates, page headers).
-    static MEMO: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    /// Hashed with foldhash: the keys are the document's own text, and
+    /// SipHash's guard against chosen keys costs more than it saves here.
+    static MEMO: std::cell::RefCell<foldhash::HashMap<String, String>> =
+        std::cell::RefCell::new(foldhash::HashMap::default());
 }
 
 /// [`normalize_line`], memoized per thread.
@@ -179,11 +181,18 @@ fn tidy_punctuation(text: &str, log: &mut Log) -> Option<String> {
     Some(out)
 }
 
-/// Join the lines of one wrapped cell or paragraph into one line.
+/// Join the lines of one wrapped cell or paragraph into one line,
+/// normalized as [`normalize_line`] normalizes one line.
 ///
 /// Lines are joined with a space, except where a line ends inside a token
 /// such as a document number (`04-` + `KH/BCĐ`, `11-KH/` + `BCĐ`), which
 /// is glued back without one.
+///
+/// Each line is normalized on its own (memoized: cells repeat), then the
+/// words around each seam again: the steps of [`normalize_line`] look at
+/// a word and its neighbours only, so what a seam changes ("nhi" +
+/// "ệm vụ") lies within [`SEAM_WORDS`] words of it, and a long cell is
+/// not normalized twice whole.
 pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::new();
     for line in lines {
@@ -191,19 +200,71 @@ pub fn join_lines<S: AsRef<str>>(lines: &[S]) -> String {
         if line.is_empty() {
             continue;
         }
+        let line = normalize_line_memo(line.to_string());
         if out.is_empty() {
-            out.push_str(line);
+            out = line;
             continue;
         }
         let glue = ends_inside_token(&out)
             || (line.starts_with('/') && out.ends_with(char::is_alphanumeric))
-            || (out.ends_with(char::is_alphabetic) && starts_with_broken_final(line));
+            || (out.ends_with(char::is_alphabetic) && starts_with_broken_final(&line));
+        if !glue && !seam_may_change(&out, &line) {
+            out.push(' ');
+            out.push_str(&line);
+            continue;
+        }
+        let seam = out.len();
         if !glue {
             out.push(' ');
         }
-        out.push_str(line);
+        out.push_str(&line);
+        let window = seam_window(&out, seam);
+        let fixed = normalize_line(&out[window.clone()]);
+        if fixed != out[window.clone()] {
+            out.replace_range(window, &fixed);
+        }
     }
-    normalize_line_memo(out)
+    out
+}
+
+/// Whether normalizing could change the space joining two normalized
+/// lines `before` and `after`: the steps of [`normalize_line`] that look
+/// across a space are the punctuation tidy (a space after `(`/`[` or
+/// before closing punctuation), composition (a line opening with a
+/// combining mark) and the kerning repair (a short word before the space
+/// that may be the head of a split word); every other step reads one word
+/// at a time.
+fn seam_may_change(before: &str, after: &str) -> bool {
+    let last = before.rsplit(' ').next().unwrap_or("");
+    let first = after.split(' ').next().unwrap_or("");
+    before.ends_with(['(', '['])
+        || after.starts_with([',', ';', ')', ']', '.', ':'])
+        || after
+            .chars()
+            .next()
+            .is_some_and(|c| canonical_combining_class(c) != 0)
+        || kerning::may_merge(last, first)
+}
+
+/// Words each side of a seam that [`join_lines`] normalizes again.
+const SEAM_WORDS: usize = 3;
+
+/// The byte range of the [`SEAM_WORDS`] words either side of byte `seam`
+/// of `text` (a word cut by the seam counts on both sides).
+fn seam_window(text: &str, seam: usize) -> std::ops::Range<usize> {
+    let start = text[..seam]
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .rev()
+        .nth(SEAM_WORDS - 1)
+        .unwrap_or(0);
+    let end = text[seam..]
+        .match_indices(' ')
+        .map(|(i, _)| seam + i)
+        .filter(|&i| i > seam)
+        .nth(SEAM_WORDS - 1)
+        .unwrap_or(text.len());
+    start..end
 }
 
 /// The consonants that end a Vietnamese syllable.
@@ -314,6 +375,21 @@ mod tests {
         assert_eq!(normalize_line(decomposed), "Việt Nam");
         // Marks typed in the wrong order (tone before the hat) still compose.
         assert_eq!(normalize_line("Vie\u{0323}\u{0302}t"), "Việt");
+    }
+
+    #[test]
+    fn join_lines_normalizes_across_each_seam() {
+        // Each line is normalized on its own; what a seam joins is
+        // normalized again: a kerning split, brackets, punctuation.
+        assert_eq!(join_lines(&["các nhi", "ệm vụ của"]), "các nhiệm vụ của");
+        assert_eq!(join_lines(&["Văn phòng (", "VPTW )"]), "Văn phòng (VPTW)");
+        assert_eq!(
+            join_lines(&["Sở Nội vụ", ", Sở Tài chính"]),
+            "Sở Nội vụ, Sở Tài chính"
+        );
+        assert_eq!(join_lines(&["X ây dựng", "kế hoạch"]), "Xây dựng kế hoạch");
+        // Three words either side of the space at byte 9.
+        assert_eq!(seam_window("a b c d e f g h i", 9), 4..15);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// Write bytes to `path` atomically, creating parent folders.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_via_temp(path, bytes, true)
+    write_via_temp(path, true, |w| w.write_all(bytes))
 }
 
 /// [`write_atomic`] without syncing to disk before the rename: readers
@@ -21,10 +21,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// For outputs that are checked when read back (the per-input JSON of a
 /// batch, which `--resume` parses), where a sync per file would dominate.
 pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_via_temp(path, bytes, false)
+    write_via_temp(path, false, |w| w.write_all(bytes))
 }
 
-fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
+/// Write the pretty-printed JSON of one document record (as
+/// [`document_json`]) to `path` as [`write_replacing`] does, streamed to
+/// the file: a large record is never held whole in memory.
+pub fn write_document_json(path: &Path, doc: &ExtractedDocument) -> Result<()> {
+    write_via_temp(path, false, |w| {
+        serde_json::to_writer_pretty(&mut *w, doc)?;
+        w.write_all(b"\n")
+    })
+}
+
+/// Write to a temp file beside `path` through a buffer, then rename it
+/// over `path` (synced first when `sync`).
+fn write_via_temp(
+    path: &Path,
+    sync: bool,
+    fill: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -38,7 +54,11 @@ fn write_via_temp(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
         .prefix(".nhiemvu-")
         .tempfile_in(dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        fill(&mut buffered).map_err(err)?;
+        buffered.flush().map_err(err)?;
+    }
     if sync {
         tmp.as_file().sync_data().map_err(err)?;
     }
