@@ -1544,7 +1544,10 @@ fn words_text(words: &[Word]) -> String {
 /// whose deadline column is empty puts its products where other
 /// sections' deadlines stand. The other way, a product cell that reads
 /// wholly as a deadline ("2026") beside an empty deadline cell is the
-/// deadline. Only when the products column comes right after the
+/// deadline. A short cell reading as no deadline right under rows whose
+/// deadline cells were products is a product too ("Phục vụ kiểm" under
+/// "Cung cấp cho các đại biểu …"): rows one after another keep their
+/// columns. Only when the products column comes right after the
 /// deadlines.
 fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
     let Some(due) = roles.iter().position(|r| *r == Role::Deadline) else {
@@ -1553,19 +1556,26 @@ fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
     if roles.get(due + 1) != Some(&Role::Result) {
         return;
     }
+    // Whether the last row with a deadline cell had a product there.
+    let mut products_above = false;
     for cells in row_words.iter_mut() {
         let text = words_text(&cells[due]);
         if text.is_empty() && deadline_like(&words_text(&cells[due + 1])) {
             cells[due] = std::mem::take(&mut cells[due + 1]);
+            products_above = false;
             continue;
         }
         let reads = crate::extract::deadline::parse_deadline(&text, None)
             .is_some_and(|p| p.deadline.kind != crate::model::DeadlineKind::Other)
             || deadline_like(&text);
-        if text.is_empty() || reads || cells[due + 1].is_empty() && cells[due].len() < PRODUCT_WORDS
-        {
+        if reads {
+            products_above = false;
+        }
+        let short = cells[due + 1].is_empty() && cells[due].len() < PRODUCT_WORDS;
+        if text.is_empty() || reads || short && !products_above {
             continue;
         }
+        products_above = true;
         let mut moved = std::mem::take(&mut cells[due]);
         moved.append(&mut cells[due + 1]);
         moved.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
@@ -1593,6 +1603,7 @@ fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &
     for cells in row_words.iter_mut() {
         let text = words_text(&cells[due]);
         if text.is_empty() {
+            stacked_deadline_out_of_cell_before(cells, due);
             continue;
         }
         let top = cells[due].iter().map(|w| w.y).fold(f64::MIN, f64::max);
@@ -1632,6 +1643,53 @@ fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &
             cells[due].push(word);
             cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
         }
+    }
+}
+
+/// Move to the empty deadline cell `due` a deadline that layout text ran
+/// wholly into the cell before: the last words of two consecutive lines
+/// of it, each after other words and starting at about the same x,
+/// that read together as a deadline ("Các đơn vị Thường" over "liên quan
+/// xuyên").
+fn stacked_deadline_out_of_cell_before(cells: &mut [Vec<Word>], due: usize) {
+    let before = &cells[due - 1];
+    let Some(size) = before.first().map(|w| w.size.max(1.0)) else {
+        return;
+    };
+    // Per line, top to bottom: (its baseline, its last word, its word count).
+    let mut lines: Vec<(f64, usize, usize)> = Vec::new();
+    for (k, w) in before.iter().enumerate() {
+        match lines
+            .iter_mut()
+            .find(|(y, _, _)| (y - w.y).abs() < 0.5 * size)
+        {
+            Some((_, last, count)) => {
+                *count += 1;
+                if before[*last].x0 < w.x0 {
+                    *last = k;
+                }
+            }
+            None => lines.push((w.y, k, 1)),
+        }
+    }
+    lines.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let found = lines.windows(2).find_map(|pair| {
+        let ((y_a, a, n_a), (y_b, b, n_b)) = (pair[0], pair[1]);
+        // Consecutive lines of the cell, at most a line apart (a centred
+        // cell's lines may have an empty line between them).
+        let stacked = y_a - y_b <= 2.5 * size
+            && n_a > 1
+            && n_b > 1
+            && (before[a].x0 - before[b].x0).abs() <= size;
+        let joined = format!("{} {}", before[a].text, before[b].text);
+        (stacked && deadline_like(&joined)).then_some((a, b))
+    });
+    if let Some((a, b)) = found {
+        let (first, second) = if a > b { (a, b) } else { (b, a) };
+        let w1 = cells[due - 1].remove(first);
+        let w2 = cells[due - 1].remove(second);
+        cells[due].extend([w1, w2]);
+        cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
     }
 }
 
@@ -2625,8 +2683,15 @@ mod tests {
             ]),
             at(&[(48, "các đại biểu")]),
             at(&[(48, "trong cuộc họp")]),
+            // Short, but under a product in the same place.
             at(&[
                 (0, "3"),
+                (5, "Kiểm phiếu"),
+                (30, "Văn phòng"),
+                (48, "Phục vụ kiểm"),
+            ]),
+            at(&[
+                (0, "4"),
                 (5, "Tổng hợp"),
                 (30, "Sở Nội vụ"),
                 (48, "Thường xuyên"),
@@ -2646,7 +2711,8 @@ mod tests {
         };
         let r = read(&packed);
         assert_eq!(r[2][3..], ["", "Cung cấp cho các đại biểu trong cuộc họp"]);
-        assert_eq!(r[3][3..], ["Thường xuyên", "Báo cáo"]);
+        assert_eq!(r[3][3..], ["", "Phục vụ kiểm"]);
+        assert_eq!(r[4][3..], ["Thường xuyên", "Báo cáo"]);
         assert_eq!(r[1][3..], ["2026", "Phần mềm"]);
         let r = read(&BandSettings::default());
         assert_eq!(r[2][3], "Cung cấp cho các đại biểu trong cuộc họp");
@@ -3116,21 +3182,35 @@ nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, 
             size: 10.0,
         };
         let roles = [Role::Number, Role::Name, Role::Coordinating, Role::Deadline];
-        // "Các đơn vị Thường" over "liên quan   xuyên": "Thường" stands in
-        // the deadline column, "xuyên" ran into the partners' cell.
-        let mut rows = vec![vec![
-            vec![],
-            vec![word("Tiên phong", 30.0, 0.0)],
-            vec![
+        // One row: its name, the partners' cell "Các đơn vị" + `first`
+        // over "liên quan" + `second` (on line `below`), its deadline cell.
+        let row = |first: Option<Word>, below: f64, second: Word, deadline: Vec<Word>| {
+            let mut partners = vec![
                 word("Các", 200.0, 0.0),
                 word("đơn", 225.0, 0.0),
                 word("vị", 250.0, 0.0),
-                word("liên", 200.0, 1.0),
-                word("quan", 230.0, 1.0),
-                word("xuyên", 275.0, 1.0),
-            ],
+            ];
+            partners.extend(first);
+            partners.extend([
+                word("liên", 200.0, below),
+                word("quan", 230.0, below),
+                second,
+            ]);
+            vec![vec![
+                vec![],
+                vec![word("Tiên phong", 30.0, 0.0)],
+                partners,
+                deadline,
+            ]]
+        };
+        // "Các đơn vị Thường" over "liên quan   xuyên": "Thường" stands in
+        // the deadline column, "xuyên" ran into the partners' cell.
+        let mut rows = row(
+            None,
+            1.0,
+            word("xuyên", 275.0, 1.0),
             vec![word("Thường", 270.0, 0.0)],
-        ]];
+        );
         deadline_words_out_of_cells_before(&mut rows, &roles);
         let texts = |words: &[Word]| words.iter().map(|w| w.text.clone()).collect::<Vec<_>>();
         assert_eq!(texts(&rows[0][3]), ["Thường", "xuyên"]);
@@ -3144,6 +3224,24 @@ nhiệm vụ đều rõ việc, rõ cơ quan chủ trì, cơ quan phối hợp, 
         ]];
         deadline_words_out_of_cells_before(&mut rows, &roles);
         assert_eq!(texts(&rows[0][2]), ["Sở", "Nội vụ"]);
+        // "Các đơn vị Thường" over an empty line and "liên quan   xuyên",
+        // the deadline cell empty: both words ran into the partners' cell.
+        // Words that do not stand one under the other stay.
+        let stacked = |x_second: f64| {
+            row(
+                Some(word("Thường", 270.0, 0.0)),
+                2.0,
+                word("xuyên", x_second, 2.0),
+                vec![],
+            )
+        };
+        let mut rows = stacked(276.5);
+        deadline_words_out_of_cells_before(&mut rows, &roles);
+        assert_eq!(texts(&rows[0][3]), ["Thường", "xuyên"]);
+        assert_eq!(texts(&rows[0][2]), ["Các", "đơn", "vị", "liên", "quan"]);
+        let mut rows = stacked(300.0);
+        deadline_words_out_of_cells_before(&mut rows, &roles);
+        assert!(rows[0][3].is_empty());
         // "VPTWĐ và 2025 - 2028" (pl_f, Chromium): the start of a range of
         // years ran into the partners' cell; a number ending a unit stays.
         let mut rows = vec![
