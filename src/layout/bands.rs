@@ -1000,9 +1000,11 @@ fn page_cells(
 }
 
 /// Whether a cell reads as a deadline ("2026", "Quý I/2026", a date
-/// wrapped inside its year: "31/12/202 6").
+/// wrapped inside its year: "31/12/202 6"), or as the rest of a quarter
+/// whose "Quý" a narrow cell wrapped onto the line above or a page break
+/// left on the page before ("III/2026").
 fn deadline_like(text: &str) -> bool {
-    if crate::extract::deadline::is_clean_deadline(text) {
+    if crate::extract::deadline::is_clean_deadline(text) || quarter_rest(text) {
         return true;
     }
     // A space between two digits is a wrap inside a number.
@@ -1019,6 +1021,15 @@ fn deadline_like(text: &str) -> bool {
         .map(|(_, c)| *c)
         .collect();
     joined != text && crate::extract::deadline::is_clean_deadline(&joined)
+}
+
+/// Whether a text is a Roman quarter and a year alone ("III/2026").
+fn quarter_rest(text: &str) -> bool {
+    text.split_once('/').is_some_and(|(quarter, year)| {
+        matches!(quarter, "I" | "II" | "III" | "IV")
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// The column edges of a page that continues a table under no header of
@@ -2431,13 +2442,10 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_packed_continuation_page_matches_its_columns_to_the_header() {
-        // Layout text leaves out the columns empty on a whole page and
-        // moves the columns after them left: on page 2 the units column
-        // sits where the lead column was and the deadlines where the
-        // partners were; on page 3 the deadlines sit in the lead's place.
-        let first = [
+    /// A header of six columns (documents, lead, partners, deadline) and
+    /// its first row, every cell filled.
+    fn six_columns_and_row_1() -> [String; 2] {
+        [
             at(&[
                 (0, "TT"),
                 (5, "Tên nhiệm vụ"),
@@ -2454,6 +2462,19 @@ mod tests {
                 (61, "Sở Tư pháp"),
                 (79, "2026"),
             ]),
+        ]
+    }
+
+    #[test]
+    fn a_packed_continuation_page_matches_its_columns_to_the_header() {
+        // Layout text leaves out the columns empty on a whole page and
+        // moves the columns after them left: on page 2 the units column
+        // sits where the lead column was and the deadlines where the
+        // partners were; on page 3 the deadlines sit in the lead's place.
+        let [header, row_1] = six_columns_and_row_1();
+        let first = [
+            header,
+            row_1,
             at(&[
                 (0, "2"),
                 (5, "Tổng kết"),
@@ -2589,23 +2610,10 @@ mod tests {
         // Page 2 packs the partners column left, against the lead cells:
         // its first words follow the lead's with one space, a character
         // or two left of where its lines with a wide gap start.
+        let [header, row_1] = six_columns_and_row_1();
         let first = [
-            at(&[
-                (0, "TT"),
-                (5, "Tên nhiệm vụ"),
-                (27, "Văn bản giao"),
-                (44, "Đơn vị chủ trì"),
-                (61, "Đơn vị phối hợp"),
-                (79, "Thời hạn"),
-            ]),
-            at(&[
-                (0, "1"),
-                (5, "Xây dựng kế hoạch"),
-                (27, "Kế hoạch 05"),
-                (44, "Sở Nội vụ"),
-                (61, "Sở Tư pháp"),
-                (79, "2026"),
-            ]),
+            header,
+            row_1,
             at(&[
                 (0, "2"),
                 (5, "Tổng kết"),
@@ -2954,6 +2962,57 @@ mod tests {
         let mut used = vec![false; lines.len()];
         let (tables, _) = find_tables(&lines, &mut used, &BandSettings::default(), 2, None);
         assert!(tables.is_empty());
+    }
+
+    #[test]
+    fn a_quarter_cut_from_its_word_keeps_a_packed_page_in_its_deadline_column() {
+        // pl_b landscape ruled, last page: row 3.39's "Quý" stays on the
+        // page before, its "III/2026" opens this page; row 3.40 wraps "Quý"
+        // over "III/2026". The units columns are empty on the page, so
+        // layout text packs the deadlines left, under the lead's header.
+        let [header, row_1] = six_columns_and_row_1();
+        let first = [
+            header,
+            row_1,
+            at(&[
+                (0, "2"),
+                (5, "Phát triển ứng dụng"),
+                (27, "Kế hoạch số 11-"),
+                (79, "Quý"),
+            ]),
+        ]
+        .join("\n");
+        let second = [
+            at(&[
+                (5, "số về tuyên giáo"),
+                (27, "KH/BCĐ ngày"),
+                (43, "III/2026"),
+            ]),
+            at(&[(5, "và dân vận"), (27, "27/3/2025")]),
+            at(&[
+                (0, "3"),
+                (5, "Phát triển hệ thống"),
+                (27, "Kế hoạch số 11-"),
+                (45, "Quý"),
+            ]),
+            at(&[
+                (5, "bảo vệ sức khoẻ"),
+                (27, "KH/BCĐ ngày"),
+                (43, "III/2026"),
+            ]),
+            at(&[(27, "27/3/2025")]),
+        ]
+        .join("\n");
+        let packed = BandSettings {
+            packed_columns: true,
+            ..BandSettings::default()
+        };
+        let (_, open, next) = two_pages(&first, &second, &packed);
+        assert!(open);
+        let rows = texts(&next);
+        let last = rows.last().expect("row 3");
+        assert_eq!(last[0], "3");
+        assert_eq!(last[3..], ["", "", "Quý III/2026"]);
     }
 
     #[test]
