@@ -33,8 +33,17 @@ enum Letter {
 /// Judge a page's text layer.
 pub fn assess(content: &PageContent) -> TextLayer {
     let (mut letters, mut vietnamese, mut foreign, mut legacy) = (0usize, 0usize, 0usize, 0usize);
+    // Glyphs come in runs of one font: judge each font name once per run.
+    let mut font: Option<(&std::rc::Rc<str>, bool)> = None;
     for g in &content.glyphs {
-        let from_legacy = is_legacy_font_name(&g.font);
+        let from_legacy = match font {
+            Some((name, legacy)) if std::rc::Rc::ptr_eq(name, &g.font) => legacy,
+            _ => {
+                let legacy = is_legacy_font_name(&g.font);
+                font = Some((&g.font, legacy));
+                legacy
+            }
+        };
         for c in g.text.chars() {
             // Cheapest tests first: this runs for every character.
             let kind = if c.is_ascii() {
