@@ -462,6 +462,8 @@ const PARTNER_KINDS: &[&str] = &[
     "nhà đầu tư",
     "người dân",
     "nhà trường",
+    "đơn vị tư vấn",
+    "đơn vị thi công",
 ];
 
 /// Whether a phrase names a partner by its kind, in lowercase ("lực

@@ -109,6 +109,7 @@ const ACTIONS: &[&str] = &[
     "giải đáp",
     "tháo gỡ",
     "tiến hành",
+    "hỗ trợ",
     "làm việc",
     "nghiêm túc",
     "đồng thời",
@@ -496,6 +497,19 @@ mod tests {
         assert_eq!(
             names(&p.coordinating),
             ["Ban Quản lý dự án đầu tư xây dựng số 1"]
+        );
+        // "hỗ trợ" ends the partners; a consultant named by its kind after
+        // a colon's list of communes is a partner of its own.
+        let p = read(concat!(
+            "Các sở, ban, ngành liên quan có trách nhiệm phối hợp với UBND các xã: Đức Trọng, ",
+            "Hiệp Thạnh, Đinh Văn Lâm Hà và đơn vị tư vấn lập quy hoạch, hỗ trợ cung cấp thông tin."
+        ));
+        assert_eq!(
+            names(&p.coordinating),
+            [
+                "UBND các xã: Đức Trọng, Hiệp Thạnh, Đinh Văn Lâm Hà",
+                "đơn vị tư vấn lập quy hoạch"
+            ]
         );
         // Without a lead, a later clause names no partner.
         let p = read("Quyết định có hiệu lực. Bộ trưởng Bộ Tài chính chịu trách nhiệm hướng dẫn.");
