@@ -1303,7 +1303,11 @@ fn word_columns(
 /// past the column start. Where the body gives no starts, a run on a
 /// row's number line whose right part would open with a lowercase word is
 /// cut before the capital or digit nearest the boundary, or kept whole in
-/// the left cell. The space after a leading row number is no crossing.
+/// the left cell. A run ending short of every start of the right column on
+/// the lines around it stays whole in the left cell: pdftotext may start a
+/// column elsewhere in another part of the page (after a heading), and the
+/// page's boundary then falls inside this part's text. The space after a
+/// leading row number is no crossing.
 fn line_columns(
     words: &[Word],
     edges: &ColumnEdges,
@@ -1335,6 +1339,29 @@ fn line_columns(
             }
             let reach = settings.cut_reach * words[start].size.max(1.0);
             let jitter = settings.start_jitter * words[start].size.max(1.0);
+            // Where the lines around start the right column, every start
+            // right of this run's end: the page part has its column there
+            // (pdftotext packs the parts of a page between headings apart),
+            // and a run ending short of it is wholly the left cell's.
+            let y = words[start].y;
+            let next = boundaries
+                .get(b_index + 1)
+                .copied()
+                .unwrap_or(f64::INFINITY);
+            let mut around = edges.marks.iter().filter(|(my, mx)| {
+                *my != y && (my - y).abs() <= edges.window && *mx > b - reach && *mx < next
+            });
+            let end_x = words[end - 1].x1;
+            let first = around.next();
+            if !shouting(&words[start..end])
+                && first.is_some_and(|m| m.1 > end_x + 0.5 * jitter)
+                && around.all(|m| m.1 > end_x + 0.5 * jitter)
+            {
+                for c in &mut columns[start..end] {
+                    *c = (*c).min(b_index);
+                }
+                continue;
+            }
             let cut = edges.starts[b_index].filter(|_| b_index > 0).and_then(|s| {
                 // Where the right column starts on the lines around: a
                 // narrow cell beside pushes a whole cell left or right.
@@ -3013,6 +3040,90 @@ mod tests {
         let last = rows.last().expect("row 3");
         assert_eq!(last[0], "3");
         assert_eq!(last[3..], ["", "", "Quý III/2026"]);
+    }
+
+    #[test]
+    fn a_run_ending_short_of_where_the_lines_around_start_the_next_column_stays_whole() {
+        // pl_a ruled, one page of layout text: rows 2.8–2.9 start their
+        // documents at column 35, the rows after the heading "7." at column
+        // 30, so the page's boundary falls at 30, inside "thiết bị đầu".
+        let text = [
+            at(&[
+                (0, "TT"),
+                (12, "Tên nhiệm vụ"),
+                (35, "Văn bản giao"),
+                (50, "Đơn vị"),
+            ]),
+            at(&[
+                (0, "2.8."),
+                (7, "Nghiên cứu, chỉ đạo"),
+                (35, "Thông báo số"),
+                (50, "Bộ Công"),
+            ]),
+            at(&[
+                (7, "bảo đảm hạ tầng năng lượng"),
+                (35, "19-TB/TGV"),
+                (50, "thương"),
+            ]),
+            at(&[
+                (0, "2.9."),
+                (7, "Bảo đảm các hạ tầng, kỹ"),
+                (35, "Kế hoạch số"),
+                (50, "Học viện"),
+            ]),
+            at(&[
+                (7, "thuật, mạng, thiết bị đầu"),
+                (35, "04-KH/CQTTBCD"),
+                (50, "Chính trị"),
+            ]),
+            at(&[
+                (7, "cuối cho người dùng"),
+                (35, "20/10/2025"),
+                (50, "quốc gia"),
+            ]),
+            at(&[(50, "Hồ Chí Minh;")]),
+            at(&[(50, "Tạp chí")]),
+            at(&[(50, "Cộng sản")]),
+            at(&[(0, "7."), (7, "Phát triển nguồn nhân lực")]),
+            at(&[
+                (0, "7.1."),
+                (7, "Bồi dưỡng cán bộ"),
+                (30, "Kế hoạch số"),
+                (50, "Ban Tổ chức"),
+            ]),
+            at(&[
+                (7, "về chuyển đổi số"),
+                (30, "11-KH/BCĐ"),
+                (50, "Trung ương"),
+            ]),
+            at(&[
+                (0, "7.2."),
+                (7, "Đào tạo, tập huấn"),
+                (30, "Kế hoạch số"),
+                (50, "Văn phòng"),
+            ]),
+            at(&[(7, "cho cán bộ"), (30, "11-KH/BCĐ"), (50, "Trung ương")]),
+            at(&[
+                (0, "7.3."),
+                (7, "Tổ chức tập huấn"),
+                (30, "Kế hoạch số"),
+                (50, "Văn phòng"),
+            ]),
+            at(&[(7, "chuyên sâu"), (30, "11-KH/BCĐ"), (50, "Trung ương")]),
+        ]
+        .join("\n");
+        let rows = rows(&text);
+        let row = rows.iter().find(|r| r[0] == "2.9.").expect("row 2.9");
+        assert_eq!(
+            row[1],
+            "Bảo đảm các hạ tầng, kỹ thuật, mạng, thiết bị đầu cuối cho người dùng"
+        );
+        assert_eq!(row[2], "Kế hoạch số 04-KH/CQTTBCD 20/10/2025");
+        let row = rows.iter().find(|r| r[0] == "7.1.").expect("row 7.1");
+        assert_eq!(
+            row[1..3],
+            ["Bồi dưỡng cán bộ về chuyển đổi số", "Kế hoạch số 11-KH/BCĐ"]
+        );
     }
 
     #[test]
