@@ -21,7 +21,7 @@
 use super::lines::Line;
 use super::rows::{self, BodyKind, BodyLine, Place, RowSettings};
 use super::table::{box_rows, words_box, words_cell, PageTable};
-use super::words::Word;
+use super::words::{sort_reading_order, Word};
 use crate::extract::columns::{classify, label_starts, line_fits_header, ColumnModel, Role};
 use crate::extract::numbering::RowNumber;
 use crate::model::Location;
@@ -1468,12 +1468,6 @@ fn pull_reference_tails(
         return false;
     }
     let before = docs - 1;
-    let text = |ws: &[Word]| {
-        ws.iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     // Words joined to the one before by a single space.
     let touching =
         |ws: &[Word], k: usize| k > 0 && ws[k].x0 - ws[k - 1].x1 <= gap * ws[k].size.max(1.0);
@@ -1506,7 +1500,7 @@ fn pull_reference_tails(
         // words) with the documents cell's own words after it.
         let opening = |own: &str| {
             (1..left.len()).find(|&k| {
-                let mut joined = text(&left[k..]);
+                let mut joined = words_text(&left[k..]);
                 if !own.is_empty() {
                     joined.push(' ');
                     joined.push_str(own);
@@ -1517,7 +1511,7 @@ fn pull_reference_tails(
             })
         };
         if !cells[docs].is_empty() {
-            let own = text(&cells[docs]);
+            let own = words_text(&cells[docs]);
             match open.as_mut() {
                 Some((reference, _)) => {
                     reference.push(' ');
@@ -1528,7 +1522,7 @@ fn pull_reference_tails(
                 }
                 None => {
                     open = opening(&own)
-                        .map(|k| (format!("{} {own}", text(&left[k..])), vec![(pos, k)]));
+                        .map(|k| (format!("{} {own}", words_text(&left[k..])), vec![(pos, k)]));
                 }
             }
         } else if left.is_empty() {
@@ -1543,13 +1537,13 @@ fn pull_reference_tails(
             match k {
                 Some(k) => {
                     reference.push(' ');
-                    reference.push_str(&text(&left[k..]));
+                    reference.push_str(&words_text(&left[k..]));
                     moves.push((pos, k));
                 }
                 None => close(&mut open, line_cells),
             }
         } else if let Some(k) = opening("") {
-            open = Some((text(&left[k..]), vec![(pos, k)]));
+            open = Some((words_text(&left[k..]), vec![(pos, k)]));
         }
         if open
             .as_ref()
@@ -1616,7 +1610,7 @@ fn products_out_of_deadlines(row_words: &mut [Vec<Vec<Word>>], roles: &[Role]) {
         products_above = true;
         let mut moved = std::mem::take(&mut cells[due]);
         moved.append(&mut cells[due + 1]);
-        moved.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+        sort_reading_order(&mut moved);
         cells[due + 1] = moved;
     }
 }
@@ -1679,7 +1673,7 @@ fn deadline_words_out_of_cells_before(row_words: &mut [Vec<Vec<Word>>], roles: &
         if let Some(k) = found {
             let word = cells[due - 1].remove(k);
             cells[due].push(word);
-            cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+            sort_reading_order(&mut cells[due]);
         }
     }
 }
@@ -1727,7 +1721,7 @@ fn stacked_deadline_out_of_cell_before(cells: &mut [Vec<Word>], due: usize) {
         let w1 = cells[due - 1].remove(first);
         let w2 = cells[due - 1].remove(second);
         cells[due].extend([w1, w2]);
-        cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+        sort_reading_order(&mut cells[due]);
     }
 }
 
@@ -1777,7 +1771,7 @@ fn range_start_out_of_cell_before(
     }
     cells[due - 1] = kept;
     cells[due].extend(moved);
-    cells[due].sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    sort_reading_order(&mut cells[due]);
 }
 
 /// The table of a header's body lines (`members`): its columns cut at

@@ -57,7 +57,7 @@ impl Line {
 
 /// Group words into lines, top to bottom; each line's words left to right.
 pub fn group_lines(mut words: Vec<Word>) -> Vec<Line> {
-    words.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    super::words::sort_reading_order(&mut words);
     let mut lines: Vec<Line> = Vec::new();
     for w in words {
         match lines.last_mut() {

@@ -49,6 +49,12 @@ impl Word {
     }
 }
 
+/// Put words in reading order: lines top to bottom (y up), each left to
+/// right.
+pub fn sort_reading_order(words: &mut [Word]) {
+    words.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+}
+
 /// Group upright glyphs into words in content order.
 pub fn words(glyphs: &[Glyph]) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
