@@ -183,8 +183,10 @@ const UNSEEN_FLOORS: [(&str, usize, usize); 5] = [
     ("layout.txt", 537, 401),
     // Reading-order text in blocks (one block per cell) is read by the
     // flat reader's block mode; text interleaving the cells of a row
-    // line by line (LibreOffice prints) mostly is not.
-    ("raw.txt", 286, 71),
+    // line by line (LibreOffice prints) mostly is not, and text printing
+    // the number column apart from the cells gives warnings, not rows
+    // (tests/accounting.rs checks that every row is seen).
+    ("raw.txt", 269, 71),
 ];
 
 #[test]

@@ -23,6 +23,7 @@ use crate::normalize::join_lines;
 use crate::source_doc::TextLine;
 use std::collections::HashMap;
 
+mod apart;
 mod blocks;
 mod interleaved;
 
@@ -143,8 +144,21 @@ impl Slots {
     }
 }
 
-/// Rebuild the tables of flat text; lines outside tables pass through.
+/// Rebuild the tables of flat text; lines outside tables pass through. A
+/// table whose number column stands apart from its cells ([`apart`]) is
+/// not rebuilt: its rows are accounted as warnings.
 pub fn rebuild(lines: &[TextLine], gazetteer: &Gazetteer) -> Vec<FlatItem> {
+    let Some(apart) = apart::find(lines, &apart::ApartSettings::default()) else {
+        return rebuild_tables(lines, gazetteer);
+    };
+    let mut items = rebuild_tables(&lines[..apart.start], gazetteer);
+    items.push(FlatItem::Table(apart.table));
+    items.extend(rebuild_tables(&lines[apart.end..], gazetteer));
+    items
+}
+
+/// Rebuild the tables of flat text whose rows can be rebuilt.
+fn rebuild_tables(lines: &[TextLine], gazetteer: &Gazetteer) -> Vec<FlatItem> {
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     let starts = blocks::block_starts(lines);
     let mut items = Vec::new();
@@ -280,8 +294,9 @@ fn read_table(
                 if heading && !rows.is_empty() {
                     break;
                 }
-                if let Some(stray) = block_start.and_then(|_| blocks::stray_row_number(prev, text))
-                {
+                let stray =
+                    block_start.and_then(|starts| blocks::stray_row_number(prev, text, starts));
+                if let Some(stray) = stray {
                     rows_as_warnings += 1;
                     warnings.push(Warning::new(
                         "row_number_in_cell",
@@ -1174,7 +1189,7 @@ mod block_tests {
     use crate::model::Location;
 
     /// Lines of a text with blank lines, numbered as in the file.
-    fn numbered(text: &str) -> Vec<TextLine> {
+    pub(super) fn numbered(text: &str) -> Vec<TextLine> {
         text.lines()
             .enumerate()
             .filter(|(_, l)| !l.trim().is_empty())

@@ -136,22 +136,24 @@ pub fn extract(
         default_year,
         gazetteer: &ctx.gazetteer,
     };
-    let mut prose = directive::ProseTasks::default();
-    if tables == 0 {
+    let mut prose = if tables == 0 {
         // No task table: a directive whose numbered items are the tasks.
-        prose = directive::extract_tasks(&lines, &around);
+        let mut prose = directive::extract_tasks(&lines, &around);
         tasks = std::mem::take(&mut prose.tasks);
-        if !tasks.is_empty() {
-            document.kind = DocumentKind::Directive;
-        }
+        prose
+    } else if body_tables {
+        // A task table inside the body of a plan: the prose items around
+        // it are tasks too.
+        let mut prose = directive::extract_tasks(&lines, &around);
+        tasks.append(&mut prose.tasks);
+        prose
     } else {
-        if body_tables {
-            // A task table inside the body of a plan: the prose items
-            // around it are tasks too.
-            prose = directive::extract_tasks(&lines, &around);
-            tasks.append(&mut prose.tasks);
-        }
+        numbered_lines_after_table(&parts)
+    };
+    if tables > 0 {
         document.kind = DocumentKind::Appendix;
+    } else if !tasks.is_empty() {
+        document.kind = DocumentKind::Directive;
     }
     let items_as_warnings = prose.warnings.len();
     warnings.append(&mut prose.warnings);
@@ -192,6 +194,53 @@ pub fn extract(
         warnings,
         accounting,
     }
+}
+
+/// The numbered lines after a document's first task table when its prose
+/// is not read (the table holds the tasks): a row its table reader missed
+/// ("1" / "Triển khai ..." printed apart from its header) or an item of
+/// prose after the table. Each is named in an `item_not_task` warning so
+/// none vanishes. Roman numerals are parts (read as sections), and a bare
+/// number first or last on its page is the page's number.
+fn numbered_lines_after_table(parts: &[Part]) -> directive::ProseTasks {
+    let lines: Vec<&TextLine> = parts
+        .iter()
+        .skip_while(|p| matches!(p, Part::Line(_)))
+        .filter_map(|p| match p {
+            Part::Line(l) => Some(l),
+            Part::Table(_) => None,
+        })
+        .collect();
+    let page_edge = |i: usize| {
+        let page = lines[i].at.page;
+        page.is_some()
+            && (i == 0
+                || i + 1 == lines.len()
+                || lines[i - 1].at.page != page
+                || lines[i + 1].at.page != page)
+    };
+    let mut out = directive::ProseTasks::default();
+    for (i, line) in lines.iter().enumerate() {
+        let Some((number, rest)) = RowNumber::at_line_start(&line.text) else {
+            continue;
+        };
+        let row_like = !number.is_roman()
+            && (rest.starts_with(char::is_uppercase) || rest.is_empty() && !page_edge(i));
+        if !row_like {
+            continue;
+        }
+        out.items_seen += 1;
+        out.warnings.push(crate::model::Warning::new(
+            "item_not_task",
+            format!(
+                "the line numbered {} after the task table was not read as a task (the \
+                 document's tasks are its table's rows): \"{}\"",
+                number.printed, line.text
+            ),
+            line.at,
+        ));
+    }
+    out
 }
 
 /// Resolve every table of the document: tables whose cells are known, and

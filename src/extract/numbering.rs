@@ -120,6 +120,32 @@ pub fn is_forward(prev: &RowNumber, next: &RowNumber) -> bool {
     }
 }
 
+/// How far `next` jumps ahead of `prev` when it comes after it: the rise at
+/// the first level where they differ ("3.8" → "3.11": 3; "2" → "2.1": 1,
+/// a first child; "III" → "1": 1). `None` when `next` does not come after.
+pub fn forward_gap(prev: &RowNumber, next: &RowNumber) -> Option<u32> {
+    if !is_forward(prev, next) {
+        return None;
+    }
+    let value = |p: &Part| match p {
+        Part::Arabic(n) | Part::Roman(n) => *n,
+    };
+    Some(match (prev.parts.as_slice(), next.parts.as_slice()) {
+        ([Part::Roman(a)], [Part::Roman(b)]) => b - a,
+        (_, [Part::Roman(_)]) => 1,
+        ([Part::Roman(_)], b) => b.first().map_or(1, value),
+        (a, b) => {
+            let k = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+            match (a.get(k), b.get(k)) {
+                (Some(x), Some(y)) => value(y).saturating_sub(value(x)),
+                (None, Some(y)) => value(y),
+                // `next` is an ancestor-level number after `prev`'s subtree.
+                _ => 1,
+            }
+        }
+    })
+}
+
 /// The value of a well-formed Roman numeral (I..=XXXIX style, with L and C).
 fn roman_value(s: &str) -> Option<u32> {
     static ROMAN: OnceLock<Regex> = OnceLock::new();
@@ -155,6 +181,17 @@ mod tests {
 
     fn n(s: &str) -> RowNumber {
         RowNumber::parse(s).expect("a number")
+    }
+
+    #[test]
+    fn forward_gap_is_the_rise_at_the_first_differing_level() {
+        let n = |s: &str| RowNumber::parse(s).expect("a number");
+        assert_eq!(forward_gap(&n("3.8"), &n("3.11")), Some(3));
+        assert_eq!(forward_gap(&n("2"), &n("2.1")), Some(1));
+        assert_eq!(forward_gap(&n("5.10"), &n("46")), Some(41));
+        assert_eq!(forward_gap(&n("III"), &n("1")), Some(1));
+        assert_eq!(forward_gap(&n("II"), &n("III")), Some(1));
+        assert_eq!(forward_gap(&n("3.8"), &n("3.2")), None);
     }
 
     #[test]

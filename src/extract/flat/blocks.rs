@@ -193,13 +193,20 @@ impl Edge {
 }
 
 /// A row number at the start of a line that did not open a row but reads
-/// as one: dotted ("3.11.", "4."), and further on than the row above. The
-/// line stays cell text (poppler put it inside another cell's lines), and
-/// the reader names it in a warning.
-pub(super) fn stray_row_number(prev: Option<&RowNumber>, line: &str) -> Option<RowNumber> {
-    let (number, _) = RowNumber::at_line_start(line)?;
+/// as one: dotted ("3.11.", "4."), and further on than the row above, or
+/// opening a block with capitalized text (a row poppler printed out of
+/// order, "3.62. Ban hành ..." after row 4.2). The line stays cell text
+/// (poppler put it inside another cell's lines), and the reader names it
+/// in a warning.
+pub(super) fn stray_row_number(
+    prev: Option<&RowNumber>,
+    line: &str,
+    starts_block: bool,
+) -> Option<RowNumber> {
+    let (number, rest) = RowNumber::at_line_start(line)?;
     let dotted = line.split_whitespace().next()?.contains('.');
-    (dotted && prev.is_some_and(|p| is_forward(p, &number))).then_some(number)
+    let out_of_order = starts_block && rest.starts_with(char::is_uppercase);
+    (dotted && prev.is_some_and(|p| is_forward(p, &number) || out_of_order)).then_some(number)
 }
 
 /// A cell's text with what poppler's reading-order text loses at a line
@@ -363,10 +370,14 @@ mod tests {
     #[test]
     fn a_dotted_number_further_on_is_a_stray_row_number() {
         let prev = RowNumber::parse("3.8").unwrap();
-        let stray = stray_row_number(Some(&prev), "3.11. công tác tổ chức,");
+        let stray = stray_row_number(Some(&prev), "3.11. công tác tổ chức,", false);
         assert_eq!(stray.map(|n| n.printed), Some("3.11".to_string()));
-        assert!(stray_row_number(Some(&prev), "30 ngày làm việc").is_none());
-        assert!(stray_row_number(Some(&prev), "2.1. nội dung").is_none());
+        assert!(stray_row_number(Some(&prev), "30 ngày làm việc", true).is_none());
+        assert!(stray_row_number(Some(&prev), "2.1. nội dung", true).is_none());
+        // A row printed out of order opens a block with its name.
+        let back = stray_row_number(Some(&prev), "2.1. Ban hành Đề án", true);
+        assert_eq!(back.map(|n| n.printed), Some("2.1".to_string()));
+        assert!(stray_row_number(Some(&prev), "2.1. Ban hành Đề án", false).is_none());
     }
 
     #[test]
