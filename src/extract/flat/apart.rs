@@ -82,6 +82,65 @@ fn bare_number(text: &str) -> Option<RowNumber> {
         .map(|(n, _)| n)
 }
 
+/// The row numbers from line `run` on: the longest chain of numbers each a
+/// short step after the one before (a row's number can be lost, or glued
+/// into text), so that a number in a cell ("6", the end of a date broken
+/// as "31/12/202" / "6") does not cut the chain. A number is bare, or opens
+/// a line of text ("2.10 Bảo đảm ...", "5.8. của Bộ", a number printed
+/// inside a block of cell text). A longer step is taken by a number
+/// opening a heading ("7. Phát triển ...") or by a bare one in a column of
+/// bare numbers (the numbering of an excerpt: "3." / "3.6.", or "3.45" /
+/// "3.46").
+fn row_numbers(
+    lines: &[TextLine],
+    run: usize,
+    settings: &ApartSettings,
+) -> Vec<(RowNumber, usize)> {
+    let candidates: Vec<(RowNumber, usize, bool)> = lines
+        .iter()
+        .enumerate()
+        .skip(run)
+        .filter_map(|(i, line)| {
+            let (n, rest) = RowNumber::at_line_start(&line.text)?;
+            // A number before a sign ("46 -TB/TGV") is cell text, and so
+            // is a Roman numeral before lowercase ("Đại hội" / "XIV của").
+            let cell_text = !(rest.is_empty() || rest.starts_with(char::is_alphabetic))
+                || n.is_roman() && rest.starts_with(char::is_lowercase);
+            let long_step_ok = rest.starts_with(char::is_uppercase)
+                || rest.is_empty() && in_number_column(lines, i, settings);
+            (!cell_text).then_some((n, i, long_step_ok))
+        })
+        .collect();
+    // chain[j]: length of the longest chain ending at candidate j, and the
+    // candidate before it.
+    let mut chain: Vec<(usize, Option<usize>)> = Vec::with_capacity(candidates.len());
+    for (j, (n, _, long_step_ok)) in candidates.iter().enumerate() {
+        let best = (0..j)
+            .filter(|&i| {
+                forward_gap(&candidates[i].0, n)
+                    .is_some_and(|gap| gap <= settings.max_step || *long_step_ok)
+            })
+            .max_by_key(|&i| (chain[i].0, std::cmp::Reverse(i)));
+        chain.push(match best {
+            Some(i) => (chain[i].0 + 1, Some(i)),
+            None => (1, None),
+        });
+    }
+    let Some(mut at) = (0..chain.len()).max_by_key(|&j| (chain[j].0, std::cmp::Reverse(j))) else {
+        return Vec::new();
+    };
+    let mut picked = vec![at];
+    while let Some(before) = chain[at].1 {
+        picked.push(before);
+        at = before;
+    }
+    picked
+        .into_iter()
+        .rev()
+        .map(|j| (candidates[j].0.clone(), candidates[j].1))
+        .collect()
+}
+
 /// Whether the bare number on line `i` sits in a column of bare numbers:
 /// the line before or after it (past a lone ".", the end of a number
 /// wrapped in a narrow column: "3.45" / ".") holds a bare number a short
@@ -145,38 +204,7 @@ pub(super) fn find(lines: &[TextLine], settings: &ApartSettings) -> Option<Apart
         }
         from = run + 1;
     };
-    // Row numbers from the run on, each a short step after the one before
-    // (a row's number can be lost, or glued into text): bare ones, and
-    // ones opening a line of text ("2.10 Bảo đảm ...", "5.8. của Bộ",
-    // a number printed inside a block of cell text). A longer step is
-    // taken by a number opening a heading ("7. Phát triển ...") or by a
-    // bare one in a column of bare numbers (the numbering of an excerpt:
-    // "3." / "3.6.", or "3.45" / "3.46").
-    let mut seen: Vec<(RowNumber, usize)> = Vec::new();
-    for (i, line) in lines.iter().enumerate().skip(run) {
-        let Some((n, rest)) = RowNumber::at_line_start(&line.text) else {
-            continue;
-        };
-        // A number before a sign ("46 -TB/TGV") is cell text, and so is
-        // a Roman numeral before lowercase ("Đại hội" / "XIV của").
-        let cell_text = !(rest.is_empty() || rest.starts_with(char::is_alphabetic))
-            || n.is_roman() && rest.starts_with(char::is_lowercase);
-        if cell_text {
-            continue;
-        }
-        let step = |p: &RowNumber, n: &RowNumber| forward_gap(p, n);
-        let counted = match seen.last().map(|(p, _)| p) {
-            None => true,
-            Some(p) => step(p, &n).is_some_and(|gap| {
-                gap <= settings.max_step
-                    || rest.starts_with(char::is_uppercase)
-                    || rest.is_empty() && in_number_column(lines, i, settings)
-            }),
-        };
-        if counted {
-            seen.push((n, i));
-        }
-    }
+    let seen = row_numbers(lines, run, settings);
     let last = seen.last().map(|(_, i)| *i)?;
     let end = (last + 1..lines.len())
         .find(|&j| {
@@ -217,15 +245,17 @@ pub(super) fn find(lines: &[TextLine], settings: &ApartSettings) -> Option<Apart
     })
 }
 
-/// Whether the page of line `at` holds the header labels of a task table,
-/// each on a short line of its own ("Tên nhiệm vụ"; "chủ trì", "phối
-/// hợp" or "Thời hạn"): a form of statistics ("Chỉ tiêu", "Số liệu") also
-/// numbers its rows in a column apart, but holds no tasks.
+/// Whether the page of line `at` or the page before (a header printed once,
+/// on the first page) holds the header labels of a task table, each on a
+/// short line of its own ("Tên nhiệm vụ"; "chủ trì", "phối hợp" or "Thời
+/// hạn"): a form of statistics ("Chỉ tiêu", "Số liệu") also numbers its
+/// rows in a column apart, but holds no tasks.
 fn labels_task_table(lines: &[TextLine], at: usize) -> bool {
     let page = lines[at].at.page;
+    let near = |p: Option<u32>| p == page || p.is_some_and(|p| Some(p + 1) == page);
     let labels = lines
         .iter()
-        .filter(|l| l.at.page == page && l.text.split_whitespace().count() <= MAX_LABEL_WORDS)
+        .filter(|l| near(l.at.page) && l.text.split_whitespace().count() <= MAX_LABEL_WORDS)
         .map(|l| classify(&l.text));
     let (mut name, mut other) = (false, false);
     for role in labels {
@@ -281,6 +311,31 @@ mod tests {
             vec![Some(3), Some(4), Some(5), Some(6), Some(9)]
         );
         assert!(found.table.warnings[4].message.contains("row 2.2 "));
+    }
+
+    #[test]
+    fn a_number_in_a_cell_does_not_cut_the_rows() {
+        // "6" ends a date broken in its year; the rows go on at 3.11.
+        let text = lines(&[
+            "Nội dung công việc",
+            "Cơ quan chủ trì",
+            "3.8",
+            "3.9",
+            "3.10",
+            "Kế hoạch số 11-KH/BCĐ ngày",
+            "31/12/202",
+            "6",
+            "3.11",
+            "3.12",
+        ]);
+        let found = find(&text, &ApartSettings::default()).expect("a run of three numbers");
+        let named: Vec<&str> = found
+            .table
+            .warnings
+            .iter()
+            .filter_map(|w| w.message.split_whitespace().nth(1))
+            .collect();
+        assert_eq!(named, ["3.8", "3.9", "3.10", "3.11", "3.12"]);
     }
 
     #[test]
