@@ -65,9 +65,11 @@ fn keys(tasks: &[Task]) -> Vec<(String, Vec<String>)> {
 /// Renderings of each real Word file, with how many agree today.
 const RENDERINGS: [(&str, usize); 4] = [
     ("pdf", 27),
-    ("borderless.pdf", 26),
-    ("layout.txt", 26),
-    ("borderless.layout.txt", 26),
+    // A form of statistics printed without borders: a row with a figure
+    // cell is no prose item (extract/directive/paragraphs.rs).
+    ("borderless.pdf", 27),
+    ("layout.txt", 27),
+    ("borderless.layout.txt", 27),
 ];
 
 #[test]

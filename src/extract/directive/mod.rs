@@ -134,7 +134,7 @@ struct Item {
 /// [`opens_legal_text`]).
 fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) -> Option<Item> {
     let node = &nodes[idx];
-    if !node.children.is_empty() || node.kind() == Some(MarkerKind::Roman) {
+    if !node.children.is_empty() || node.kind() == Some(MarkerKind::Roman) || node.head.figures {
         return None;
     }
     // "Hồ sơ đề nghị khen thưởng gồm: a) Tờ trình ...; c) Báo cáo thành

@@ -320,6 +320,7 @@ mod tests {
             marker,
             text: rest.to_string(),
             at: Location::default(),
+            figures: false,
         }
     }
 

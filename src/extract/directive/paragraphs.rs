@@ -66,6 +66,10 @@ pub struct Paragraph {
     pub text: String,
     /// Where its first line is.
     pub at: Location,
+    /// Its first line is a row of figures: a cell beside it on the same
+    /// input line holds only a quantity ("1.4. Số tổ chức liên ngành … |
+    /// Tổ chức | 38" in layout text of a form of statistics).
+    pub figures: bool,
 }
 
 /// Share of a wrapped text's column width from which a line counts as full.
@@ -102,6 +106,24 @@ pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> 
     let mut last_was_first = false;
     for (line, column) in lines.iter().zip(columns) {
         let text = line.text.trim();
+        let figure = is_quantity(text);
+        if line.at.line.is_some() && (figure || opens_with_measure(text)) {
+            // A cell of the same table row (input line) as the paragraphs
+            // before, holding a figure ("38"; "1.467 Trung tâm …", a figure
+            // run into its note): they are a row of figures, and a figure
+            // alone is no text of theirs.
+            let row: Vec<&mut Paragraph> = out
+                .iter_mut()
+                .rev()
+                .take_while(|p| p.at == line.at)
+                .collect();
+            if !row.is_empty() {
+                row.into_iter().for_each(|p| p.figures = true);
+                if figure {
+                    continue;
+                }
+            }
+        }
         if text.is_empty() || is_page_number(text) {
             continue;
         }
@@ -129,6 +151,7 @@ pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> 
                     marker,
                     text: fold_spaces(rest),
                     at: line.at,
+                    figures: false,
                 });
             }
         }
@@ -136,6 +159,30 @@ pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> 
         last_line = text;
     }
     out
+}
+
+/// Whether a cell holds only a quantity: a count or measure with
+/// thousands dots or a decimal comma ("38", "1.747", "12,49"), or a
+/// percentage; never a year ("2026"), which a deadline cell holds.
+fn is_quantity(text: &str) -> bool {
+    static QUANTITY: OnceLock<Regex> = OnceLock::new();
+    let re = QUANTITY.get_or_init(|| {
+        Regex::new(r"^(?:[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?%?|%)$")
+            .expect("static quantity pattern is valid")
+    });
+    re.is_match(text.trim())
+}
+
+/// Whether a text opens with a measured figure: thousands dots or a
+/// decimal comma before more words ("1.467 Trung tâm …", "12,5 km"). A
+/// bare count ("5 dự án") may as well be words of a task.
+fn opens_with_measure(text: &str) -> bool {
+    static MEASURE: OnceLock<Regex> = OnceLock::new();
+    let re = MEASURE.get_or_init(|| {
+        Regex::new(r"^(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+) ")
+            .expect("static measure pattern is valid")
+    });
+    re.is_match(text)
 }
 
 /// Whether the break between two lines of wrapped text is a wrap: the line
@@ -348,6 +395,49 @@ mod tests {
 
     fn lines(text: &str) -> Vec<TextLine> {
         text.lines().map(TextLine::plain).collect()
+    }
+
+    /// The cells of table rows, each row's cells on one input line.
+    fn row_cells(rows: &[&[&str]]) -> Vec<TextLine> {
+        let mut out = Vec::new();
+        for (i, cells) in rows.iter().enumerate() {
+            for cell in *cells {
+                let mut line = TextLine::plain(cell);
+                line.at.line = Some(i as u32 + 1);
+                out.push(line);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_row_with_a_figure_is_a_row_of_figures() {
+        let cells = row_cells(&[
+            &[
+                "1.4. Số tổ chức liên ngành do cấp tỉnh thành lập",
+                "Tổ chức",
+                "38",
+                "không tính 31 đơn vị",
+            ],
+            &[
+                "1.5.3. Số ĐVSNCL thuộc UBND cấp xã",
+                "Cơ quan, đơn vị",
+                "1.467 Trung tâm Dịch vụ",
+            ],
+            &["2. Tổ chức hội nghị sơ kết", "Sở Nội vụ", "2026"],
+        ]);
+        let refs: Vec<&TextLine> = cells.iter().collect();
+        let paras = paragraphs(&refs, &Gazetteer::builtin());
+        // The numbered first cell of each row tells whether it is a row of
+        // figures; a year is a deadline, not a figure.
+        let heads: Vec<bool> = paras
+            .iter()
+            .filter(|p| p.marker.is_some())
+            .map(|p| p.figures)
+            .collect();
+        assert_eq!(heads, [true, true, false]);
+        // The figure alone is no text of the row.
+        assert!(paras.iter().all(|p| p.text != "38"));
     }
 
     #[test]
