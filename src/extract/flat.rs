@@ -26,6 +26,7 @@ use std::collections::HashMap;
 mod apart;
 mod blocks;
 mod interleaved;
+mod woven;
 
 /// What flat text holds, in reading order.
 #[derive(Debug, Clone)]
@@ -72,6 +73,10 @@ struct Piece {
     /// A cell may start at this piece: always, except inside a block of
     /// block-mode text ([`blocks`]), where a block is one cell.
     cell_start: bool,
+    /// The piece starts the right-hand cell of a woven block ([`woven`]):
+    /// in a slot merging the lead and coordinating columns it joins the
+    /// left-hand cell at no cost.
+    woven_right: bool,
 }
 
 impl Piece {
@@ -97,6 +102,7 @@ impl Piece {
             first_word_width: text_width(text.split_whitespace().next().unwrap_or("")),
             deadline_start: could_start_deadline(text),
             cell_start: true,
+            woven_right: false,
         }
     }
 }
@@ -341,11 +347,12 @@ fn read_table(
         i += 1;
     }
     let block_mode = text_in.block_starts.is_some();
-    if !block_mode {
-        for segment in rows.iter_mut().flat_map(|r| r.segments.iter_mut()) {
-            if let Some(last) = segment.pop() {
-                segment.extend(split_trailing_deadline(last, gazetteer));
-            }
+    let names = block_mode.then(|| woven::KnownNames::of(gazetteer));
+    for segment in rows.iter_mut().flat_map(|r| r.segments.iter_mut()) {
+        if let Some(names) = &names {
+            *segment = woven::split_woven(std::mem::take(segment), names, gazetteer);
+        } else if let Some(last) = segment.pop() {
+            segment.extend(split_trailing_deadline(last, gazetteer));
         }
     }
     let mut table = assign_rows(&model, rows, gazetteer, warnings, block_mode);
@@ -770,7 +777,12 @@ impl Scorer<'_> {
             score -= 3.0;
         }
         if self.block_mode {
-            let blocks = pieces.iter().skip(1).filter(|p| p.cell_start).count();
+            let merged_units = self.slots.columns[slot].len() == 2;
+            let blocks = pieces
+                .iter()
+                .skip(1)
+                .filter(|p| p.cell_start && !(merged_units && p.woven_right))
+                .count();
             score += BLOCK_JOIN * blocks as f64;
         }
         if let Some(w) = self.widths.and_then(|w| w.get(&slot)) {

@@ -1,0 +1,255 @@
+//! Two neighbouring cells woven into one block of reading-order text.
+//! Where the lines of two narrow cells share a baseline, poppler joins
+//! them into one line, and the others come one after the other, so the
+//! block of a lead cell and a partners cell reads
+//!
+//! ```text
+//! Văn phòng Các cơ
+//! Trung
+//! quan, đơn
+//! ương Đảng vị liên
+//! quan
+//! ```
+//!
+//! for "Văn phòng Trung ương Đảng" beside "Các cơ quan, đơn vị liên quan".
+//! Where one of the two cells is a body the gazetteer knows in full, its
+//! words are found in order at the start (left cell) or the end (right
+//! cell) of the lines, and the other words make the other cell. poppler
+//! also joins a line ending in a hyphen to the next one without it, so a
+//! document number can be glued to the body's next word ("số 04-" beside
+//! "chính" reads "số 04chính"): a word ending in the body's next word,
+//! after a digit, is cut there, and the hyphen goes back.
+
+use super::{looks_documentary, Piece};
+use crate::extract::deadline::is_clean_deadline;
+use crate::extract::units::{looks_like_unit, Gazetteer};
+use crate::normalize::match_key;
+
+/// Fewest words of a known full name that can be found woven (two-word
+/// names, "Trung ương", are too common in other text).
+const MIN_NAME_WORDS: usize = 3;
+
+/// The gazetteer's full names of [`MIN_NAME_WORDS`] words or more, as
+/// match keys of their words, longest first.
+pub(super) struct KnownNames(Vec<Vec<String>>);
+
+impl KnownNames {
+    /// The names of `gazetteer`.
+    pub(super) fn of(gazetteer: &Gazetteer) -> KnownNames {
+        let mut names: Vec<Vec<String>> = gazetteer
+            .full_names()
+            .map(|n| n.split_whitespace().map(match_key).collect::<Vec<_>>())
+            .filter(|k| k.len() >= MIN_NAME_WORDS)
+            .collect();
+        names.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        names.dedup();
+        KnownNames(names)
+    }
+}
+
+/// Which cell of the two the known body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+}
+
+/// The two cells of a woven block, each as lines, when one of them is a
+/// body the gazetteer knows in full and the other reads as a cell of its
+/// own (a unit, a document reference or a deadline: `other_fits`).
+pub(super) fn unweave(
+    lines: &[&str],
+    names: &KnownNames,
+    other_fits: impl Fn(&str) -> bool,
+) -> Option<[Vec<String>; 2]> {
+    if lines.len() < 2 {
+        return None;
+    }
+    let words: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    for name in &names.0 {
+        for side in [Side::Left, Side::Right] {
+            let Some([body, other]) = take_name(&words, name, side) else {
+                continue;
+            };
+            let other_text = other.join(" ");
+            let shared_line = body
+                .iter()
+                .zip(&other)
+                .any(|(b, o)| !b.is_empty() && !o.is_empty());
+            if !shared_line || !other_fits(&other_text) {
+                continue;
+            }
+            let lines_of = |cell: Vec<String>| cell.into_iter().filter(|l| !l.is_empty()).collect();
+            return Some(match side {
+                Side::Left => [lines_of(body), lines_of(other)],
+                Side::Right => [lines_of(other), lines_of(body)],
+            });
+        }
+    }
+    None
+}
+
+/// Take the words of `name` (match keys) in order from the start (left)
+/// or the end (right) of the lines: per line, the body's part and the
+/// other cell's part. `None` unless every word of the name is found and
+/// the other cell keeps some text.
+fn take_name(words: &[Vec<&str>], name: &[String], side: Side) -> Option<[Vec<String>; 2]> {
+    let mut at = 0;
+    let mut body: Vec<String> = Vec::with_capacity(words.len());
+    let mut other: Vec<String> = Vec::with_capacity(words.len());
+    for line in words {
+        let keys: Vec<String> = line.iter().map(|w| match_key(w)).collect();
+        let rest = &name[at..];
+        let (mine, theirs) = match side {
+            Side::Left => {
+                let k = keys.iter().zip(rest).take_while(|(a, b)| a == b).count();
+                (line[..k].join(" "), line[k..].join(" "))
+            }
+            Side::Right => match suffix_match(line, &keys, rest) {
+                Some((k, glued)) => {
+                    let cut = line.len() - k;
+                    let theirs: Vec<&str> = line[..cut].to_vec();
+                    let mut mine: Vec<&str> = line[cut..].to_vec();
+                    let mut theirs = theirs.join(" ");
+                    if let Some((head, tail)) = glued {
+                        // poppler dropped the hyphen ending the line there.
+                        theirs = [theirs.as_str(), head].join(" ").trim().to_string() + "-";
+                        mine[0] = tail;
+                    }
+                    (mine.join(" "), theirs)
+                }
+                None => (String::new(), line.join(" ")),
+            },
+        };
+        at += mine.split_whitespace().count();
+        body.push(mine);
+        other.push(theirs);
+        if side == Side::Left && at == 0 {
+            // The left cell opens the block: its first word comes first.
+            return None;
+        }
+    }
+    let found = at == name.len();
+    let other_has_text = other.iter().any(|o| !o.is_empty());
+    (found && other_has_text).then_some([body, other])
+}
+
+/// The longest run of `line`'s last words that continues `rest` (the name's
+/// words still to find): its length, and where its first word is glued to
+/// the other cell's text after a digit ("04chính"), the cut of that word.
+fn suffix_match<'a>(
+    line: &[&'a str],
+    keys: &[String],
+    rest: &[String],
+) -> Option<(usize, Option<(&'a str, &'a str)>)> {
+    (1..=line.len().min(rest.len())).rev().find_map(|k| {
+        let start = line.len() - k;
+        if keys[start + 1..] != rest[1..k] {
+            return None;
+        }
+        if keys[start] == rest[0] {
+            return Some((k, None));
+        }
+        glued_tail(line[start], &rest[0]).map(|cut| (k, Some(cut)))
+    })
+}
+
+/// A word that is a number glued to the next word of the name ("04chính"
+/// for "chính"): the number and the word.
+fn glued_tail<'a>(word: &'a str, next: &str) -> Option<(&'a str, &'a str)> {
+    let split = word.char_indices().find(|(_, c)| c.is_alphabetic())?.0;
+    let (head, tail) = word.split_at(split);
+    (!head.is_empty() && head.ends_with(|c: char| c.is_ascii_digit()) && match_key(tail) == next)
+        .then_some((head, tail))
+}
+
+/// Whether a text can be the other cell of a woven block: a unit phrase,
+/// a document reference or a deadline.
+pub(super) fn fits_beside(text: &str, gazetteer: &Gazetteer) -> bool {
+    looks_like_unit(text, gazetteer) || looks_documentary(text) || is_clean_deadline(text)
+}
+
+/// A row's pieces in block mode with every woven block ([`unweave`]) cut
+/// into its two cells, each a block of its own.
+pub(super) fn split_woven(
+    pieces: Vec<Piece>,
+    names: &KnownNames,
+    gazetteer: &Gazetteer,
+) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut start = 0;
+    while start < pieces.len() {
+        let end = (start + 1..pieces.len())
+            .find(|&j| pieces[j].cell_start)
+            .unwrap_or(pieces.len());
+        let texts: Vec<&str> = pieces[start..end].iter().map(|p| p.text.as_str()).collect();
+        match unweave(&texts, names, |t| fits_beside(t, gazetteer)) {
+            Some(cells) => {
+                for (side, cell) in cells.iter().enumerate() {
+                    for (k, text) in cell.iter().enumerate() {
+                        let mut piece = Piece::new(text, pieces[start].line, gazetteer);
+                        piece.cell_start = k == 0;
+                        piece.woven_right = side == 1 && k == 0;
+                        out.push(piece);
+                    }
+                }
+            }
+            None => out.extend(pieces[start..end].iter().cloned()),
+        }
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unweave_with(lines: &[&str]) -> Option<[Vec<String>; 2]> {
+        let g = Gazetteer::builtin();
+        unweave(lines, &KnownNames::of(&g), |t| fits_beside(t, &g))
+    }
+
+    #[test]
+    fn a_lead_cell_woven_with_its_partners() {
+        let cells = unweave_with(&[
+            "Văn phòng Các cơ",
+            "Trung",
+            "quan, đơn",
+            "ương Đảng vị liên",
+            "quan",
+        ])
+        .expect("woven");
+        assert_eq!(cells[0].join(" "), "Văn phòng Trung ương Đảng");
+        assert_eq!(cells[1].join(" "), "Các cơ quan, đơn vị liên quan");
+    }
+
+    #[test]
+    fn a_document_woven_with_its_lead_glued_at_the_hyphen() {
+        let cells = unweave_with(&[
+            "Kế hoạch",
+            "Ban Nội",
+            "số 04chính",
+            "KH/CQTTBCD",
+            "Trung",
+            "20/10/2025 ương",
+        ])
+        .expect("woven");
+        assert_eq!(cells[0], ["Kế hoạch", "số 04-", "KH/CQTTBCD", "20/10/2025"]);
+        assert_eq!(cells[1].join(" "), "Ban Nội chính Trung ương");
+    }
+
+    #[test]
+    fn one_cell_naming_a_body_stays_whole() {
+        assert!(unweave_with(&["Văn phòng Trung", "ương Đảng"]).is_none());
+        assert!(unweave_with(&[
+            "Phối hợp với Văn phòng",
+            "Trung ương Đảng thực hiện",
+            "rà soát các quy trình",
+        ])
+        .is_none());
+    }
+}
