@@ -348,9 +348,10 @@ fn read_table(
     }
     let block_mode = text_in.block_starts.is_some();
     let names = block_mode.then(|| woven::KnownNames::of(gazetteer));
+    let documents = model.index_of(Role::Documents).is_some();
     for segment in rows.iter_mut().flat_map(|r| r.segments.iter_mut()) {
         if let Some(names) = &names {
-            *segment = woven::split_woven(std::mem::take(segment), names, gazetteer);
+            *segment = woven::split_woven(std::mem::take(segment), names, gazetteer, documents);
         } else if let Some(last) = segment.pop() {
             segment.extend(split_trailing_deadline(last, gazetteer));
         }

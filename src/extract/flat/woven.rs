@@ -22,6 +22,7 @@
 
 use super::{looks_documentary, Piece};
 use crate::extract::deadline::is_clean_deadline;
+use crate::extract::docref::starts_with_reference;
 use crate::extract::units::{looks_like_unit, Gazetteer};
 use crate::normalize::match_key;
 
@@ -172,13 +173,205 @@ pub(super) fn fits_beside(text: &str, gazetteer: &Gazetteer) -> bool {
     looks_like_unit(text, gazetteer) || looks_documentary(text) || is_clean_deadline(text)
 }
 
-/// A row's pieces in block mode with every woven block ([`unweave`]) cut
-/// into its two cells, each a block of its own.
+/// What a document reference woven into a name cell expects next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Expect {
+    /// The number ("11-", "04", "11KH/BCĐ" with its symbol glued).
+    Number,
+    /// The number's symbol ("KH/BCĐ").
+    Symbol,
+    /// "ngày" or the date.
+    Date,
+    /// Nothing: the reference is whole.
+    Done,
+}
+
+/// One word of a woven reference read in state `expect`: the state after
+/// it, or `None` when the word does not continue the reference.
+fn reference_step(word: &str, expect: Expect) -> Option<Expect> {
+    let symbol = |w: &str| {
+        w.contains('/')
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || "/-&".contains(c))
+    };
+    let date = |w: &str| {
+        let parts: Vec<&str> = w.split('/').collect();
+        parts.len() == 3
+            && parts[2].len() == 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    match expect {
+        Expect::Number => {
+            let digits = word.chars().take_while(char::is_ascii_digit).count();
+            let rest = &word[digits..];
+            let rest = rest.strip_prefix('-').unwrap_or(rest);
+            if digits == 0 || digits > 4 {
+                None
+            } else if rest.is_empty() {
+                Some(Expect::Symbol)
+            } else {
+                // "11-KH/BCĐ", or "11KH/BCĐ" (the hyphen dropped at a wrap).
+                symbol(rest).then_some(Expect::Date)
+            }
+        }
+        Expect::Symbol => symbol(word).then_some(Expect::Date),
+        Expect::Date if word == "ngày" => Some(Expect::Date),
+        Expect::Date => date(word).then_some(Expect::Done),
+        Expect::Done => None,
+    }
+}
+
+/// A number glued by poppler to the next line of the name where it dropped
+/// a line-end hyphen ("04ứng" for "04-" beside "ứng dụng", "35Ứng"): the
+/// number and the name's word.
+fn glued_number(word: &str) -> Option<(&str, &str)> {
+    let split = word.find(|c: char| !c.is_ascii_digit())?;
+    let (number, tail) = word.split_at(split);
+    // A word, not a symbol glued the same way ("11KH/BCĐ").
+    let word = tail.starts_with(char::is_alphabetic)
+        && tail.chars().any(char::is_lowercase)
+        && !tail.contains('/');
+    (!number.is_empty() && number.len() <= 4 && word).then_some((number, tail))
+}
+
+/// A name cell woven with the document cell to its right (Chromium prints):
+///
+/// ```text
+/// Xây dựng triển khai các phần mềm,
+/// Kế hoạch số 04ứng dụng dùng chung (Phần mềm nội
+/// KH/CQTTBCD
+/// bộ, phần mềm tài chính đảng, …; năm 20/10/2025
+/// ```
+///
+/// The reference opens with a capitalized type word and "số" ([`opens_reference_at`]),
+/// not after "(" (a reference cited in the name), and its number, symbol,
+/// "ngày" and date follow in order, each line's part of it at the line's
+/// end (the name is the left cell) or at its start before a number glued
+/// to the name ("04ứng": the hyphen goes back). The two cells, when some
+/// line holds both and the reference has its number and symbol.
+pub(super) fn unweave_document(lines: &[&str]) -> Option<[Vec<String>; 2]> {
+    let (first, at) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| opens_reference_at(l).map(|w| (i, w)))?;
+    let mut name: Vec<String> = lines[..first].iter().map(|l| l.to_string()).collect();
+    let mut reference: Vec<String> = Vec::new();
+    let mut shared = false;
+    let mut expect = Expect::Number;
+    for (i, line) in lines.iter().enumerate().skip(first) {
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        let mut left: Vec<String> = Vec::new();
+        let mut part: Vec<String> = Vec::new();
+        let mut opening = (i == first).then_some(at);
+        // A glued number ends one part of the reference; the rest of the
+        // line (the name's next words) may hold its next part again.
+        loop {
+            if expect == Expect::Done {
+                left.extend(words.iter().map(|w| w.to_string()));
+                break;
+            }
+            // This line's part of the reference: from `start`, read from
+            // `from`, then maybe a number glued to the name's next word.
+            let (start, from, read) = match opening.take() {
+                Some(at) => {
+                    let so = at + words[at..].iter().position(|w| *w == "số")?;
+                    (at, so + 1, read_reference(&words[so + 1..], expect))
+                }
+                None => match (0..words.len()).find_map(|s| {
+                    let read = read_reference(&words[s..], expect);
+                    let reaches_end = s + read.0 == words.len() || read.2.is_some();
+                    (read.0 > 0 && reaches_end).then_some((s, read))
+                }) {
+                    Some((s, read)) => (s, s, read),
+                    None => (words.len(), words.len(), (0, expect, None)),
+                },
+            };
+            let (used, after, glued) = read;
+            let end = from + used;
+            left.extend(words[..start].iter().map(|w| w.to_string()));
+            part.extend(words[start..end].iter().map(|w| w.to_string()));
+            expect = after;
+            match glued {
+                Some((number, tail)) => {
+                    // poppler dropped the hyphen ending the reference's line.
+                    part.push(format!("{number}-"));
+                    expect = Expect::Symbol;
+                    let mut rest = vec![tail];
+                    rest.extend_from_slice(&words[end + 1..]);
+                    words = rest;
+                }
+                // Name words after the reference's part: a reference cited
+                // in running text, not a cell beside it.
+                None if end < words.len() => return None,
+                None => break,
+            }
+        }
+        shared |= !left.is_empty() && !part.is_empty();
+        if !left.is_empty() {
+            name.push(left.join(" "));
+        }
+        if !part.is_empty() {
+            reference.push(part.join(" "));
+        }
+    }
+    let whole = expect >= Expect::Date;
+    (shared && whole && !name.is_empty()).then_some([name, reference])
+}
+
+/// What [`read_reference`] read: words used, the state after them, and a
+/// number glued to the name's next word right after them.
+type Read<'a> = (usize, Expect, Option<(&'a str, &'a str)>);
+
+/// Read reference words from the start of `words` in state `expect`.
+fn read_reference<'a>(words: &[&'a str], mut expect: Expect) -> Read<'a> {
+    let mut used = 0;
+    for word in words {
+        if expect == Expect::Number {
+            if let Some(glue) = glued_number(word) {
+                return (used, expect, Some(glue));
+            }
+        }
+        match reference_step(word, expect) {
+            Some(next) => {
+                expect = next;
+                used += 1;
+            }
+            None => break,
+        }
+    }
+    (used, expect, None)
+}
+
+/// The word where a document reference opens in a line: a capitalized
+/// type word followed by "số" ("… thông tin Kế hoạch số 11…"), not after
+/// an opening parenthesis.
+fn opens_reference_at(line: &str) -> Option<usize> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (0..words.len()).find(|&w| {
+        let rest = words[w..].join(" ");
+        starts_with_reference(&rest)
+            && words[w].starts_with(char::is_uppercase)
+            && words[w..].iter().take(4).any(|x| *x == "số")
+            && !(w > 0 && words[w - 1].ends_with('('))
+    })
+}
+
+/// A row's pieces in block mode with every woven block ([`unweave`],
+/// [`unweave_document`]) cut into its two cells, each a block of its own.
+/// A name woven with a reference is cut only when the table has a
+/// documents column and no other block of the row reads as a reference.
 pub(super) fn split_woven(
     pieces: Vec<Piece>,
     names: &KnownNames,
     gazetteer: &Gazetteer,
+    documents_column: bool,
 ) -> Vec<Piece> {
+    let reference_block = pieces
+        .iter()
+        .any(|p| p.cell_start && (p.opens_reference || p.reference));
     let mut out = Vec::with_capacity(pieces.len());
     let mut start = 0;
     while start < pieces.len() {
@@ -186,7 +379,12 @@ pub(super) fn split_woven(
             .find(|&j| pieces[j].cell_start)
             .unwrap_or(pieces.len());
         let texts: Vec<&str> = pieces[start..end].iter().map(|p| p.text.as_str()).collect();
-        match unweave(&texts, names, |t| fits_beside(t, gazetteer)) {
+        let cut = unweave(&texts, names, |t| fits_beside(t, gazetteer)).or_else(|| {
+            (documents_column && !reference_block)
+                .then(|| unweave_document(&texts))
+                .flatten()
+        });
+        match cut {
             Some(cells) => {
                 for (side, cell) in cells.iter().enumerate() {
                     for (k, text) in cell.iter().enumerate() {
@@ -240,6 +438,49 @@ mod tests {
         .expect("woven");
         assert_eq!(cells[0], ["Kế hoạch", "số 04-", "KH/CQTTBCD", "20/10/2025"]);
         assert_eq!(cells[1].join(" "), "Ban Nội chính Trung ương");
+    }
+
+    #[test]
+    fn a_name_woven_with_its_document() {
+        let cells = unweave_document(&[
+            "Xây dựng triển khai các phần mềm,",
+            "Kế hoạch số 04ứng dụng dùng chung (Phần mềm nội",
+            "KH/CQTTBCD",
+            "bộ, phần mềm tài chính đảng, …; năm 20/10/2025",
+            "2025 hoàn thành số hoá một số quy",
+        ])
+        .expect("woven");
+        assert_eq!(
+            cells[0].join(" "),
+            "Xây dựng triển khai các phần mềm, ứng dụng dùng chung (Phần mềm nội bộ, phần \
+             mềm tài chính đảng, …; năm 2025 hoàn thành số hoá một số quy"
+        );
+        assert_eq!(cells[1], ["Kế hoạch số 04-", "KH/CQTTBCD", "20/10/2025"]);
+        let cells = unweave_document(&[
+            "Triển khai vận hành hệ thống thông tin Kế hoạch số 11bảo vệ, chăm sóc sức khoẻ cán bộ",
+            "KH/BCĐ ngày",
+            "27/3/2025",
+        ])
+        .expect("woven");
+        assert_eq!(
+            cells[0],
+            ["Triển khai vận hành hệ thống thông tin bảo vệ, chăm sóc sức khoẻ cán bộ"]
+        );
+        assert_eq!(cells[1], ["Kế hoạch số 11-", "KH/BCĐ ngày", "27/3/2025"]);
+    }
+
+    #[test]
+    fn a_reference_cited_in_a_name_stays() {
+        assert!(unweave_document(&[
+            "Thực hiện nghiêm việc tiếp nhận (Quy chế số",
+            "03-QC/BCĐTW, ngày 23/6/2025) theo phân công",
+        ])
+        .is_none());
+        assert!(unweave_document(&[
+            "Triển khai theo Kế hoạch số",
+            "11-KH/BCĐ ngày 27/3/2025 của Ban Chỉ đạo",
+        ])
+        .is_none());
     }
 
     #[test]
