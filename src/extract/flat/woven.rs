@@ -101,31 +101,44 @@ fn take_name(words: &[Vec<&str>], name: &[String], side: Side) -> Option<[Vec<St
     let mut at = 0;
     let mut body: Vec<String> = Vec::with_capacity(words.len());
     let mut other: Vec<String> = Vec::with_capacity(words.len());
+    // Once a line opens with the name's next words, the other cell has
+    // ended: this line and the rest are the body's ("Minh; Tạp" / "chí
+    // Cộng": a lead listing more bodies after a short reference).
+    let mut body_only = false;
     for line in words {
         let keys: Vec<String> = line.iter().map(|w| match_key(w)).collect();
         let rest = &name[at..];
-        let (mine, theirs) = match side {
-            Side::Left => {
-                let k = keys.iter().zip(rest).take_while(|(a, b)| a == b).count();
-                (line[..k].join(" "), line[k..].join(" "))
-            }
-            Side::Right => match suffix_match(line, &keys, rest) {
-                Some((k, glued)) => {
-                    let cut = line.len() - k;
-                    let theirs: Vec<&str> = line[..cut].to_vec();
-                    let mut mine: Vec<&str> = line[cut..].to_vec();
-                    let mut theirs = theirs.join(" ");
-                    if let Some((head, tail)) = glued {
-                        // poppler dropped the hyphen ending the line there.
-                        theirs = [theirs.as_str(), head].join(" ").trim().to_string() + "-";
-                        mine[0] = tail;
+        let leading = keys.iter().zip(rest).take_while(|(a, b)| a == b).count();
+        let (mine, theirs, matched) = if body_only {
+            (line.join(" "), String::new(), leading)
+        } else {
+            match side {
+                Side::Left => (
+                    line[..leading].join(" "),
+                    line[leading..].join(" "),
+                    leading,
+                ),
+                Side::Right => match suffix_match(line, &keys, rest) {
+                    Some((k, glued)) => {
+                        let cut = line.len() - k;
+                        let mut mine: Vec<&str> = line[cut..].to_vec();
+                        let mut theirs = line[..cut].join(" ");
+                        if let Some((head, tail)) = glued {
+                            // poppler dropped the hyphen ending the line there.
+                            theirs = [theirs.as_str(), head].join(" ").trim().to_string() + "-";
+                            mine[0] = tail;
+                        }
+                        (mine.join(" "), theirs, k)
                     }
-                    (mine.join(" "), theirs)
-                }
-                None => (String::new(), line.join(" ")),
-            },
+                    None if at > 0 && leading > 0 => {
+                        body_only = true;
+                        (line.join(" "), String::new(), leading)
+                    }
+                    None => (String::new(), line.join(" "), 0),
+                },
+            }
         };
-        at += mine.split_whitespace().count();
+        at += matched;
         body.push(mine);
         other.push(theirs);
         if side == Side::Left && at == 0 {
@@ -481,6 +494,27 @@ mod tests {
             "11-KH/BCĐ ngày 27/3/2025 của Ban Chỉ đạo",
         ])
         .is_none());
+    }
+
+    #[test]
+    fn a_lead_listing_more_bodies_after_a_short_reference() {
+        let cells = unweave_with(&[
+            "Kế hoạch",
+            "Học viện",
+            "số 04Chính trị",
+            "KH/CQTTBCD",
+            "quốc gia",
+            "20/10/2025 Hồ Chí",
+            "Minh; Tạp",
+            "chí Cộng",
+            "sản",
+        ])
+        .expect("woven");
+        assert_eq!(cells[0], ["Kế hoạch", "số 04-", "KH/CQTTBCD", "20/10/2025"]);
+        assert_eq!(
+            cells[1].join(" "),
+            "Học viện Chính trị quốc gia Hồ Chí Minh; Tạp chí Cộng sản"
+        );
     }
 
     #[test]
