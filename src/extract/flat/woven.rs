@@ -70,9 +70,16 @@ pub(super) fn unweave(
         .iter()
         .map(|l| l.split_whitespace().collect())
         .collect();
-    for name in &names.0 {
+    let keys: Vec<Vec<String>> = words
+        .iter()
+        .map(|line| line.iter().map(|w| match_key(w)).collect())
+        .collect();
+    let present: std::collections::HashSet<&str> =
+        keys.iter().flatten().map(String::as_str).collect();
+    // A name's first word stands on its own in the block.
+    for name in names.0.iter().filter(|n| present.contains(n[0].as_str())) {
         for side in [Side::Left, Side::Right] {
-            let Some([body, other]) = take_name(&words, name, side) else {
+            let Some([body, other]) = take_name(&words, &keys, name, side) else {
                 continue;
             };
             let other_text = other.join(" ");
@@ -97,7 +104,12 @@ pub(super) fn unweave(
 /// or the end (right) of the lines: per line, the body's part and the
 /// other cell's part. `None` unless every word of the name is found and
 /// the other cell keeps some text.
-fn take_name(words: &[Vec<&str>], name: &[String], side: Side) -> Option<[Vec<String>; 2]> {
+fn take_name(
+    words: &[Vec<&str>],
+    keys: &[Vec<String>],
+    name: &[String],
+    side: Side,
+) -> Option<[Vec<String>; 2]> {
     let mut at = 0;
     let mut body: Vec<String> = Vec::with_capacity(words.len());
     let mut other: Vec<String> = Vec::with_capacity(words.len());
@@ -105,8 +117,7 @@ fn take_name(words: &[Vec<&str>], name: &[String], side: Side) -> Option<[Vec<St
     // ended: this line and the rest are the body's ("Minh; Tạp" / "chí
     // Cộng": a lead listing more bodies after a short reference).
     let mut body_only = false;
-    for line in words {
-        let keys: Vec<String> = line.iter().map(|w| match_key(w)).collect();
+    for (line, keys) in words.iter().zip(keys) {
         let rest = &name[at..];
         let leading = keys.iter().zip(rest).take_while(|(a, b)| a == b).count();
         let (mine, theirs, matched) = if body_only {
@@ -118,7 +129,7 @@ fn take_name(words: &[Vec<&str>], name: &[String], side: Side) -> Option<[Vec<St
                     line[leading..].join(" "),
                     leading,
                 ),
-                Side::Right => match suffix_match(line, &keys, rest) {
+                Side::Right => match suffix_match(line, keys, rest) {
                     Some((k, glued)) => {
                         let cut = line.len() - k;
                         let mut mine: Vec<&str> = line[cut..].to_vec();
