@@ -303,8 +303,18 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
     clauses(text)
         .into_iter()
         .rev()
-        .find_map(|r| re.captures(text[r].trim()).and_then(|c| parse(&c[1])))
+        .map(|r| text[r].trim())
+        .filter(|clause| !ends_a_detail(clause))
+        .find_map(|clause| re.captures(clause).and_then(|c| parse(&c[1])))
         .or_else(|| target.captures_iter(text).last().and_then(|c| parse(&c[1])))
+}
+
+/// Whether a clause ends in a detail of the work opened by "trong đó"
+/// ("…, trong đó lưu ý các vị trí triển khai thi công trong tháng
+/// 4/2026"): a time there says when that part happens (the construction
+/// sites of April), not when the task is due.
+fn ends_a_detail(clause: &str) -> bool {
+    clause.contains(", trong đó ")
 }
 
 /// Where the work starts in an item that opens by reporting how things
@@ -738,6 +748,21 @@ mod tests {
             Some(2026),
         );
         assert_eq!(s.pieces[0].deadline, None);
+    }
+
+    #[test]
+    fn a_time_in_a_detail_is_not_the_deadline() {
+        let s = split_item(
+            "Xây dựng kế hoạch triển khai thi công cụ thể, trong đó lưu ý các vị trí triển \
+             khai thi công trong tháng 4/2026; đồng thời, rà soát phương án thi công.",
+            Some(2026),
+        );
+        assert_eq!(s.pieces[0].deadline, None);
+        let s = split_item(
+            "Xây dựng kế hoạch triển khai thi công, hoàn thành trong tháng 4/2026.",
+            Some(2026),
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-04-30"));
     }
 
     #[test]
