@@ -7,7 +7,7 @@
 use super::parties::{clause_start, ends_with_partners, has_action, has_opener, is_subject};
 use crate::extract::deadline::{parse_deadline, ParsedDeadline};
 use crate::extract::docref::find_document_refs;
-use crate::extract::units::Gazetteer;
+use crate::extract::units::{starts_with_unit_head, Gazetteer};
 use crate::model::{DeadlineKind, DocumentRef};
 use crate::normalize::fold_spaces;
 use regex::Regex;
@@ -305,8 +305,34 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
         .rev()
         .map(|r| text[r].trim())
         .filter(|clause| !ends_a_detail(clause))
-        .find_map(|clause| re.captures(clause).and_then(|c| parse(&c[1])))
+        .find_map(|clause| {
+            re.captures(clause)
+                .filter(|c| !in_purpose_of_another(clause, c.get(0).map_or(0, |m| m.start())))
+                .and_then(|c| parse(&c[1]))
+        })
         .or_else(|| target.captures_iter(text).last().and_then(|c| parse(&c[1])))
+}
+
+/// Whether the deadline phrase at byte `at` of a clause sits in a purpose
+/// clause ("để …") whose subject is another body ("… để đảm bảo thời gian
+/// UBND Phường 2 Bảo Lộc hoàn thành việc phê duyệt … trong tháng 4/2026"):
+/// the time is when that body acts, not when the task is due. The body is
+/// the subject when it opens the purpose, after "(đảm bảo / kịp) thời
+/// gian" or "cho" at most; a body later in it is an object ("để … trình
+/// UBND xã phê duyệt trước ngày 10/5/2026" keeps its deadline).
+fn in_purpose_of_another(clause: &str, at: usize) -> bool {
+    const LEADS: [&str; 7] = ["đảm", "bảo", "kịp", "thời", "gian", "cho", "tạo"];
+    let Some(purpose) = clause[..at].rfind(" để ") else {
+        return false;
+    };
+    let mut rest = &clause[purpose + " để ".len()..at];
+    while let Some((word, tail)) = rest.split_once(' ') {
+        if !LEADS.contains(&word) {
+            break;
+        }
+        rest = tail;
+    }
+    rest.starts_with(char::is_uppercase) && starts_with_unit_head(rest)
 }
 
 /// Whether a clause ends in a detail of the work opened by "trong đó"
@@ -763,6 +789,28 @@ mod tests {
             Some(2026),
         );
         assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-04-30"));
+    }
+
+    #[test]
+    fn a_time_for_another_body_in_a_purpose_is_not_the_deadline() {
+        let s = split_item(
+            "Tập trung hoàn thiện và chuyển ngay 114 hồ sơ do UBND Phường 2 chuyển đến để đảm \
+             bảo thời gian UBND Phường 2 hoàn thành việc phê duyệt trong tháng 4/2026.",
+            Some(2026),
+        );
+        assert_eq!(s.pieces[0].deadline, None);
+        let s = split_item(
+            "Rà soát hồ sơ để hoàn thành việc phê duyệt trong tháng 4/2026.",
+            Some(2026),
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-04-30"));
+        // A body after the purpose's verb is its object: the time stays.
+        let s = split_item(
+            "Phối hợp với UBND xã để xây dựng phương án và trình UBND xã phê duyệt trước ngày \
+             10/5/2026.",
+            Some(2026),
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-05-10"));
     }
 
     #[test]
