@@ -110,6 +110,19 @@ const ACTIONS: &[&str] = &[
     "tháo gỡ",
     "tiến hành",
     "hỗ trợ",
+    // "lập" alone also opens nouns ("lập pháp", "lập trường"): only with
+    // what is drawn up.
+    "lập hồ sơ",
+    "lập kế hoạch",
+    "lập danh sách",
+    "lập dự toán",
+    "lập phương án",
+    "lập quy hoạch",
+    "lập báo cáo",
+    "lập đề án",
+    "lập dự án",
+    // "xác định" alone also opens findings ("Xác định rõ …" in a report).
+    "xác định trách nhiệm",
     "làm việc",
     "nghiêm túc",
     "đồng thời",
@@ -133,6 +146,8 @@ const NOUN_MARKERS: &[&str] = &[
     "quy trình",
     "cơ sở",
     "dữ liệu",
+    // "đơn vị tư vấn lập quy hoạch": the consultant for the work.
+    "tư vấn",
 ];
 
 /// Compound nouns whose second half is an action word ("Ban Quản lý dự án
@@ -468,6 +483,22 @@ mod tests {
     }
     fn read(text: &str) -> Parties {
         read_parties(text, &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn what_is_drawn_up_opens_the_action() {
+        let p = read("Yêu cầu Nhà đầu tư 02 dự án lập hồ sơ điều chỉnh chủ trương đầu tư.");
+        assert_eq!(names(&p.lead), ["Nhà đầu tư 02 dự án"]);
+        let p = read(concat!(
+            "Yêu cầu Sở Xây dựng, các sở, ngành và UBND các xã liên quan xác định trách ",
+            "nhiệm, phối hợp với đơn vị tư vấn lập quy hoạch hoàn thiện hồ sơ."
+        ));
+        assert_eq!(p.lead.len(), 3, "{:?}", names(&p.lead));
+        assert_eq!(names(&p.lead)[0], "Sở Xây dựng");
+        // A consultant "lập quy hoạch" is the partner's kind, not the work.
+        assert!(names(&p.coordinating)
+            .iter()
+            .any(|n| n.ends_with("tư vấn lập quy hoạch")));
     }
 
     #[test]
