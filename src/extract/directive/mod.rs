@@ -577,7 +577,21 @@ fn combine(stated: &Parties, inherited: &Parties) -> (Vec<UnitRef>, Vec<UnitRef>
         };
         (inherited.lead.clone(), coordinating)
     } else {
-        (stated.lead.clone(), stated.coordinating.clone())
+        // The item names a body of the heading more briefly ("Văn phòng Ủy
+        // ban nhân dân tỉnh" under "Giao Văn phòng Ủy ban nhân dân tỉnh
+        // (Trung tâm Phục vụ hành chính công tỉnh):"): the heading's name.
+        let fuller = |unit: &UnitRef| {
+            inherited
+                .lead
+                .iter()
+                .find(|h| h.raw.starts_with(&format!("{} (", unit.raw)))
+                .unwrap_or(unit)
+                .clone()
+        };
+        (
+            stated.lead.iter().map(fuller).collect(),
+            stated.coordinating.clone(),
+        )
     }
 }
 
@@ -809,6 +823,22 @@ fn printed_date(iso: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::source_doc::TextLine;
+
+    #[test]
+    fn an_item_naming_the_heading_body_briefly_keeps_its_full_name() {
+        let g = Gazetteer::builtin();
+        let parties = |lead: &[&str]| Parties {
+            lead: lead.iter().map(|u| g.unit(u)).collect(),
+            ..Parties::default()
+        };
+        let heading =
+            parties(&["Văn phòng Ủy ban nhân dân tỉnh (Trung tâm Phục vụ hành chính công tỉnh)"]);
+        let (lead, _) = combine(&parties(&["Văn phòng Ủy ban nhân dân tỉnh"]), &heading);
+        assert_eq!(lead[0].raw, heading.lead[0].raw);
+        // Another body of the item stays its own.
+        let (lead, _) = combine(&parties(&["Sở Nội vụ"]), &heading);
+        assert_eq!(lead[0].raw, "Sở Nội vụ");
+    }
 
     #[test]
     fn a_form_field_naming_a_body_asks_nothing() {
