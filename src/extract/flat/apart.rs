@@ -213,7 +213,7 @@ pub(super) fn find(lines: &[TextLine], settings: &ApartSettings) -> Option<Apart
         })
         .unwrap_or(lines.len());
     let start = (run.saturating_sub(settings.label_lines_before)..run)
-        .find(|&j| is_number_label(&lines[j].text))
+        .find(|&j| classify(&lines[j].text) == Role::Number)
         .unwrap_or(run);
     let warnings = seen
         .iter()
@@ -267,12 +267,6 @@ fn labels_task_table(lines: &[TextLine], at: usize) -> bool {
 
 /// Most words of a line read as a header label.
 const MAX_LABEL_WORDS: usize = 4;
-
-/// The number column's header label ("TT", "STT", "Số TT").
-fn is_number_label(text: &str) -> bool {
-    let folded = text.trim().trim_end_matches('.').to_lowercase();
-    matches!(folded.as_str(), "tt" | "stt" | "số tt")
-}
 
 #[cfg(test)]
 mod tests {

@@ -178,17 +178,10 @@ fn suffix_match<'a>(
         if keys[start] == rest[0] {
             return Some((k, None));
         }
-        glued_tail(line[start], &rest[0]).map(|cut| (k, Some(cut)))
+        glued_number(line[start])
+            .filter(|(_, tail)| match_key(tail) == rest[0])
+            .map(|cut| (k, Some(cut)))
     })
-}
-
-/// A word that is a number glued to the next word of the name ("04chính"
-/// for "chính"): the number and the word.
-fn glued_tail<'a>(word: &'a str, next: &str) -> Option<(&'a str, &'a str)> {
-    let split = word.char_indices().find(|(_, c)| c.is_alphabetic())?.0;
-    let (head, tail) = word.split_at(split);
-    (!head.is_empty() && head.ends_with(|c: char| c.is_ascii_digit()) && match_key(tail) == next)
-        .then_some((head, tail))
 }
 
 /// Whether a text can be the other cell of a woven block: a unit phrase,
