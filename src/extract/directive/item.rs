@@ -277,10 +277,15 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
     let re = INLINE.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)(?:(?:ngay\s+)?hoàn thành\s+)?((?:ngay\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
-            r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
+            // A time of day may stand before the date: "trước 14 giờ, ngày 08 tháng 10 năm 2025".
+            r"(?:\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s+)?",
+            r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?",
+            r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
             r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})",
             // A time the task's own rules set: "... theo thời gian quy định."
-            r"|(?:theo|đúng)\s+thời\s+(?:gian|hạn)\s+(?:quy định|yêu cầu))",
+            r"|(?:theo|đúng)\s+thời\s+(?:gian|hạn)\s+(?:quy định|yêu cầu)",
+            // The meeting the document convenes: "Gửi tài liệu ... trước Hội nghị."
+            r"|trước\s+(?:hội nghị|kỳ họp|phiên họp|cuộc họp|buổi làm việc))",
             // A purpose may follow the deadline: "... trước ngày 24/4/2026 để tổng hợp."
             r"(?:\s*,?\s+(?:để|nhằm)\s[^.;]*)?\)?\s*[.;]?$"
         ))
@@ -773,6 +778,32 @@ mod tests {
             "Thực hiện các nhiệm vụ hoàn thành trong quý II/2026 (Phụ lục).",
             Some(2026),
         );
+        assert_eq!(s.pieces[0].deadline, None);
+    }
+
+    #[test]
+    fn a_deadline_with_a_time_of_day_and_the_date_in_words() {
+        let s = split_item(
+            "Tổng hợp danh sách gửi Văn phòng Chính phủ trước 14 giờ ngày 08 tháng 10 năm 2025 \
+             để tổng hợp báo cáo Thủ tướng Chính phủ.",
+            Some(2025),
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2025-10-08"));
+        let s = split_item(
+            "Xác nhận đại biểu tham dự trước 14 giờ, ngày 08 tháng 10 năm 2025 để tổng hợp, \
+             báo cáo Thủ tướng Chính phủ./.",
+            Some(2025),
+        );
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2025-10-08"));
+        let s = split_item(
+            "Chuẩn bị tài liệu; gửi tài liệu đến các điểm cầu trước Hội nghị.",
+            Some(2025),
+        );
+        let d = s.pieces[0].deadline.as_ref().map(|d| &d.deadline);
+        assert_eq!(d.map(|d| d.raw.as_str()), Some("trước Hội nghị"));
+        assert_eq!(d.map(|d| d.kind), Some(DeadlineKind::Relative));
+        // A meeting's hour and date are when it takes place, not a limit.
+        let s = split_item("Dự Hội nghị lúc 14 giờ ngày 08 tháng 10 năm 2025.", Some(2025));
         assert_eq!(s.pieces[0].deadline, None);
     }
 

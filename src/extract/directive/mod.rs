@@ -205,6 +205,9 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     }
     let part = match part_kind(nodes, &chain, idx, heading_self) {
         PartKind::Plain if reports => PartKind::Report,
+        PartKind::Report if charges_a_body_at_a_meeting(nodes, &chain, &content, ctx) => {
+            PartKind::Plain
+        }
         kind => kind,
     };
     if !solved && part == PartKind::Report {
@@ -613,6 +616,32 @@ fn is_report_title(title: &str) -> bool {
     re.is_match(&title.trim().to_lowercase())
 }
 
+/// Whether an item under a meeting's attendance or venue ("II. Địa điểm:
+/// ...", "Thành phần: ...") charges a body with something ("Ủy ban nhân
+/// dân các tỉnh, thành phố chịu trách nhiệm kết nối đường truyền trực
+/// tuyến ..."): the other items there name who attends, this one is work.
+fn charges_a_body_at_a_meeting(
+    nodes: &[Node],
+    chain: &[usize],
+    content: &str,
+    ctx: &DocContext<'_>,
+) -> bool {
+    static CHARGE: OnceLock<Regex> = OnceLock::new();
+    static MEETING: OnceLock<Regex> = OnceLock::new();
+    let charge = CHARGE.get_or_init(|| {
+        Regex::new(r"\b(?:chịu|có) trách nhiệm\b").expect("static charge pattern is valid")
+    });
+    let meeting = MEETING.get_or_init(|| {
+        Regex::new(r"^(?:thành phần|dự tại|tham dự|đại biểu|khách mời|địa điểm)\b")
+            .expect("static meeting part pattern is valid")
+    });
+    let text = clean_text(content);
+    chain.iter().any(|&a| {
+        meeting.is_match(&clean_text(&nodes[a].title()).trim().to_lowercase())
+    }) && charge.is_match(&text)
+        && !read_parties(&text, ctx.gazetteer).lead.is_empty()
+}
+
 /// Whether an item is an instruction whose object is the list under it
 /// ("Tham mưu Ủy ban nhân dân tỉnh xây dựng, trình Hội đồng nhân dân tỉnh
 /// quyết định:"): its text opens with an action or an opener and ends with
@@ -975,6 +1004,46 @@ mod tests {
             ["Văn phòng Ủy ban nhân dân tỉnh"],
             "no \"Giao\" in the unit"
         );
+    }
+
+    #[test]
+    fn a_meeting_invitation_assigns_its_requests_and_charges_not_its_attendees() {
+        let text = "CÔNG ĐIỆN\nmời dự Hội nghị\n\
+            I. Thời gian: 08 giờ, ngày 09 tháng 10 năm 2025.\n\
+            II. Địa điểm: Trụ sở Chính phủ và trực tuyến đến Ủy ban nhân dân các tỉnh.\n\
+            1. Dự tại điểm cầu Ủy ban nhân dân các tỉnh:\n\
+            - Chủ tịch Ủy ban nhân dân các tỉnh.\n\
+            - Ủy ban nhân dân các tỉnh chịu trách nhiệm kết nối đường truyền trực tuyến đến cấp xã.\n\
+            III. Văn phòng Chính phủ trân trọng đề nghị:\n\
+            1. Bộ Y tế: Tổng hợp danh sách đại biểu gửi Văn phòng Chính phủ trước 14 giờ ngày 08 tháng 10 năm 2025.\n\
+            2. Các Bộ, cơ quan, địa phương dự Hội nghị đúng thành phần được mời.\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta {
+            title: Some("CÔNG ĐIỆN mời dự Hội nghị".into()),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "cd",
+            default_year: Some(2025),
+            gazetteer: &g,
+        };
+        let found = extract_tasks(&refs, &ctx);
+        let ids: Vec<&str> = found.tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["cd/II/1.2", "cd/III/1", "cd/III/2"]);
+        assert_eq!(found.warnings.len(), 1, "the attendee is an item, not a task");
+        assert_eq!(
+            found.tasks[0].section.as_ref().map(|s| s.title.as_str()),
+            Some("Địa điểm: Trụ sở Chính phủ và trực tuyến đến Ủy ban nhân dân các tỉnh"),
+            "a heading written as a sentence loses its period"
+        );
+        assert_eq!(found.tasks[0].lead_units[0].raw, "Ủy ban nhân dân các tỉnh");
+        let due = found.tasks[1].deadline.as_ref().and_then(|d| d.due.as_deref());
+        assert_eq!(due, Some("2025-10-08"));
+        assert_eq!(found.tasks[2].lead_units[0].raw, "Các Bộ, cơ quan, địa phương");
     }
 
     #[test]

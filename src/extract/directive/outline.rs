@@ -57,7 +57,13 @@ impl Node {
 
     /// The heading's own text without a trailing ":".
     pub fn title(&self) -> String {
-        self.head.text.trim_end_matches([':', ' ']).to_string()
+        let title = self.head.text.trim_end_matches([':', ' ']);
+        // A heading written as a sentence ("II. Địa điểm: Trực tiếp tại Trụ
+        // sở Chính phủ.") ends like one; "v.v." is a word.
+        match title.strip_suffix('.') {
+            Some(t) if !title.ends_with("v.v.") && !t.ends_with('.') => t.trim_end().to_string(),
+            _ => title.to_string(),
+        }
     }
 }
 

@@ -121,6 +121,13 @@ const ACTIONS: &[&str] = &[
     "lập báo cáo",
     "lập đề án",
     "lập dự án",
+    // "dự" alone also opens nouns ("dự thảo", "dự toán", "dự án"): only
+    // with what is attended ("Hội nghị" is capitalized when it names the
+    // meeting the document is about).
+    "dự hội nghị",
+    "dự Hội nghị",
+    "dự họp",
+    "tham dự",
     // "xác định" alone also opens findings ("Xác định rõ …" in a report).
     "xác định trách nhiệm",
     "làm việc",
