@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the output contract written into every document record.
-pub const SCHEMA_VERSION: &str = "6";
+pub const SCHEMA_VERSION: &str = "7";
 
 /// Everything extracted from one input file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

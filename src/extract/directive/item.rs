@@ -803,7 +803,10 @@ mod tests {
         assert_eq!(d.map(|d| d.raw.as_str()), Some("trước Hội nghị"));
         assert_eq!(d.map(|d| d.kind), Some(DeadlineKind::Relative));
         // A meeting's hour and date are when it takes place, not a limit.
-        let s = split_item("Dự Hội nghị lúc 14 giờ ngày 08 tháng 10 năm 2025.", Some(2025));
+        let s = split_item(
+            "Dự Hội nghị lúc 14 giờ ngày 08 tháng 10 năm 2025.",
+            Some(2025),
+        );
         assert_eq!(s.pieces[0].deadline, None);
     }
 

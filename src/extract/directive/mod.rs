@@ -199,11 +199,19 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         }
         None => false,
     };
-    // "2. Cơ quan trình (kết quả đề nghị): Sở Tư pháp." fills in a form.
-    if names_a_body_only(&content, ctx.gazetteer) {
+    // "2. Cơ quan trình (kết quả đề nghị): Sở Tư pháp." fills in a form;
+    // "- Bộ trưởng Bộ Tư pháp Nguyễn Hải Ninh;" names a member; "UBND các
+    // xã, phường: Tại Phụ lục II đính kèm." points to an appendix; "Chánh
+    // Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành Quyết định
+    // này" is the closing formula of a decision.
+    if names_a_body_only(&content, ctx.gazetteer)
+        || names_a_person_only(&content)
+        || points_to_an_appendix(&content)
+        || executes_this_document(&content)
+    {
         return None;
     }
-    let part = match part_kind(nodes, &chain, idx, heading_self) {
+    let part = match part_kind(nodes, &chain, idx, heading_self, ctx.gazetteer) {
         PartKind::Plain if reports => PartKind::Report,
         PartKind::Report if charges_a_body_at_a_meeting(nodes, &chain, &content, ctx) => {
             PartKind::Plain
@@ -424,6 +432,82 @@ fn names_a_body_only(text: &str, gazetteer: &Gazetteer) -> bool {
         && !has_action(value)
 }
 
+/// Whether an item's text (after its unit label) only points elsewhere:
+/// "Tại Phụ lục I đính kèm.", "Chi tiết theo Biểu số 02 kèm theo." The
+/// appendix holds what there is; the item asks nothing itself.
+fn points_to_an_appendix(text: &str) -> bool {
+    static POINTER: OnceLock<Regex> = OnceLock::new();
+    let re = POINTER.get_or_init(|| {
+        Regex::new(r"(?i)^\(?(?:chi tiết\s+)?(?:tại|theo|như)\s+(?:phụ lục|biểu|danh sách)\b[^.;:]{0,60}\)?[.;]?$")
+            .expect("static appendix pointer pattern is valid")
+    });
+    let text = clean_text(text);
+    // After a unit label: "UBND các xã, phường: Tại Phụ lục II đính kèm."
+    let tail = text.rsplit_once(": ").map_or(text.as_str(), |(_, t)| t);
+    re.is_match(tail.trim())
+}
+
+/// Whether an item is a decision's closing formula: the bodies that
+/// "chịu trách nhiệm thi hành Quyết định này" carry out the whole text,
+/// and its tasks are the items that say what.
+fn executes_this_document(text: &str) -> bool {
+    static FORMULA: OnceLock<Regex> = OnceLock::new();
+    let re = FORMULA.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)(?:chịu|có) trách nhiệm (?:tổ chức )?(?:thi hành|thực hiện) ",
+            r"(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định) này\W*$"
+        ))
+        .expect("static closing formula pattern is valid")
+    });
+    re.is_match(clean_text(text).trim())
+}
+
+/// Family names that open a Vietnamese personal name ([`names_a_person_only`]).
+const FAMILY_NAMES: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đào", "Đoàn", "Lương", "Châu", "Trương", "Đinh", "Mai", "Lâm",
+    "Tô", "Hà", "Tạ", "Cao", "Kiều", "Lưu", "Thái", "Quách", "Triệu", "Chu", "Nông", "Hứa", "Tăng",
+    "Lại", "Trịnh", "Phùng", "Vương", "Từ", "Diệp", "Giang", "Tống", "Mạc", "Thân",
+];
+
+/// Whether an item names a person and asks nothing of them: a member of
+/// a board or an attendee ("Bộ trưởng Bộ Công an Đại tướng Lương Tam
+/// Quang, Phó Trưởng Ban Thường trực Ban Chỉ đạo."): it ends with a
+/// personal name (a family name and one to three capitalized words),
+/// perhaps followed by the person's role, and has no instruction and no
+/// responsibility in it ("Sở Nội vụ tổng hợp, báo cáo đồng chí Chủ tịch
+/// Hồ Văn Mười" ends with a name and asks the work of the Sở), and does
+/// not open with the work ("Rà soát hồ sơ của ông Nguyễn Văn An").
+fn names_a_person_only(text: &str) -> bool {
+    static ASKS: OnceLock<Regex> = OnceLock::new();
+    let asks = ASKS.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:chủ trì|phối hợp|trách nhiệm|báo cáo|gửi|trình|giao|đề nghị|yêu cầu)\b",
+        )
+        .expect("static asking pattern is valid")
+    });
+    let text = clean_text(text);
+    let text = text.trim().trim_end_matches(['.', ';', ',']);
+    if asks.is_match(text) || has_opener(text) || starts_with_action(text) {
+        return false;
+    }
+    let ends_with_name = |named: &str| {
+        let words: Vec<&str> = named.split_whitespace().collect();
+        (2..=4).any(|n| {
+            words.len() > n
+                && FAMILY_NAMES.contains(&words[words.len() - n])
+                && words[words.len() - n + 1..].iter().all(|w| {
+                    w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+                })
+        })
+    };
+    // Or the role after the name: ", Trưởng Ban Chỉ đạo".
+    ends_with_name(text)
+        || text.rsplit_once(", ").is_some_and(|(named, role)| {
+            role.starts_with(char::is_uppercase) && ends_with_name(named)
+        })
+}
+
 /// The most words a unit label set apart without a colon may hold (a
 /// list of bodies; also bounds the work on long paragraphs).
 const MAX_LABEL_WORDS: usize = 40;
@@ -608,12 +692,33 @@ fn is_report_title(title: &str) -> bool {
             r"bối cảnh|sự cần thiết|những (?:tồn tại|hạn chế|kết quả)|tồn tại|hạn chế|khó khăn|",
             r"(?:các |một số )?(?:vấn đề|nội dung) (?:tồn tại|hạn chế)|những vấn đề|dự báo|",
             r"thành phần|dự tại|tham dự|đại biểu|khách mời|địa điểm|phạm vi|đối tượng|",
+            // A body's charter: what it is for, not work assigned to it.
+            r"chức năng|nhiệm vụ,? (?:và )?quyền hạn|chế độ làm việc|",
             r"giải thích từ ngữ|hình thức|phương pháp|cách thức kiểm tra|",
             r"(?:nghị định|thông tư|quyết định|quy chế|quy định|điều lệ|luật|nghị quyết|kế hoạch) này (?:quy định|áp dụng|điều chỉnh))"
         ))
         .expect("static report title pattern is valid")
     });
-    re.is_match(&title.trim().to_lowercase())
+    let title = title.trim().to_lowercase();
+    re.is_match(&title) || lists_members(&title)
+}
+
+/// Whether a (lowercased) heading introduces the members of a body ("Các
+/// thành viên Ban Chỉ đạo:", "Thành lập Ban Chỉ đạo ... gồm các thành viên
+/// sau:"): the items under it name people, not work. A heading about the
+/// members' duties ("Các thành viên Ban Chỉ đạo có trách nhiệm:") does not.
+fn lists_members(title: &str) -> bool {
+    static MEMBERS: OnceLock<Regex> = OnceLock::new();
+    static DUTIES: OnceLock<Regex> = OnceLock::new();
+    let members = MEMBERS.get_or_init(|| {
+        Regex::new(r"^(?:các )?(?:thành viên|ủy viên|uỷ viên)\b|\bgồm (?:các |những )?(?:thành viên|ông|bà|đồng chí)\b")
+            .expect("static members heading pattern is valid")
+    });
+    let duties = DUTIES.get_or_init(|| {
+        Regex::new(r"\b(?:trách nhiệm|nhiệm vụ|thực hiện|phải)\b")
+            .expect("static duties pattern is valid")
+    });
+    members.is_match(title) && !duties.is_match(title)
 }
 
 /// Whether an item under a meeting's attendance or venue ("II. Địa điểm:
@@ -636,9 +741,10 @@ fn charges_a_body_at_a_meeting(
             .expect("static meeting part pattern is valid")
     });
     let text = clean_text(content);
-    chain.iter().any(|&a| {
-        meeting.is_match(&clean_text(&nodes[a].title()).trim().to_lowercase())
-    }) && charge.is_match(&text)
+    chain
+        .iter()
+        .any(|&a| meeting.is_match(&clean_text(&nodes[a].title()).trim().to_lowercase()))
+        && charge.is_match(&text)
         && !read_parties(&text, ctx.gazetteer).lead.is_empty()
 }
 
@@ -734,12 +840,21 @@ enum PartKind {
 /// pháp ..."); below a part of tasks, or one that mixes ("DỰ BÁO TÌNH HÌNH
 /// VÀ MỘT SỐ NHIỆM VỤ, GIẢI PHÁP"), the nearest heading that says decides
 /// (its own title when it heads its text).
-fn part_kind(nodes: &[Node], chain: &[usize], idx: usize, heading_self: bool) -> PartKind {
+fn part_kind(
+    nodes: &[Node],
+    chain: &[usize],
+    idx: usize,
+    heading_self: bool,
+    gazetteer: &Gazetteer,
+) -> PartKind {
     let titles: Vec<String> = chain
         .iter()
         .filter(|&&a| a != idx || heading_self)
         .map(|&a| clean_text(&nodes[a].title()))
         .collect();
+    if titles.iter().any(|t| introduces_instructions(t, gazetteer)) {
+        return PartKind::Tasks;
+    }
     if titles
         .iter()
         .any(|t| is_report_title(t) && !is_task_title(t))
@@ -755,6 +870,20 @@ fn part_kind(nodes: &[Node], chain: &[usize], idx: usize, heading_self: bool) ->
         }
     }
     PartKind::Plain
+}
+
+/// Whether a heading ends by a body giving the instructions under it:
+/// "Điều 2. Căn cứ kết quả đánh giá ..., Chủ tịch UBND tỉnh chỉ đạo:" is
+/// a part of tasks though it opens with its basis ("Căn cứ"). The body
+/// must be named: "Mục đích, yêu cầu" asks nothing.
+fn introduces_instructions(title: &str, gazetteer: &Gazetteer) -> bool {
+    static ASKS: OnceLock<Regex> = OnceLock::new();
+    let re = ASKS.get_or_init(|| {
+        Regex::new(r"(?:^|[,;]\s*)([^,;]+?)\s+(?:chỉ đạo|yêu cầu|đề nghị|giao)$")
+            .expect("static instruction heading pattern is valid")
+    });
+    re.captures(title.trim())
+        .is_some_and(|c| is_subject(&c[1], gazetteer))
 }
 
 /// Whether the document's parts report unless they say otherwise: a
@@ -1034,16 +1163,26 @@ mod tests {
         let found = extract_tasks(&refs, &ctx);
         let ids: Vec<&str> = found.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["cd/II/1.2", "cd/III/1", "cd/III/2"]);
-        assert_eq!(found.warnings.len(), 1, "the attendee is an item, not a task");
+        assert_eq!(
+            found.warnings.len(),
+            1,
+            "the attendee is an item, not a task"
+        );
         assert_eq!(
             found.tasks[0].section.as_ref().map(|s| s.title.as_str()),
             Some("Địa điểm: Trụ sở Chính phủ và trực tuyến đến Ủy ban nhân dân các tỉnh"),
             "a heading written as a sentence loses its period"
         );
         assert_eq!(found.tasks[0].lead_units[0].raw, "Ủy ban nhân dân các tỉnh");
-        let due = found.tasks[1].deadline.as_ref().and_then(|d| d.due.as_deref());
+        let due = found.tasks[1]
+            .deadline
+            .as_ref()
+            .and_then(|d| d.due.as_deref());
         assert_eq!(due, Some("2025-10-08"));
-        assert_eq!(found.tasks[2].lead_units[0].raw, "Các Bộ, cơ quan, địa phương");
+        assert_eq!(
+            found.tasks[2].lead_units[0].raw,
+            "Các Bộ, cơ quan, địa phương"
+        );
     }
 
     #[test]
@@ -1139,8 +1278,71 @@ mod tests {
     }
 
     #[test]
+    fn the_closing_formula_of_a_decision_is_no_task() {
+        assert!(executes_this_document(
+            "Chủ tịch UBND các xã, phường, đặc khu và các đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./."
+        ));
+        assert!(!executes_this_document(
+            "Sở Nội vụ chịu trách nhiệm thi hành Quyết định này và báo cáo kết quả trước ngày 30/6/2026."
+        ));
+        assert!(!executes_this_document(
+            "Sở Tư pháp chịu trách nhiệm hướng dẫn thi hành Quyết định này."
+        ));
+    }
+
+    #[test]
+    fn a_pointer_to_an_appendix_asks_nothing() {
+        assert!(points_to_an_appendix("Tại Phụ lục II đính kèm."));
+        assert!(points_to_an_appendix("Chi tiết theo Biểu số 02 kèm theo"));
+        assert!(points_to_an_appendix(
+            "Các cơ quan chuyên môn thuộc UBND tỉnh: Tại Phụ lục I đính kèm."
+        ));
+        assert!(!points_to_an_appendix(
+            "Triển khai các nhiệm vụ tại Phụ lục II đính kèm."
+        ));
+        assert!(!points_to_an_appendix(
+            "Theo Phụ lục I, hoàn thành trước ngày 30/6/2026: rà soát hồ sơ."
+        ));
+    }
+
+    #[test]
+    fn members_named_by_title_and_name_are_not_tasks() {
+        for member in [
+            "Bộ trưởng Bộ Công an Đại tướng Lương Tam Quang, Phó Trưởng Ban Thường trực Ban Chỉ đạo.",
+            "Phó Chủ nhiệm Văn phòng Quốc hội Nguyễn Mạnh Hùng;",
+            "Cục trưởng Cục Cảnh sát Quản lý hành chính về Trật tự xã hội - Bộ Công an, Thiếu tướng Vũ Văn Tấn.",
+        ] {
+            assert!(names_a_person_only(member), "{member}");
+        }
+        for task in [
+            "Sở Nội vụ tổng hợp, báo cáo đồng chí Chủ tịch Ủy ban nhân dân tỉnh Hồ Văn Mười.",
+            "Giao đồng chí Nguyễn Văn Sơn theo dõi.",
+            "Rà soát hồ sơ của ông Nguyễn Văn An, Phó Giám đốc Sở.",
+            "Triển khai phần mềm Quản lý văn bản.",
+        ] {
+            assert!(!names_a_person_only(task), "{task}");
+        }
+    }
+
+    #[test]
     fn report_titles() {
         assert!(is_report_title("MỤC ĐÍCH, YÊU CẦU"));
+        let g = Gazetteer::builtin();
+        assert!(introduces_instructions(
+            "Căn cứ kết quả đánh giá, xếp loại Chỉ số cải cách hành chính năm 2025 được công bố tại Quyết định này, Chủ tịch UBND tỉnh chỉ đạo",
+            &g
+        ));
+        assert!(!introduces_instructions("MỤC ĐÍCH, YÊU CẦU", &g));
+        assert!(!introduces_instructions("Mục đích, yêu cầu", &g));
+        assert!(is_report_title("Các thành viên Ban Chỉ đạo"));
+        assert!(is_report_title(
+            "Thành lập Ban Chỉ đạo quốc gia về dữ liệu (sau đây gọi tắt là Ban Chỉ đạo) gồm các thành viên sau"
+        ));
+        assert!(!is_report_title(
+            "Các thành viên Ban Chỉ đạo có trách nhiệm"
+        ));
+        assert!(is_report_title("Nhiệm vụ và quyền hạn của Ban Chỉ đạo"));
+        assert!(!is_report_title("Nhiệm vụ của Tổ công tác"));
         assert!(is_report_title("Đánh giá chung"));
         assert!(!is_report_title("NHIỆM VỤ TRỌNG TÂM"));
         assert!(is_task_title(

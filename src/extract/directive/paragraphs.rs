@@ -223,6 +223,8 @@ fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazet
         && one_line
         && !para.text.ends_with([',', ';', '.', ':'])
         && !para.text.contains(": ")
+        // Clauses ("... của Ban Chỉ đạo; trình") make a sentence, not a title.
+        && !para.text.contains("; ")
         && !needs_complement(&para.text)
         && next.starts_with(char::is_uppercase)
         && (starts_with_action(next) || !read_parties(next, gazetteer).lead.is_empty())
@@ -326,7 +328,7 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
             });
         }
     }
-    if let Some(part) = numbered_part(text) {
+    if let Some(part) = numbered_part(text).or_else(|| article(text)) {
         return Some(part);
     }
     let (number, rest) = RowNumber::at_line_start(text)?;
@@ -387,6 +389,29 @@ fn numbered_part(text: &str) -> Option<(Marker, &str)> {
         },
         rest,
     ))
+}
+
+/// An article of a decision or a legal text ("Điều 5. Cơ quan Thường
+/// trực, Tổ giúp việc của Ban Chỉ đạo") at the level of Roman parts,
+/// printed "Đ.5": its numbered clauses are items under it, and the next
+/// article ends the last of them. A citation ("Điều 17 Nghị định số
+/// 52/2015/NĐ-CP") has no period after its number.
+fn article(text: &str) -> Option<(Marker, &str)> {
+    static ARTICLE: OnceLock<Regex> = OnceLock::new();
+    let re = ARTICLE.get_or_init(|| {
+        Regex::new(r"^Điều\s+(\d{1,3})\s*[.:]\s+").expect("static article pattern is valid")
+    });
+    let c = re.captures(text)?;
+    let rest = &text[c.get(0)?.end()..];
+    rest.starts_with(char::is_uppercase).then(|| {
+        (
+            Marker {
+                kind: MarkerKind::Roman,
+                printed: format!("Đ.{}", &c[1]),
+            },
+            rest,
+        )
+    })
 }
 
 #[cfg(test)]
@@ -468,6 +493,12 @@ mod tests {
             Some((MarkerKind::Roman, "P.III".into()))
         );
         assert_eq!(kind("Phần thứ hai của báo cáo nêu rõ"), None);
+        assert_eq!(
+            kind("Điều 5. Cơ quan Thường trực"),
+            Some((MarkerKind::Roman, "Đ.5".into()))
+        );
+        assert_eq!(kind("Điều 17 Nghị định số 52/2015/NĐ-CP quy định"), None);
+        assert_eq!(kind("Điều 3. quy định tại khoản 2"), None);
         assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
     }
 
@@ -593,6 +624,20 @@ khắc phục những tồn tại, hạn chế sau kiểm tra của các cơ qua
             p.len(),
             1,
             "a running page number inside an item is dropped"
+        );
+        let clauses = lines(
+            "1. Các thành viên của Ban Chỉ đạo làm việc theo chế độ kiêm nhiệm và được\n\
+             hưởng các chế độ theo quy định hiện hành.\n\
+             2. Bộ Công an làm nhiệm vụ cơ quan thường trực của Ban Chỉ đạo; trình\n\
+             Trưởng Ban Chỉ đạo phê duyệt Kế hoạch hoạt động, Quy chế tổ chức và hoạt\n\
+             động của Ban Chỉ đạo; bảo đảm các điều kiện cần thiết cho hoạt động của Ban\n\
+             Chỉ đạo.",
+        );
+        let refs: Vec<&TextLine> = clauses.iter().collect();
+        assert_eq!(
+            paragraphs(&refs, &Gazetteer::builtin()).len(),
+            2,
+            "a line of clauses is no heading over the next"
         );
         let flat =
             lines("5. Về an toàn thông tin\nVăn phòng Trung ương Đảng chủ trì.\nTrân trọng./.");

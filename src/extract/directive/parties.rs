@@ -128,6 +128,10 @@ const ACTIONS: &[&str] = &[
     "dự Hội nghị",
     "dự họp",
     "tham dự",
+    // Serving as a body ("Bộ Công an làm nhiệm vụ cơ quan thường trực").
+    "làm nhiệm vụ",
+    // "quyết định" alone is also the noun ("các quyết định").
+    "quyết định thành lập",
     // "xác định" alone also opens findings ("Xác định rõ …" in a report).
     "xác định trách nhiệm",
     "làm việc",
