@@ -100,6 +100,16 @@ pub fn tidy_number(number: &str) -> String {
     out.replace('–', "-")
 }
 
+/// Whether a document number is well formed: no separator stands next to
+/// another ("2//ULIr-CAT-PC04", an OCR misreading, is not; "27/TTr-CAT-PC04",
+/// "179/2025/NĐ-CP" and "11-KH/BCĐ" are).
+pub fn is_well_formed_number(number: &str) -> bool {
+    !number.is_empty()
+        && number
+            .split(['/', '-'])
+            .all(|segment| !segment.trim().is_empty())
+}
+
 /// The document type named by a number's symbol (`11-KH/BCĐ` → Kế hoạch,
 /// `179/2025/NĐ-CP` → Nghị định, `01/2006/TT-NHNN` → Thông tư).
 pub fn type_from_number(number: &str) -> Option<String> {
@@ -327,6 +337,21 @@ pub fn opening_reference(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_with_an_empty_segment_are_not_numbers() {
+        for good in [
+            "27/TTr-CAT-PC04",
+            "179/2025/NĐ-CP",
+            "11-KH/BCĐ",
+            "2319/QĐ-TTg",
+        ] {
+            assert!(is_well_formed_number(good), "{good}");
+        }
+        for bad in ["2//ULIr-CAT-PC04", "12/-UBND", "45/QĐ-"] {
+            assert!(!is_well_formed_number(bad), "{bad}");
+        }
+    }
 
     fn one(cell: &str) -> (Option<String>, Option<String>, Option<String>) {
         let r = parse_document_refs(cell);

@@ -19,7 +19,8 @@ pub mod units;
 pub mod width;
 
 use crate::model::{
-    Accounting, DocumentKind, ExtractedDocument, Heading, SourceInfo, SCHEMA_VERSION,
+    Accounting, DocumentKind, ExtractedDocument, Heading, Location, SourceInfo, Warning,
+    SCHEMA_VERSION,
 };
 use crate::source_doc::{Block, SourceDoc, TextLine};
 use numbering::RowNumber;
@@ -78,10 +79,21 @@ pub fn extract(
         })
         .collect();
     let mut document = header::read_metadata(&lines);
+    let mut warnings = doc.warnings.clone();
+    if let Some(number) = document
+        .number
+        .take_if(|n| !docref::is_well_formed_number(n))
+    {
+        // "2//ULIr-CAT-PC04" (OCR of "27/TTr-CAT-PC04"): no id is built on it.
+        warnings.push(Warning::new(
+            "number_unreadable",
+            format!("the document number reads \"{number}\", which is no document number: left out, the ids use the file name"),
+            Location::default(),
+        ));
+    }
     let default_year = header::default_year(&document, &lines);
     let doc_id = document.number.clone().unwrap_or_else(|| stem.to_string());
     let mut tasks = Vec::new();
-    let mut warnings = doc.warnings.clone();
     let mut parts_of = PartTracker::new(&parts, &doc_id);
     let mut body_tables = false;
     let mut tables = 0;
