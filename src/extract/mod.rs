@@ -84,7 +84,7 @@ pub fn extract(
         .number
         .take_if(|n| !docref::is_well_formed_number(n))
     {
-        // "2//ULIr-CAT-PC04" (OCR of "27/TTr-CAT-PC04"): no id is built on it.
+        // "2//ULIr-CAT-PC04" (a scan's number line misread): no id is built on it.
         warnings.push(Warning::new(
             "number_unreadable",
             format!("the document number reads \"{number}\", which is no document number: left out, the ids use the file name"),
