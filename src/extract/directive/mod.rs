@@ -17,6 +17,7 @@ pub mod parties;
 use super::deadline::{parse_deadline, ymd, ParsedDeadline};
 use super::units::{ends_with_bare_head, split_subject_units, split_units, Gazetteer};
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
+use crate::normalize::match_key;
 use attributes::Field;
 use item::{cited_documents, clean_text, heading_deadline, split_item};
 use outline::Node;
@@ -855,6 +856,17 @@ fn part_kind(
     if titles.iter().any(|t| introduces_instructions(t, gazetteer)) {
         return PartKind::Tasks;
     }
+    let amends = chain.iter().any(|&a| {
+        let article = nodes[a]
+            .head
+            .marker
+            .as_ref()
+            .is_some_and(|m| m.printed.starts_with("Đ."));
+        article && amends_a_text(&nodes[a].title())
+    });
+    if amends {
+        return PartKind::Report;
+    }
     if titles
         .iter()
         .any(|t| is_report_title(t) && !is_task_title(t))
@@ -870,6 +882,19 @@ fn part_kind(
         }
     }
     PartKind::Plain
+}
+
+/// Whether an article's title amends another text ("Điều 1. Sửa đổi, bổ
+/// sung Mã cấp 1 ... quy định tại Quyết định số 20/2020/QĐ-TTg ..."): its
+/// clauses are the new wording of rules, not work. Compared on match keys
+/// without their tone digits, so that OCR's "Sửa đối, bố sung" still reads.
+fn amends_a_text(title: &str) -> bool {
+    static AMENDS: OnceLock<Regex> = OnceLock::new();
+    let re = AMENDS.get_or_init(|| {
+        Regex::new(r"^(?:sưa\d? đôi\d?|bô\d? sung|bai\d? bo\d?|thay thê\d?|đinh\d? chinh\d?)\b")
+            .expect("static amendment pattern is valid")
+    });
+    re.is_match(&match_key(title))
 }
 
 /// Whether a heading ends by a body giving the instructions under it:
@@ -1327,6 +1352,13 @@ mod tests {
     #[test]
     fn report_titles() {
         assert!(is_report_title("MỤC ĐÍCH, YÊU CẦU"));
+        assert!(amends_a_text(
+            "Sửa đối, bố sung Mã cấp 1 của các cơ quan, tổ chức được quy định tại Quyết định số 20/2020/QĐ-TTg"
+        ));
+        assert!(amends_a_text(
+            "Bãi bỏ Điều 5 của Quyết định số 12/2024/QĐ-UBND"
+        ));
+        assert!(!amends_a_text("Tổ chức thực hiện"));
         let g = Gazetteer::builtin();
         assert!(introduces_instructions(
             "Căn cứ kết quả đánh giá, xếp loại Chỉ số cải cách hành chính năm 2025 được công bố tại Quyết định này, Chủ tịch UBND tỉnh chỉ đạo",
