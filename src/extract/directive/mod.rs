@@ -68,6 +68,19 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
     let own = own_reference(ctx.meta);
     let reports = reports_by_default(ctx.meta) || paras.iter().any(|p| opens_legal_text(&p.text));
     let mut out = ProseTasks::default();
+    for node in &nodes {
+        if let (Some(printed), Some(marker)) = (&node.misread_letter, &node.head.marker) {
+            out.warnings.push(Warning::new(
+                "item_letter_corrected",
+                format!(
+                    "item \"{printed})\" stands where \"{})\" follows the item before it \
+                     (letters OCR confuses): read as \"{})\"",
+                    marker.printed, marker.printed
+                ),
+                node.head.at,
+            ));
+        }
+    }
     for (idx, node) in nodes.iter().enumerate() {
         let item = node.children.is_empty()
             && !matches!(

@@ -29,6 +29,9 @@ pub struct Node {
     pub children: Vec<usize>,
     /// 1-based position among the siblings of the same marker kind.
     pub ordinal: usize,
+    /// The letter as printed where it was taken for a look-alike of the
+    /// letter its place calls for ("e)" read after "b)", for "c)").
+    pub misread_letter: Option<String>,
 }
 
 impl Node {
@@ -65,6 +68,26 @@ impl Node {
             _ => title.to_string(),
         }
     }
+}
+
+/// The letters of item markers, in order ("a)" … "y)"; no f, j, w, z).
+const ITEM_LETTERS: [&str; 23] = [
+    "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
+    "u", "v", "x", "y",
+];
+
+/// The item letter after `letter`.
+fn letter_after(letter: &str) -> Option<String> {
+    let at = ITEM_LETTERS.iter().position(|l| *l == letter)?;
+    ITEM_LETTERS.get(at + 1).map(|l| l.to_string())
+}
+
+/// Letters OCR takes for one another in item markers.
+fn looks_alike(a: &str, b: &str) -> bool {
+    const PAIRS: [(&str, &str); 3] = [("c", "e"), ("d", "đ"), ("i", "l")];
+    PAIRS
+        .iter()
+        .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
 }
 
 /// Build the outline of the body.
@@ -153,8 +176,22 @@ struct Tree {
 
 impl Tree {
     /// Add a node under `parent`, numbered among its siblings of the same kind.
-    fn add_node(&mut self, head: Paragraph, parent: Option<usize>) -> usize {
+    fn add_node(&mut self, mut head: Paragraph, parent: Option<usize>) -> usize {
         let kind = head.marker.as_ref().map(|m| m.kind);
+        let previous_letter = parent
+            .and_then(|p| self.nodes[p].children.last().copied())
+            .map(|c| &self.nodes[c])
+            .filter(|n| n.kind() == Some(MarkerKind::Letter))
+            .and_then(|n| n.head.marker.as_ref())
+            .map(|m| m.printed.clone());
+        let mut misread_letter = None;
+        if let (Some(previous), Some(marker)) = (previous_letter, head.marker.as_mut()) {
+            if let Some(expected) = letter_after(&previous)
+                .filter(|e| *e != marker.printed && looks_alike(&marker.printed, e))
+            {
+                misread_letter = Some(std::mem::replace(&mut marker.printed, expected));
+            }
+        }
         let count = self.kind_counts.entry((parent, kind)).or_default();
         *count += 1;
         let ordinal = *count;
@@ -166,6 +203,7 @@ impl Tree {
             parent,
             children: Vec::new(),
             ordinal,
+            misread_letter,
         });
         if let Some(p) = parent {
             self.nodes[p].children.push(idx);
@@ -328,6 +366,30 @@ mod tests {
             at: Location::default(),
             figures: false,
         }
+    }
+
+    #[test]
+    fn a_letter_read_as_its_look_alike_takes_its_place() {
+        let paras: Vec<Paragraph> = [
+            "7. Giao Thanh tra tỉnh:",
+            "a) Tham mưu đánh giá.",
+            "b) Tham mưu xếp hạng.",
+            "e) Tiếp tục khảo sát.",
+            "g) Tổng hợp kết quả.",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        let printed = |i: usize| nodes[i].head.marker.as_ref().map(|m| m.printed.clone());
+        assert_eq!(printed(3).as_deref(), Some("c"));
+        assert_eq!(nodes[3].misread_letter.as_deref(), Some("e"));
+        assert_eq!(
+            printed(4).as_deref(),
+            Some("g"),
+            "a letter that is no look-alike stays"
+        );
+        assert_eq!(nodes[4].misread_letter, None);
     }
 
     #[test]
