@@ -639,12 +639,42 @@ fn inherited_parties(
     heading_self: bool,
     gazetteer: &Gazetteer,
 ) -> Parties {
-    chain
-        .iter()
-        .filter(|&&a| a != idx || heading_self)
+    let ancestors = || chain.iter().filter(move |&&a| a != idx || heading_self);
+    ancestors()
         .filter(|&&a| nodes[a].kind() != Some(MarkerKind::Roman))
         .find_map(|&a| heading_parties(&nodes[a], gazetteer))
+        .or_else(|| {
+            chain
+                .iter()
+                .find_map(|&a| addressee_of_intro(nodes, a, gazetteer))
+        })
         .unwrap_or_default()
+}
+
+/// The body a part's introduction puts its proposals to ("…, Hội đồng thẩm
+/// định báo cáo, đề xuất Chủ tịch UBND tỉnh:" over "1. Xem xét, ban hành
+/// …"): it is to do what the items under it ask.
+/// The introduction is the paragraph right before the node's first
+/// sibling, under the same part (or the text of the node's own heading
+/// paragraphs).
+fn addressee_of_intro(nodes: &[Node], at: usize, gazetteer: &Gazetteer) -> Option<Parties> {
+    static PROPOSES: OnceLock<Regex> = OnceLock::new();
+    let re = PROPOSES.get_or_init(|| {
+        Regex::new(r"\b(?:đề xuất|đề nghị|kiến nghị)(?:\s+với)?\s+([^,;:]+):$")
+            .expect("static proposal intro pattern is valid")
+    });
+    let siblings = &nodes[nodes[at].parent?].children;
+    let before = &siblings[..siblings.iter().position(|&c| c == at)?];
+    let paragraph = before
+        .iter()
+        .rev()
+        .find(|&&c| nodes[c].kind() == Some(MarkerKind::Paragraph))?;
+    let intro = clean_text(&nodes[*paragraph].full_text());
+    let c = re.captures(intro.trim_end())?;
+    is_subject(&c[1], gazetteer).then(|| Parties {
+        lead: split_subject_units(&c[1], gazetteer),
+        ..Parties::default()
+    })
 }
 
 /// The units a heading or introduction names: "X chủ trì, phối hợp với
@@ -660,6 +690,8 @@ fn heading_parties(node: &Node, gazetteer: &Gazetteer) -> Option<Parties> {
     // of units ("Thủ trưởng các sở, Trưởng Ban Quản lý ... và Chủ tịch
     // UBND các xã") is held to the length of a subject unit by unit.
     let named = &title[clause_start(&title)..];
+    // "2. Chỉ đạo Sở Nội vụ:" over the work the Sở is to do.
+    let named = named.strip_prefix("Chỉ đạo ").unwrap_or(named);
     let unit = is_subject_within(named, MAX_HEADING_UNIT_WORDS, gazetteer)
         || lists_subjects(named, gazetteer);
     (!named.to_lowercase().starts_with("về ") && unit).then(|| Parties {
@@ -1220,6 +1252,47 @@ mod tests {
         assert_eq!(
             found.tasks[2].lead_units[0].raw,
             "Các Bộ, cơ quan, địa phương"
+        );
+    }
+
+    #[test]
+    fn a_report_proposes_to_the_body_its_introduction_names() {
+        let text = "BÁO CÁO\nKết quả thẩm định\nV. ĐỀ XUẤT KIẾN NGHỊ ĐỐI VỚI UBND TỈNH\n\
+            Căn cứ quy định tại Khoản 1, Điều 3 của Quyết định số 820/QĐ-UBND ngày 27/8/2025, \
+            Hội đồng thẩm định báo cáo, đề xuất Chủ tịch UBND tỉnh:\n\
+            1. Xem xét, ban hành Quyết định của Chủ tịch UBND tỉnh về công bố Chỉ số CCHC năm 2025.\n\
+            2. Chỉ đạo Sở Nội vụ:\n\
+            a) Hướng dẫn các cơ quan rà soát, khắc phục các tồn tại.\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta {
+            title: Some("BÁO CÁO Kết quả thẩm định".into()),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "bc",
+            default_year: Some(2026),
+            gazetteer: &g,
+        };
+        let tasks = extract_tasks(&refs, &ctx).tasks;
+        let leads: Vec<(&str, Vec<&str>)> = tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.id.as_str(),
+                    t.lead_units.iter().map(|u| u.raw.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("bc/V/1", vec!["Chủ tịch UBND tỉnh"]),
+                ("bc/V/2.a", vec!["Sở Nội vụ"])
+            ]
         );
     }
 

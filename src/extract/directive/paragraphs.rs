@@ -211,6 +211,19 @@ fn needs_complement(text: &str) -> bool {
     CONNECTIVES.contains(&last_word) || names_a_unit
 }
 
+/// Whether a line names a body and ends with its action, the object of
+/// which must follow ("Sở Nội vụ tiếp tục phối hợp các ngành có liên quan
+/// rà soát, tham mưu"): a title does not ("5. Chế độ báo cáo" names no
+/// body).
+fn awaits_object(text: &str, gazetteer: &Gazetteer) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let ends_with_action = (1..=2.min(words.len())).any(|k| {
+        let tail = words[words.len() - k..].join(" ");
+        tail.starts_with(char::is_lowercase) && starts_with_action(&tail)
+    });
+    ends_with_action && !read_parties(text, gazetteer).lead.is_empty()
+}
+
 /// Whether a paragraph is a one-line numbered heading ("8. Kiện toàn ...")
 /// and the next line starts the text under it with a subject and an action
 /// or an action ("Văn phòng Trung ương Đảng tham mưu ...").
@@ -225,6 +238,9 @@ fn opens_heading(para: &Paragraph, one_line: bool, next: &str, gazetteer: &Gazet
         && !para.text.contains(": ")
         // Clauses ("... của Ban Chỉ đạo; trình") make a sentence, not a title.
         && !para.text.contains("; ")
+        // So does a body's work stopping before its object ("5. Sở Nội vụ
+        // … rà soát, tham mưu" / "Chủ tịch UBND tỉnh điều chỉnh …").
+        && !awaits_object(&para.text, gazetteer)
         && !needs_complement(&para.text)
         && next.starts_with(char::is_uppercase)
         && (starts_with_action(next) || !read_parties(next, gazetteer).lead.is_empty())
@@ -639,6 +655,16 @@ khắc phục những tồn tại, hạn chế sau kiểm tra của các cơ qua
             2,
             "a line of clauses is no heading over the next"
         );
+        let g = Gazetteer::builtin();
+        assert!(awaits_object(
+            "Sở Nội vụ tiếp tục phối hợp các ngành có liên quan rà soát, tham mưu",
+            &g
+        ));
+        assert!(!awaits_object("Chế độ báo cáo", &g));
+        assert!(!awaits_object(
+            "Kiện toàn, phát huy hiệu quả của Ban Chỉ đạo và cơ quan giúp việc",
+            &g
+        ));
         let flat =
             lines("5. Về an toàn thông tin\nVăn phòng Trung ương Đảng chủ trì.\nTrân trọng./.");
         let refs: Vec<&TextLine> = flat.iter().collect();

@@ -135,6 +135,7 @@ const ACTIONS: &[&str] = &[
     // "xác định" alone also opens findings ("Xác định rõ …" in a report).
     "xác định trách nhiệm",
     "làm việc",
+    "xem xét",
     "nghiêm túc",
     "đồng thời",
     "định kỳ",
@@ -377,10 +378,21 @@ fn is_action_at(text: &str, i: usize) -> bool {
             return false;
         }
     }
+    // "Tổ giúp việc cần …", "Đoàn công tác phải …": the marker ends a body's name.
+    if BODIES_ENDING_IN_A_MARKER
+        .iter()
+        .any(|b| before.ends_with(&match_key(b)))
+    {
+        return true;
+    }
     !NOUN_MARKERS
         .iter()
         .any(|n| before.ends_with(&format!(" {}", match_key(n))) || before == match_key(n))
 }
+
+/// Names of bodies that end in a noun marker ([`NOUN_MARKERS`]): an action
+/// word after them is the body's action.
+const BODIES_ENDING_IN_A_MARKER: &[&str] = &["tổ giúp việc", "tổ công tác", "đoàn công tác"];
 
 /// The longest subject of a sentence, in words.
 const MAX_SUBJECT_WORDS: usize = 16;
@@ -510,6 +522,16 @@ mod tests {
         assert!(names(&p.coordinating)
             .iter()
             .any(|n| n.ends_with("tư vấn lập quy hoạch")));
+    }
+
+    #[test]
+    fn a_body_named_with_a_noun_marker_acts() {
+        let p = read("Các Thành viên của Tổ giúp việc cần chủ động theo dõi, tổng hợp kết quả.");
+        assert_eq!(names(&p.lead), ["Các Thành viên của Tổ giúp việc"]);
+        let p = read("Đoàn công tác phải báo cáo kết quả.");
+        assert_eq!(names(&p.lead), ["Đoàn công tác"]);
+        // The marker still makes a noun elsewhere: "việc triển khai".
+        assert!(!has_action("việc triển khai"));
     }
 
     #[test]
