@@ -222,6 +222,7 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         || names_a_person_only(&content)
         || points_to_an_appendix(&content)
         || executes_this_document(&content)
+        || states_a_stance(&content)
     {
         return None;
     }
@@ -459,6 +460,20 @@ fn points_to_an_appendix(text: &str) -> bool {
     // After a unit label: "UBND các xã, phường: Tại Phụ lục II đính kèm."
     let tail = text.rsplit_once(": ").map_or(text.as_str(), |(_, t)| t);
     re.is_match(tail.trim())
+}
+
+/// Whether an item states how a matter is to be seen ("Phải xác định
+/// nhiệm vụ nâng cao, cải thiện các chỉ số … là nhiệm vụ thường xuyên, cấp
+/// bách, là trách nhiệm của cả hệ thống chính trị"): a priority, not work.
+fn states_a_stance(text: &str) -> bool {
+    static STANCE: OnceLock<Regex> = OnceLock::new();
+    let re = STANCE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:phải|cần)\s+)?(?:xác định|coi)\s[^.;]*?\slà\s")
+            .expect("static stance pattern is valid")
+    });
+    let text = clean_text(text);
+    // "Xác định trách nhiệm …" determines who answers for something: work.
+    re.is_match(text.trim()) && !text.to_lowercase().contains("xác định trách nhiệm")
 }
 
 /// Whether an item is a decision's closing formula: the bodies that
@@ -823,7 +838,7 @@ const UNMARKED_SCORE: i32 = 3;
 pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) -> i32 {
     static URGE: OnceLock<Regex> = OnceLock::new();
     let urge = URGE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:chủ trì|phối hợp|khẩn trương|triển khai|tiếp tục|tập trung|tham mưu|chịu trách nhiệm)\b")
+        Regex::new(r"(?i)\b(?:chủ trì|phối hợp|khẩn trương|triển khai|tiếp tục|tập trung|tham mưu|chịu trách nhiệm|phải được)\b")
             .expect("static pattern is valid")
     });
     let mut score = 0;
@@ -1386,6 +1401,19 @@ mod tests {
         assert_eq!(count(body), 1, "only the part titled as tasks");
         let plan = body.replace("Điều 1. Phạm vi điều chỉnh", "Điều 1. Mục tiêu");
         assert_eq!(count(&plan), 2, "without a scope article both are tasks");
+    }
+
+    #[test]
+    fn a_stance_is_no_task() {
+        assert!(states_a_stance(
+            "Phải xác định nhiệm vụ nâng cao, cải thiện các chỉ số PAR Index, SIPAS của tỉnh là nhiệm vụ thường xuyên, cấp bách."
+        ));
+        assert!(!states_a_stance(
+            "Xác định rõ những tồn tại, hạn chế và nguyên nhân; rà soát các tiêu chí."
+        ));
+        assert!(!states_a_stance(
+            "Xác định trách nhiệm của tổ chức, cá nhân là người đứng đầu để xử lý."
+        ));
     }
 
     #[test]

@@ -419,6 +419,8 @@ pub fn is_subject_within(phrase: &str, max_words: usize, gazetteer: &Gazetteer) 
             || heads_bodies(phrase, gazetteer)
             || [
                 "các ",
+                // "Từng cấp, từng ngành phải …": each body of a kind.
+                "từng ",
                 "cấp ủy",
                 "cấp uỷ",
                 "người đứng đầu",
@@ -522,6 +524,12 @@ mod tests {
         assert!(names(&p.coordinating)
             .iter()
             .any(|n| n.ends_with("tư vấn lập quy hoạch")));
+    }
+
+    #[test]
+    fn each_body_of_a_kind_is_a_subject() {
+        let p = read("Từng cấp, từng ngành phải thường xuyên tổ chức công khai thông tin.");
+        assert_eq!(names(&p.lead), ["Từng cấp, từng ngành"]);
     }
 
     #[test]
