@@ -190,6 +190,23 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         }
         _ => None,
     };
+    // Sections: the numbered nodes beside this one head items of their own.
+    let among_sections = node.parent.is_some_and(|p| {
+        nodes[p].children.iter().any(|&c| {
+            matches!(nodes[c].kind(), Some(MarkerKind::Number(_))) && !nodes[c].children.is_empty()
+        })
+    });
+    if let (Some(MarkerKind::Number(_)), None, Some(unit), true) =
+        (node.kind(), &group, &label_unit, among_sections)
+    {
+        // "7. Các sở, ban, ngành, địa phương: Căn cứ …" among sections and
+        // under no topic: the unit label is the section, as a unit heading
+        // over items would be.
+        group = Some(Heading {
+            number: heading(node).number,
+            title: clean_text(unit),
+        });
+    }
     if let (Some(MarkerKind::Number(_)), false, None) = (node.kind(), heading_self, &label_unit) {
         // "3. Về cơ sở dữ liệu: Giao ..." – a topic label heads the item;
         // so does a title on a line of its own ("3.4. Thời gian gửi hồ sơ
@@ -1264,10 +1281,41 @@ mod tests {
             .as_ref()
             .and_then(|d| d.due.as_deref());
         assert_eq!(due, Some("2025-10-08"));
+        assert_eq!(found.tasks[1].group, None, "a labelled item among items");
         assert_eq!(
             found.tasks[2].lead_units[0].raw,
             "Các Bộ, cơ quan, địa phương"
         );
+    }
+
+    #[test]
+    fn a_unit_label_among_sections_is_the_section() {
+        let text = "KẾ HOẠCH\nPhòng, chống ma túy\nIII. NHIỆM VỤ\n\
+            1. Công an tỉnh:\n\
+            a) Chủ trì tổ chức thực hiện Chương trình.\n\
+            2. Các sở, ban, ngành, địa phương: Căn cứ chức năng, nhiệm vụ được giao để lồng ghép việc triển khai.\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta {
+            title: Some("KẾ HOẠCH Phòng, chống ma túy".into()),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "kh",
+            default_year: Some(2026),
+            gazetteer: &g,
+        };
+        let tasks = extract_tasks(&refs, &ctx).tasks;
+        let last = tasks.last().expect("tasks");
+        assert_eq!(last.id, "kh/III/2");
+        assert_eq!(
+            last.group.as_ref().map(|g| g.title.as_str()),
+            Some("Các sở, ban, ngành, địa phương")
+        );
+        assert_eq!(last.lead_units[0].raw, "Các sở, ban, ngành, địa phương");
     }
 
     #[test]
