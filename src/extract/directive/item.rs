@@ -195,6 +195,9 @@ fn ongoing_adverb(text: &str) -> Option<ParsedDeadline> {
 }
 
 /// Whether a clause is a deadline sentence, and its parse.
+/// The most words of a deadline sentence's time ([`deadline_clause`]).
+const DEADLINE_SENTENCE_WORDS: usize = 16;
+
 fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDeadline> {
     static LEAD: OnceLock<Regex> = OnceLock::new();
     let lead = LEAD.get_or_init(|| {
@@ -210,12 +213,15 @@ fn deadline_clause(clause: &str, default_year: Option<i32>) -> Option<ParsedDead
         .trim_start_matches('(')
         .trim_end_matches(['.', ';', ')'])
         .trim();
-    if !lead.is_match(clause) || clause.split_whitespace().count() > 16 {
+    // A sentence that merely starts with a date ("Trong tháng 11, Bộ X ...")
+    // is compound: not a deadline sentence. Its length is the time's, once
+    // an object restating the work is set aside ("Hoàn thành toàn bộ công
+    // việc phê duyệt phương án bồi thường … trước ngày 20/5/2026").
+    let phrase = time_phrase(clause);
+    if !lead.is_match(clause) || phrase.split_whitespace().count() > DEADLINE_SENTENCE_WORDS {
         return None;
     }
-    // A sentence that merely starts with a date ("Trong tháng 11, Bộ X ...")
-    // is compound: not a deadline sentence.
-    parse_deadline(time_phrase(clause), default_year)
+    parse_deadline(phrase, default_year)
         .filter(|p| p.deadline.kind != DeadlineKind::Other && p.note.is_none())
 }
 
@@ -612,6 +618,14 @@ mod tests {
         );
         assert_eq!(s.pieces[0].name, "Cấu hình biểu mẫu điện tử");
         assert_eq!(due(&s.pieces[0]).as_deref(), Some("2025-11-30"));
+        // A long object restating the work is still no work of its own.
+        let s = split_item(
+            "Tổ chức kiểm đếm các hộ còn lại. Hoàn thành toàn bộ công việc phê duyệt phương án \
+             bồi thường giải phóng mặt bằng trước ngày 20/5/2026.",
+            Some(2026),
+        );
+        assert_eq!(s.pieces[0].name, "Tổ chức kiểm đếm các hộ còn lại");
+        assert_eq!(due(&s.pieces[0]).as_deref(), Some("2026-05-20"));
         // More work in the sentence keeps it in the name.
         let s = split_item(
             "Tập trung thực hiện kế hoạch. Hoàn thành kiểm tra và báo cáo kết quả trước ngày 25/12/2025.",
