@@ -671,16 +671,32 @@ fn inherited_parties(
     heading_self: bool,
     gazetteer: &Gazetteer,
 ) -> Parties {
-    let ancestors = || chain.iter().filter(move |&&a| a != idx || heading_self);
-    ancestors()
-        .filter(|&&a| nodes[a].kind() != Some(MarkerKind::Roman))
+    let ancestors = || {
+        chain.iter().filter(move |&&a| {
+            (a != idx || heading_self) && nodes[a].kind() != Some(MarkerKind::Roman)
+        })
+    };
+    let mut parties = ancestors()
         .find_map(|&a| heading_parties(&nodes[a], gazetteer))
         .or_else(|| {
             chain
                 .iter()
                 .find_map(|&a| addressee_of_intro(nodes, a, gazetteer))
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if parties.coordinating.is_empty() {
+        // "- Chủ trì, phối hợp chặt chẽ với Ban QLDA số 1, Nhà đầu tư và địa
+        // phương …, trong đó:" gives the points under it their partners;
+        // the lead is the unit heading's above it.
+        if let Some(partners) = ancestors()
+            .filter(|&&a| a != idx && nodes[a].head.text.trim_end().ends_with(':'))
+            .map(|&a| read_parties(&clean_text(&nodes[a].title()), gazetteer).coordinating)
+            .find(|c| !c.is_empty())
+        {
+            parties.coordinating = partners;
+        }
+    }
+    parties
 }
 
 /// The body a part's introduction puts its proposals to ("…, Hội đồng thẩm
@@ -1286,6 +1302,38 @@ mod tests {
             found.tasks[2].lead_units[0].raw,
             "Các Bộ, cơ quan, địa phương"
         );
+    }
+
+    #[test]
+    fn points_take_the_partners_of_the_bullet_introducing_them() {
+        let text = "THÔNG BÁO\nKết luận\nII. NHIỆM VỤ, GIẢI PHÁP\n\
+            4. Về giải phóng mặt bằng\n\
+            a) Trung tâm Phát triển quỹ đất tỉnh:\n\
+            - Chủ trì, phối hợp chặt chẽ với Sở Xây dựng và Nhà đầu tư thực hiện các đoạn tuyến, trong đó:\n\
+            + Đoạn tuyến 1 hoàn thành bàn giao mặt bằng đến 30/5/2026.\n\
+            Nơi nhận:\n- Lưu: VT.";
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta {
+            title: Some("THÔNG BÁO Kết luận".into()),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id: "tb",
+            default_year: Some(2026),
+            gazetteer: &g,
+        };
+        let tasks = extract_tasks(&refs, &ctx).tasks;
+        let point = tasks.last().expect("tasks");
+        assert_eq!(point.lead_units[0].raw, "Trung tâm Phát triển quỹ đất tỉnh");
+        let partners: Vec<&str> = point
+            .coordinating_units
+            .iter()
+            .map(|u| u.raw.as_str())
+            .collect();
+        assert_eq!(partners, ["Sở Xây dựng", "Nhà đầu tư"]);
     }
 
     #[test]
