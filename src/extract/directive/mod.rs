@@ -156,6 +156,9 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     if node.parent.is_some_and(|p| lists_components(&nodes[p])) {
         return None;
     }
+    if introduces_the_items_after(nodes, idx) {
+        return None;
+    }
     let chain = ancestors(nodes, idx);
     let section = chain
         .iter()
@@ -477,6 +480,33 @@ fn points_to_an_appendix(text: &str) -> bool {
     // After a unit label: "UBND các xã, phường: Tại Phụ lục II đính kèm."
     let tail = text.rsplit_once(": ").map_or(text.as_str(), |(_, t)| t);
     re.is_match(tail.trim())
+}
+
+/// Whether a paragraph of running text introduces the numbered items after
+/// it ("…, UBND tỉnh yêu cầu các sở … trong đó tập trung triển khai các
+/// nhiệm vụ cụ thể như sau:" over "1. …"): the items are the tasks.
+fn introduces_the_items_after(nodes: &[Node], idx: usize) -> bool {
+    let node = &nodes[idx];
+    if node.kind() != Some(MarkerKind::Paragraph) || !node.full_text().trim_end().ends_with(':') {
+        return false;
+    }
+    let next = match node.parent {
+        Some(p) => {
+            let siblings = &nodes[p].children;
+            siblings
+                .iter()
+                .position(|&c| c == idx)
+                .and_then(|k| siblings.get(k + 1))
+                .copied()
+        }
+        None => (idx + 1 < nodes.len()).then_some(idx + 1),
+    };
+    next.is_some_and(|n| {
+        !matches!(
+            nodes[n].kind(),
+            None | Some(MarkerKind::Paragraph) | Some(MarkerKind::Roman)
+        )
+    })
 }
 
 /// Whether an item states how a matter is to be seen ("Phải xác định
@@ -1307,6 +1337,7 @@ mod tests {
     #[test]
     fn points_take_the_partners_of_the_bullet_introducing_them() {
         let text = "THÔNG BÁO\nKết luận\nII. NHIỆM VỤ, GIẢI PHÁP\n\
+            Để đẩy nhanh tiến độ, UBND tỉnh yêu cầu các sở, ban, ngành tập trung triển khai các nhiệm vụ cụ thể như sau:\n\
             4. Về giải phóng mặt bằng\n\
             a) Trung tâm Phát triển quỹ đất tỉnh:\n\
             - Chủ trì, phối hợp chặt chẽ với Sở Xây dựng và Nhà đầu tư thực hiện các đoạn tuyến, trong đó:\n\
@@ -1326,6 +1357,12 @@ mod tests {
             gazetteer: &g,
         };
         let tasks = extract_tasks(&refs, &ctx).tasks;
+        assert_eq!(
+            tasks.len(),
+            1,
+            "{:?}",
+            tasks.iter().map(|t| &t.id).collect::<Vec<_>>()
+        );
         let point = tasks.last().expect("tasks");
         assert_eq!(point.lead_units[0].raw, "Trung tâm Phát triển quỹ đất tỉnh");
         let partners: Vec<&str> = point

@@ -182,7 +182,9 @@ fn adverbial() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)^(?:trên cơ sở|căn cứ|sau khi|để|nhằm|đối với|đồng thời|bên cạnh đó|ngoài ra|",
+            // "Căn cứ chức năng, nhiệm vụ được giao, …" holds a comma of its own.
+            r"(?i)^(?:căn cứ (?:vào )?chức năng,? nhiệm vụ(?:,? quyền hạn)?(?: được giao)?|",
+            r"trên cơ sở|căn cứ|sau khi|để|nhằm|đối với|đồng thời|bên cạnh đó|ngoài ra|",
             r"thực hiện (?:chỉ đạo|ý kiến|kế hoạch|công văn|quyết định|nghị quyết|chỉ thị|thông báo|kết luận)|",
             r"trước ngày|trong (?:tháng|quý|năm)|đến (?:hết )?(?:ngày|tháng)|",
             r"quý [IV]{1,3}/[0-9]{4}|tháng [0-9]{1,2}/[0-9]{4})\b[^,:]{0,200}[,:]\s*"
@@ -524,6 +526,17 @@ mod tests {
         assert!(names(&p.coordinating)
             .iter()
             .any(|n| n.ends_with("tư vấn lập quy hoạch")));
+    }
+
+    #[test]
+    fn the_basis_of_ones_own_functions_is_no_subject() {
+        let p = read(
+            "Căn cứ chức năng, nhiệm vụ được giao, Sở Tài chính chủ động giải quyết kịp thời các nội dung.",
+        );
+        assert_eq!(names(&p.lead), ["Sở Tài chính"]);
+        assert!(starts_with_action(
+            "Căn cứ chức năng, nhiệm vụ được giao, chủ động giải quyết kịp thời các nội dung."
+        ));
     }
 
     #[test]
