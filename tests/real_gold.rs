@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 
 /// Floors and ceiling: the totals measured on 2026-12-04 (see `SCORES.md`).
 /// At least this many expected tasks are matched by an extracted task.
-const FLOOR_MATCHED: usize = 219;
+const FLOOR_MATCHED: usize = 236;
 /// At least this many expected tasks come out with every field right.
 const FLOOR_FULLY_RIGHT: usize = 214;
 /// At least this many task fields (of 17 per expected task) are right.
-const FLOOR_FIELDS_RIGHT: usize = 3716;
+const FLOOR_FIELDS_RIGHT: usize = 3938;
 /// At most this many extracted tasks match no expected task.
 const CEILING_UNEXPECTED: usize = 10;
 
@@ -151,6 +151,14 @@ fn real_documents_against_their_hand_read_expectations() {
             "skipped: {} is absent (the real documents live there)",
             shared.display()
         );
+        return;
+    }
+    // One gold document is a scan: the floors count its OCR'd tasks.
+    if let Err(e) = nhiemvu::ocr::tesseract::check_installed() {
+        if std::env::var("NHIEMVU_REQUIRE_TOOLS").as_deref() == Ok("1") {
+            panic!("NHIEMVU_REQUIRE_TOOLS=1 but OCR is not available: {e}");
+        }
+        eprintln!("skipped: the gold holds a scanned document and OCR is not available: {e}");
         return;
     }
     let mut rows = Vec::new();

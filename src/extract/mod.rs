@@ -169,6 +169,7 @@ pub fn extract(
     }
     let items_as_warnings = prose.warnings.len();
     warnings.append(&mut prose.warnings);
+    warnings.append(&mut prose.corrections);
     if tally.seen >= 5 && tally.warned * 2 > tally.seen {
         warnings.push(crate::model::Warning::new(
             "rows_mostly_unread",

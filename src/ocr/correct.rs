@@ -11,6 +11,8 @@
 //! - quarters: the numeral after "Quý" is a Roman numeral I–IV; its
 //!   look-alikes (l | ! J T → I, H → II) are read as such, and kept only
 //!   when that gives a quarter;
+//! - item numbers: "§." opening a line is an item's "8." ("§. Giao Sở
+//!   Nội vụ:"); no Vietnamese document numbers its items with "§";
 //! - unit names: a run of words of one line that differs from a full
 //!   name of the unit gazetteer only in its diacritics, and matches no
 //!   other name so, takes the gazetteer's spelling ("Sở Tư phap" →
@@ -47,6 +49,7 @@ pub fn correct_document(pages: &mut [&mut OcrPage]) -> usize {
         changed += drop_ruling_remnants(page);
         changed += keep_dashes_between_numbers(page);
         changed += quarter_numerals(page);
+        changed += item_number_eights(page);
         changed += snap_unit_names(page);
     }
     changed + lexicon(pages, &CONFIDENCE)
@@ -145,6 +148,26 @@ fn quarter_numerals(page: &mut OcrPage) -> usize {
         }
         if let Some(fixed) = quarter_numeral(&word.text) {
             word.text = fixed;
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// "§." (or "§.1.") opening a line read as the item number "8." it looks like.
+fn item_number_eights(page: &mut OcrPage) -> usize {
+    let mut changed = 0;
+    for i in 0..page.words.len() {
+        let opens_line = i == 0 || {
+            let (prev, word) = (&page.words[i - 1], &page.words[i]);
+            (prev.y - word.y).abs() >= SAME_LINE_EM * prev.size.max(word.size)
+        };
+        let word = &mut page.words[i];
+        let number = word.text.strip_prefix('§').filter(|rest| {
+            rest.starts_with('.') && rest.chars().all(|c| c == '.' || c.is_ascii_digit())
+        });
+        if let (true, Some(rest)) = (opens_line, number) {
+            word.text = format!("8{rest}");
             changed += 1;
         }
     }
@@ -336,6 +359,19 @@ mod tests {
 
     fn texts(page: &OcrPage) -> Vec<&str> {
         page.words.iter().map(|w| w.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_section_sign_opening_a_line_is_an_eight() {
+        let mut p = page(&[
+            ("chính.", 300.0, 420.0, 95.0),
+            ("§.", 72.0, 400.0, 40.0),
+            ("Giao", 90.0, 400.0, 96.0),
+            ("Điều", 72.0, 380.0, 96.0),
+            ("§.", 110.0, 380.0, 40.0),
+        ]);
+        assert_eq!(item_number_eights(&mut p), 1);
+        assert_eq!(texts(&p), ["chính.", "8.", "Giao", "Điều", "§."]);
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub struct ProseTasks {
     pub items_read: usize,
     /// One `item_not_task` warning for every other item seen.
     pub warnings: Vec<Warning>,
+    /// Warnings on how items were read (`item_letter_corrected`); they
+    /// stand for no item and are not counted with `warnings`.
+    pub corrections: Vec<Warning>,
 }
 
 /// How much of an item's text a warning quotes, in characters.
@@ -70,7 +73,7 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
     let mut out = ProseTasks::default();
     for node in &nodes {
         if let (Some(printed), Some(marker)) = (&node.misread_letter, &node.head.marker) {
-            out.warnings.push(Warning::new(
+            out.corrections.push(Warning::new(
                 "item_letter_corrected",
                 format!(
                     "item \"{printed})\" stands where \"{})\" follows the item before it \
