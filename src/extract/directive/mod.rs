@@ -55,7 +55,7 @@ pub struct ProseTasks {
     pub items_read: usize,
     /// One `item_not_task` warning for every other item seen.
     pub warnings: Vec<Warning>,
-    /// Warnings on how items were read (`item_letter_corrected`); they
+    /// Warnings on how items were read (`item_marker_corrected`); they
     /// stand for no item and are not counted with `warnings`.
     pub corrections: Vec<Warning>,
 }
@@ -72,12 +72,12 @@ pub fn extract_tasks(lines: &[&crate::source_doc::TextLine], ctx: &DocContext<'_
     let reports = reports_by_default(ctx.meta) || paras.iter().any(|p| opens_legal_text(&p.text));
     let mut out = ProseTasks::default();
     for node in &nodes {
-        if let (Some(printed), Some(marker)) = (&node.misread_letter, &node.head.marker) {
+        if let (Some(printed), Some(marker)) = (&node.misread_marker, &node.head.marker) {
             out.corrections.push(Warning::new(
-                "item_letter_corrected",
+                "item_marker_corrected",
                 format!(
-                    "item \"{printed})\" stands where \"{})\" follows the item before it \
-                     (letters OCR confuses): read as \"{})\"",
+                    "item \"{printed}\" stands where \"{}\" follows the item before it \
+                     (OCR confuses such marks): read as \"{}\"",
                     marker.printed, marker.printed
                 ),
                 node.head.at,

@@ -29,9 +29,11 @@ pub struct Node {
     pub children: Vec<usize>,
     /// 1-based position among the siblings of the same marker kind.
     pub ordinal: usize,
-    /// The letter as printed where it was taken for a look-alike of the
-    /// letter its place calls for ("e)" read after "b)", for "c)").
-    pub misread_letter: Option<String>,
+    /// The marker as printed where it was taken for the one its place
+    /// calls for: a letter's look-alike ("e)" read after "b)", for "c)"),
+    /// or a Roman part numbered like the part before it ("II." after "II.",
+    /// an OCR'd "III." that lost a stroke).
+    pub misread_marker: Option<String>,
 }
 
 impl Node {
@@ -80,6 +82,13 @@ const ITEM_LETTERS: [&str; 23] = [
 fn letter_after(letter: &str) -> Option<String> {
     let at = ITEM_LETTERS.iter().position(|l| *l == letter)?;
     ITEM_LETTERS.get(at + 1).map(|l| l.to_string())
+}
+
+/// The Roman part number after `numeral` (up to X).
+fn roman_after(numeral: &str) -> Option<String> {
+    const PARTS: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    let at = PARTS.iter().position(|p| *p == numeral)?;
+    PARTS.get(at + 1).map(|p| p.to_string())
 }
 
 /// Letters OCR takes for one another in item markers.
@@ -184,12 +193,26 @@ impl Tree {
             .filter(|n| n.kind() == Some(MarkerKind::Letter))
             .and_then(|n| n.head.marker.as_ref())
             .map(|m| m.printed.clone());
-        let mut misread_letter = None;
-        if let (Some(previous), Some(marker)) = (previous_letter, head.marker.as_mut()) {
-            if let Some(expected) = letter_after(&previous)
-                .filter(|e| *e != marker.printed && looks_alike(&marker.printed, e))
-            {
-                misread_letter = Some(std::mem::replace(&mut marker.printed, expected));
+        let previous_part = self
+            .nodes
+            .iter()
+            .rev()
+            .find(|n| n.kind() == Some(MarkerKind::Roman))
+            .and_then(|n| n.head.marker.as_ref())
+            .map(|m| m.printed.clone());
+        let mut misread_marker = None;
+        if let Some(marker) = head.marker.as_mut() {
+            let expected = match marker.kind {
+                MarkerKind::Letter => previous_letter
+                    .and_then(|p| letter_after(&p))
+                    .filter(|e| *e != marker.printed && looks_alike(&marker.printed, e)),
+                MarkerKind::Roman => previous_part
+                    .filter(|p| *p == marker.printed)
+                    .and_then(|p| roman_after(&p)),
+                _ => None,
+            };
+            if let Some(expected) = expected {
+                misread_marker = Some(std::mem::replace(&mut marker.printed, expected));
             }
         }
         let count = self.kind_counts.entry((parent, kind)).or_default();
@@ -203,7 +226,7 @@ impl Tree {
             parent,
             children: Vec::new(),
             ordinal,
-            misread_letter,
+            misread_marker,
         });
         if let Some(p) = parent {
             self.nodes[p].children.push(idx);
@@ -383,13 +406,32 @@ mod tests {
         let nodes = outline(&paras);
         let printed = |i: usize| nodes[i].head.marker.as_ref().map(|m| m.printed.clone());
         assert_eq!(printed(3).as_deref(), Some("c"));
-        assert_eq!(nodes[3].misread_letter.as_deref(), Some("e"));
+        assert_eq!(nodes[3].misread_marker.as_deref(), Some("e"));
         assert_eq!(
             printed(4).as_deref(),
             Some("g"),
             "a letter that is no look-alike stays"
         );
-        assert_eq!(nodes[4].misread_letter, None);
+        assert_eq!(nodes[4].misread_marker, None);
+    }
+
+    #[test]
+    fn a_part_numbered_like_the_part_before_it_is_the_next() {
+        let paras: Vec<Paragraph> = [
+            "II. NỘI DUNG",
+            "1. Thực hiện các văn bản chỉ đạo.",
+            "II. TỔ CHỨC THỰC HIỆN",
+            "1. Giao Phòng 5 theo dõi.",
+            "P.II không phải phần.",
+        ]
+        .iter()
+        .map(|t| para(t))
+        .collect();
+        let nodes = outline(&paras);
+        let part = nodes[2].head.marker.as_ref().map(|m| m.printed.as_str());
+        assert_eq!(part, Some("III"));
+        assert_eq!(nodes[2].misread_marker.as_deref(), Some("II"));
+        assert_eq!(nodes[0].misread_marker, None);
     }
 
     #[test]
