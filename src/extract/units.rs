@@ -358,13 +358,67 @@ pub fn split_units(cell: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
                     && (looks_like_unit(p, gazetteer) || heads_bodies(p, gazetteer))
             };
             if comma_parts.len() > 1 && comma_parts.iter().all(proper) {
-                parts.extend(comma_parts.iter().map(|p| p.to_string()));
+                parts.extend(nest_sub_units(&comma_parts));
             } else {
                 parts.push(part);
             }
         }
     }
     parts.into_iter().map(|p| gazetteer.unit(&p)).collect()
+}
+
+/// Heads of bodies that are always part of a larger one (a division, a
+/// team, a post): "Phòng 5", "Đội Cảnh sát …", "Đồn Biên phòng …".
+const SUB_UNIT_HEADS: [&str; 5] = ["Phòng", "Đội", "Tổ", "Đồn", "Trạm"];
+/// Heads of the departments a sub-unit belongs to, named after it.
+const DEPARTMENT_HEADS: [&str; 7] = ["Cục", "Vụ", "Chi cục", "Công an", "Sở", "Ủy ban", "UBND"];
+/// Heads of the ministries a central department belongs to.
+const MINISTRY_HEADS: [&str; 2] = ["Bộ", "Tổng cục"];
+
+/// The bodies a unit names: a sub-unit named with the bodies it belongs to
+/// ("Phòng 5, Cục …, Bộ Công an") names each of them; any other unit is one.
+pub fn nested_parts(unit: &str) -> Vec<&str> {
+    let sub_unit = SUB_UNIT_HEADS
+        .iter()
+        .any(|h| unit.starts_with(h) && unit[h.len()..].starts_with(' '));
+    if sub_unit {
+        unit.split(", ").collect()
+    } else {
+        vec![unit]
+    }
+}
+
+/// Comma parts of a unit cell with each sub-unit joined to the bodies it
+/// belongs to, named after it: "Phòng 5, Cục Cảnh sát điều tra tội phạm về
+/// ma túy, Bộ Công an" is one unit; "Sở Tư pháp, Bộ Công an" two.
+fn nest_sub_units(parts: &[&str]) -> Vec<String> {
+    let opens = |part: &str, heads: &[&str]| {
+        heads
+            .iter()
+            .any(|h| part.starts_with(h) && part[h.len()..].starts_with(' '))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut open = None; // the head kind the last joined part had
+    for part in parts {
+        let joins = match open {
+            Some(0) => opens(part, &DEPARTMENT_HEADS),
+            Some(1) => opens(part, &MINISTRY_HEADS),
+            _ => false,
+        };
+        match (joins, out.last_mut()) {
+            (true, Some(last)) => {
+                last.push_str(", ");
+                last.push_str(part);
+                open = (open == Some(0) && (part.starts_with("Cục ") || part.starts_with("Vụ ")))
+                    .then_some(1);
+            }
+            _ => {
+                out.push(part.to_string());
+                open = opens(part, &SUB_UNIT_HEADS).then_some(0);
+            }
+        }
+    }
+    out
 }
 
 /// The units a sentence names as its subject or partners ("Công an tỉnh
@@ -375,7 +429,8 @@ pub fn split_units(cell: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
 pub fn split_subject_units(text: &str, gazetteer: &Gazetteer) -> Vec<UnitRef> {
     let text = fold_spaces(text.trim());
     let mut units = Vec::new();
-    for body in listed_bodies(&text, gazetteer) {
+    for body in nest_sub_units(&listed_bodies(&text, gazetteer)) {
+        let body = body.as_str();
         match split_at_and(body, gazetteer) {
             Some((left, right)) => {
                 units.extend(split_units(left, gazetteer));
@@ -719,6 +774,42 @@ mod tests {
             ["Các cơ quan, đơn vị liên quan"]
         );
         assert_eq!(names("Tỉnh ủy, thành ủy"), ["Tỉnh ủy, thành ủy"]);
+    }
+
+    #[test]
+    fn a_subject_sub_unit_stays_with_the_bodies_it_belongs_to() {
+        let g = Gazetteer::builtin();
+        let units: Vec<String> = split_subject_units(
+            "Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an và Sở Y tế",
+            &g,
+        )
+        .into_iter()
+        .map(|u| u.raw)
+        .collect();
+        assert_eq!(
+            units,
+            [
+                "Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an",
+                "Sở Y tế"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sub_unit_stays_with_the_bodies_it_belongs_to() {
+        assert_eq!(
+            names("Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an"),
+            ["Phòng 5, Cục Cảnh sát điều tra tội phạm về ma túy, Bộ Công an"]
+        );
+        assert_eq!(
+            names("Phòng Cảnh sát hình sự, Công an tỉnh, Sở Y tế"),
+            ["Phòng Cảnh sát hình sự, Công an tỉnh", "Sở Y tế"]
+        );
+        // Bodies side by side, none part of another.
+        assert_eq!(
+            names("Sở Tư pháp, Bộ Công an"),
+            ["Sở Tư pháp", "Bộ Công an"]
+        );
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! after "phối hợp với".
 
 use crate::extract::units::{
-    ends_with_bare_head, heads_bodies, label_colon, looks_like_unit, split_subject_units,
-    starts_with_unit_head, Gazetteer,
+    ends_with_bare_head, heads_bodies, label_colon, looks_like_unit, nested_parts,
+    split_subject_units, starts_with_unit_head, Gazetteer,
 };
 use crate::model::UnitRef;
 use crate::normalize::match_key;
@@ -442,7 +442,10 @@ pub fn is_subject_within(phrase: &str, max_words: usize, gazetteer: &Gazetteer) 
 /// such a list is held to a subject's length body by body, not as a whole.
 pub fn lists_subjects(phrase: &str, gazetteer: &Gazetteer) -> bool {
     let units = split_subject_units(phrase.trim().trim_end_matches([',', ';']), gazetteer);
-    units.len() >= 2 && units.iter().all(|u| is_subject(&u.raw, gazetteer))
+    // A sub-unit named with the bodies it belongs to ("Phòng 5, Cục …, Bộ
+    // Công an") is held to a subject's length body by body, as a list is.
+    let bodies: Vec<&str> = units.iter().flat_map(|u| nested_parts(&u.raw)).collect();
+    bodies.len() >= 2 && bodies.iter().all(|b| is_subject(b, gazetteer))
 }
 
 /// Whether a text ends with the units after "phối hợp với" ("Sở Tư pháp
