@@ -1133,6 +1133,25 @@ mod tests {
     use super::*;
     use crate::source_doc::TextLine;
 
+    /// The prose tasks of a text, one line per paragraph, in a document
+    /// with this title, id and year.
+    fn prose(text: &str, title: Option<&str>, doc_id: &str, year: i32) -> ProseTasks {
+        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
+        let refs: Vec<&TextLine> = lines.iter().collect();
+        let meta = DocumentMeta {
+            title: title.map(String::from),
+            ..DocumentMeta::default()
+        };
+        let g = Gazetteer::builtin();
+        let ctx = DocContext {
+            meta: &meta,
+            doc_id,
+            default_year: Some(year),
+            gazetteer: &g,
+        };
+        extract_tasks(&refs, &ctx)
+    }
+
     #[test]
     fn an_item_naming_the_heading_body_briefly_keeps_its_full_name() {
         let g = Gazetteer::builtin();
@@ -1245,20 +1264,13 @@ mod tests {
             2. Giao Văn phòng UBND tỉnh:\n\
             - Theo dõi tỷ lệ hồ sơ trực tuyến.\n\
             Nơi nhận:\n- Lưu: VT.";
-        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
-        let refs: Vec<&TextLine> = lines.iter().collect();
-        let meta = DocumentMeta {
-            title: Some("BÁO CÁO Tình hình thực hiện các chỉ số".into()),
-            ..DocumentMeta::default()
-        };
-        let g = Gazetteer::builtin();
-        let ctx = DocContext {
-            meta: &meta,
-            doc_id: "bc",
-            default_year: Some(2025),
-            gazetteer: &g,
-        };
-        let tasks = extract_tasks(&refs, &ctx).tasks;
+        let tasks = prose(
+            text,
+            Some("BÁO CÁO Tình hình thực hiện các chỉ số"),
+            "bc",
+            2025,
+        )
+        .tasks;
         let ids: Vec<&str> = tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["bc/I/1.b", "bc/II/1.1", "bc/II/1.2", "bc/II/2.1"]);
         let lead = |i: usize| {
@@ -1298,20 +1310,7 @@ mod tests {
             1. Bộ Y tế: Tổng hợp danh sách đại biểu gửi Văn phòng Chính phủ trước 14 giờ ngày 08 tháng 10 năm 2025.\n\
             2. Các Bộ, cơ quan, địa phương dự Hội nghị đúng thành phần được mời.\n\
             Nơi nhận:\n- Lưu: VT.";
-        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
-        let refs: Vec<&TextLine> = lines.iter().collect();
-        let meta = DocumentMeta {
-            title: Some("CÔNG ĐIỆN mời dự Hội nghị".into()),
-            ..DocumentMeta::default()
-        };
-        let g = Gazetteer::builtin();
-        let ctx = DocContext {
-            meta: &meta,
-            doc_id: "cd",
-            default_year: Some(2025),
-            gazetteer: &g,
-        };
-        let found = extract_tasks(&refs, &ctx);
+        let found = prose(text, Some("CÔNG ĐIỆN mời dự Hội nghị"), "cd", 2025);
         let ids: Vec<&str> = found.tasks.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["cd/II/1.2", "cd/III/1", "cd/III/2"]);
         assert_eq!(
@@ -1346,20 +1345,7 @@ mod tests {
             - Chủ trì, phối hợp chặt chẽ với Sở Xây dựng và Nhà đầu tư thực hiện các đoạn tuyến, trong đó:\n\
             + Đoạn tuyến 1 hoàn thành bàn giao mặt bằng đến 30/5/2026.\n\
             Nơi nhận:\n- Lưu: VT.";
-        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
-        let refs: Vec<&TextLine> = lines.iter().collect();
-        let meta = DocumentMeta {
-            title: Some("THÔNG BÁO Kết luận".into()),
-            ..DocumentMeta::default()
-        };
-        let g = Gazetteer::builtin();
-        let ctx = DocContext {
-            meta: &meta,
-            doc_id: "tb",
-            default_year: Some(2026),
-            gazetteer: &g,
-        };
-        let tasks = extract_tasks(&refs, &ctx).tasks;
+        let tasks = prose(text, Some("THÔNG BÁO Kết luận"), "tb", 2026).tasks;
         assert_eq!(
             tasks.len(),
             1,
@@ -1383,20 +1369,7 @@ mod tests {
             a) Chủ trì tổ chức thực hiện Chương trình.\n\
             2. Các sở, ban, ngành, địa phương: Căn cứ chức năng, nhiệm vụ được giao để lồng ghép việc triển khai.\n\
             Nơi nhận:\n- Lưu: VT.";
-        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
-        let refs: Vec<&TextLine> = lines.iter().collect();
-        let meta = DocumentMeta {
-            title: Some("KẾ HOẠCH Phòng, chống ma túy".into()),
-            ..DocumentMeta::default()
-        };
-        let g = Gazetteer::builtin();
-        let ctx = DocContext {
-            meta: &meta,
-            doc_id: "kh",
-            default_year: Some(2026),
-            gazetteer: &g,
-        };
-        let tasks = extract_tasks(&refs, &ctx).tasks;
+        let tasks = prose(text, Some("KẾ HOẠCH Phòng, chống ma túy"), "kh", 2026).tasks;
         let last = tasks.last().expect("tasks");
         assert_eq!(last.id, "kh/III/2");
         assert_eq!(
@@ -1415,20 +1388,7 @@ mod tests {
             2. Chỉ đạo Sở Nội vụ:\n\
             a) Hướng dẫn các cơ quan rà soát, khắc phục các tồn tại.\n\
             Nơi nhận:\n- Lưu: VT.";
-        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
-        let refs: Vec<&TextLine> = lines.iter().collect();
-        let meta = DocumentMeta {
-            title: Some("BÁO CÁO Kết quả thẩm định".into()),
-            ..DocumentMeta::default()
-        };
-        let g = Gazetteer::builtin();
-        let ctx = DocContext {
-            meta: &meta,
-            doc_id: "bc",
-            default_year: Some(2026),
-            gazetteer: &g,
-        };
-        let tasks = extract_tasks(&refs, &ctx).tasks;
+        let tasks = prose(text, Some("BÁO CÁO Kết quả thẩm định"), "bc", 2026).tasks;
         let leads: Vec<(&str, Vec<&str>)> = tasks
             .iter()
             .map(|t| {
@@ -1464,17 +1424,7 @@ mod tests {
             1. Căn cứ Kế hoạch này, các sở, ban, ngành, các cơ quan Trung ương đóng trên địa bàn, UBND các xã, phường xây dựng kế hoạch của mình (Kế hoạch ban hành trước ngày 15/3/2026).\n\
             2. Sở Nội vụ theo dõi, hướng dẫn thực hiện (lồng ghép trong báo cáo định kỳ của tỉnh).\n\
             Nơi nhận:\n- Lưu: VT.";
-        let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
-        let refs: Vec<&TextLine> = lines.iter().collect();
-        let meta = DocumentMeta::default();
-        let g = Gazetteer::builtin();
-        let ctx = DocContext {
-            meta: &meta,
-            doc_id: "kh",
-            default_year: Some(2026),
-            gazetteer: &g,
-        };
-        let prose = extract_tasks(&refs, &ctx);
+        let prose = prose(text, None, "kh", 2026);
         let ids: Vec<&str> = prose.tasks.iter().map(|t| t.id.as_str()).collect();
         // A period with no work, and the parts of a dossier, are no tasks.
         assert_eq!(ids, ["kh/I/2.a", "kh/II/2", "kh/III/1", "kh/III/2"]);
@@ -1522,18 +1472,7 @@ mod tests {
             title: Some("QUYẾT ĐỊNH Về mã định danh điện tử".into()),
             ..DocumentMeta::default()
         };
-        let g = Gazetteer::builtin();
-        let ctx = DocContext {
-            meta: &meta,
-            doc_id: "qd",
-            default_year: Some(2020),
-            gazetteer: &g,
-        };
-        let count = |text: &str| {
-            let lines: Vec<TextLine> = text.lines().map(TextLine::plain).collect();
-            let refs: Vec<&TextLine> = lines.iter().collect();
-            extract_tasks(&refs, &ctx).tasks.len()
-        };
+        let count = |text: &str| prose(text, meta.title.as_deref(), "qd", 2020).tasks.len();
         assert_eq!(count(body), 1, "only the part titled as tasks");
         let plan = body.replace("Điều 1. Phạm vi điều chỉnh", "Điều 1. Mục tiêu");
         assert_eq!(count(&plan), 2, "without a scope article both are tasks");
