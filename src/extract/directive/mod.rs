@@ -240,7 +240,8 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     // "- Bộ trưởng Bộ Tư pháp Nguyễn Hải Ninh;" names a member; "UBND các
     // xã, phường: Tại Phụ lục II đính kèm." points to an appendix; "Chánh
     // Văn phòng …, Giám đốc các Sở … chịu trách nhiệm thi hành Quyết định
-    // này" is the closing formula of a decision.
+    // này" is the closing formula of a decision; "Phải xác định … là nhiệm
+    // vụ …" states a stance.
     if names_a_body_only(&content, ctx.gazetteer)
         || names_a_person_only(&content)
         || points_to_an_appendix(&content)
@@ -734,10 +735,8 @@ fn inherited_parties(
 
 /// The body a part's introduction puts its proposals to ("…, Hội đồng thẩm
 /// định báo cáo, đề xuất Chủ tịch UBND tỉnh:" over "1. Xem xét, ban hành
-/// …"): it is to do what the items under it ask.
-/// The introduction is the paragraph right before the node's first
-/// sibling, under the same part (or the text of the node's own heading
-/// paragraphs).
+/// …"): it is to do what the items under it ask. The introduction is the
+/// last paragraph of running text before the node among its siblings.
 fn addressee_of_intro(nodes: &[Node], at: usize, gazetteer: &Gazetteer) -> Option<Parties> {
     static PROPOSES: OnceLock<Regex> = OnceLock::new();
     let re = PROPOSES.get_or_init(|| {
