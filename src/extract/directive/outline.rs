@@ -378,6 +378,12 @@ mod tests {
     use super::*;
     use crate::model::Location;
 
+    /// The outline of paragraphs, one per text.
+    fn outline_of(texts: &[&str]) -> Vec<Node> {
+        let paras: Vec<Paragraph> = texts.iter().map(|t| para(t)).collect();
+        outline(&paras)
+    }
+
     fn para(text: &str) -> Paragraph {
         let (marker, rest) = match marker_at(text) {
             Some((m, rest)) => (Some(m), rest),
@@ -393,17 +399,13 @@ mod tests {
 
     #[test]
     fn a_letter_read_as_its_look_alike_takes_its_place() {
-        let paras: Vec<Paragraph> = [
+        let nodes = outline_of(&[
             "7. Giao Thanh tra tỉnh:",
             "a) Tham mưu đánh giá.",
             "b) Tham mưu xếp hạng.",
             "e) Tiếp tục khảo sát.",
             "g) Tổng hợp kết quả.",
-        ]
-        .iter()
-        .map(|t| para(t))
-        .collect();
-        let nodes = outline(&paras);
+        ]);
         let printed = |i: usize| nodes[i].head.marker.as_ref().map(|m| m.printed.clone());
         assert_eq!(printed(3).as_deref(), Some("c"));
         assert_eq!(nodes[3].misread_marker.as_deref(), Some("e"));
@@ -417,17 +419,13 @@ mod tests {
 
     #[test]
     fn a_part_numbered_like_the_part_before_it_is_the_next() {
-        let paras: Vec<Paragraph> = [
+        let nodes = outline_of(&[
             "II. NỘI DUNG",
             "1. Thực hiện các văn bản chỉ đạo.",
             "II. TỔ CHỨC THỰC HIỆN",
             "1. Giao Phòng 5 theo dõi.",
             "P.II không phải phần.",
-        ]
-        .iter()
-        .map(|t| para(t))
-        .collect();
-        let nodes = outline(&paras);
+        ]);
         let part = nodes[2].head.marker.as_ref().map(|m| m.printed.as_str());
         assert_eq!(part, Some("III"));
         assert_eq!(nodes[2].misread_marker.as_deref(), Some("II"));
@@ -436,7 +434,7 @@ mod tests {
 
     #[test]
     fn nests_items_and_stops_at_the_closing_formula() {
-        let paras: Vec<Paragraph> = [
+        let nodes = outline_of(&[
             "- Kính gửi: Các bộ",
             "Cụ thể như sau:",
             "1. Văn phòng Trung ương Đảng",
@@ -447,11 +445,7 @@ mod tests {
             "Văn phòng Trung ương Đảng chủ trì kiểm tra.",
             "Văn phòng trân trọng thông báo để các cơ quan biết, thực hiện.",
             "- Lưu VT.",
-        ]
-        .iter()
-        .map(|t| para(t))
-        .collect();
-        let nodes = outline(&paras);
+        ]);
         assert_eq!(nodes.len(), 5);
         assert_eq!(nodes[0].children, [1, 2]);
         assert_eq!(nodes[3].parent, Some(2));
@@ -471,17 +465,13 @@ mod tests {
             "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc, đề nghị các cơ quan kịp thời báo cáo UBND tỉnh (qua Sở Nội vụ) để được xem xét, giải quyết.",
             "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.",
         ] {
-            let paras: Vec<Paragraph> = [
+            let nodes = outline_of(&[
                 "1. Sở Tư pháp",
                 "a) Rà soát các văn bản quy phạm pháp luật.",
                 "(Kèm theo dự thảo Văn bản chỉ đạo của Chủ tịch UBND tỉnh).",
                 closing,
                 "Hoàn thành trước ngày 30/6/2026.",
-            ]
-            .iter()
-            .map(|t| para(t))
-            .collect();
-            let nodes = outline(&paras);
+            ]);
             assert_eq!(nodes.len(), 2, "{closing}");
             assert!(nodes[1].body.is_empty(), "{closing}: {:?}", nodes[1].body);
         }
@@ -529,18 +519,14 @@ mod tests {
 
     #[test]
     fn labelled_lines_and_text_under_a_part() {
-        let paras: Vec<Paragraph> = [
+        let nodes = outline_of(&[
             "II. NHIỆM VỤ",
             "1. Hoàn thiện cơ sở dữ liệu dân cư",
             "- Đơn vị chủ trì: Công an tỉnh.",
             "- Thời gian hoàn thành: Quý II/2026.",
             "III. TỔ CHỨC THỰC HIỆN",
             "Sở Nội vụ chủ trì theo dõi, đôn đốc các cơ quan thực hiện Kế hoạch này, báo cáo trước ngày 15/12/2026.",
-        ]
-        .iter()
-        .map(|t| para(t))
-        .collect();
-        let nodes = outline(&paras);
+        ]);
         assert_eq!(nodes.len(), 4);
         assert_eq!(nodes[1].attributes.len(), 2);
         assert!(nodes[1].children.is_empty());
@@ -550,18 +536,14 @@ mod tests {
 
     #[test]
     fn a_body_without_outline_is_read_by_paragraph() {
-        let paras: Vec<Paragraph> = [
+        let nodes = outline_of(&[
             "ỦY BAN NHÂN DÂN",
             "Kính gửi: Các sở, ban, ngành",
             "Ủy ban nhân dân Thành phố đề nghị các sở, ban, ngành khẩn trương rà soát, báo cáo trước ngày 20/5/2026.",
             "Giao Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân Thành phố trước ngày 25/5/2026.",
             "Nơi nhận:",
             "- Như trên;",
-        ]
-        .iter()
-        .map(|t| para(t))
-        .collect();
-        let nodes = outline(&paras);
+        ]);
         let numbers: Vec<_> = nodes
             .iter()
             .filter_map(|n| n.head.marker.clone())
