@@ -15,6 +15,10 @@ const HEADER_LINES: usize = 40;
 /// unless the title is visibly unfinished (see `continues_title`).
 const TITLE_LINE_CHARS: usize = 90;
 
+/// The longest line that may follow a bare document kind ("BÁO CÁO") as
+/// its title, in characters: a Word title is one paragraph.
+const BARE_KIND_TITLE_CHARS: usize = 300;
+
 /// National and party mottos that head documents but name no issuer.
 const MOTTOS: &[&str] = &[
     "đảng cộng sản việt nam",
@@ -109,10 +113,17 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
             // number closes the issuer block.
             if !seen_number && title.is_empty() && (is_issuer_like(text) || continues_issuer) {
                 issuer.push(text.to_string());
-            } else if title.len() < 3 && !starts_with_roman(text) {
+            } else if title.len() < 3
+                && !starts_with_roman(text)
+                && title.last().is_none_or(|t| is_capitals(t))
+            {
+                // Capitals continue a title in capitals ("KẾ HOẠCH" +
+                // "TRIỂN KHAI …"); after a line in ordinary case they are
+                // the signer's title over the preamble ("CHỦ TỊCH ỦY BAN
+                // NHÂN DÂN TỈNH").
                 title.push(text.to_string());
             }
-        } else if continues_title(&title, text) {
+        } else if continues_title(&title, text) && !names_issuer_first(&issuer, text) {
             title.push(text.to_string());
         } else if !title.is_empty() {
             break;
@@ -210,7 +221,8 @@ fn continues_title(title: &[String], text: &str) -> bool {
     let continued = title.len() > 1 && title.len() <= 3 && !is_capitals(&title[title.len() - 1]);
     static OPENER: OnceLock<Regex> = OnceLock::new();
     let body_opener = OPENER.get_or_init(|| {
-        Regex::new(r"(?i)^(?:ngày|căn cứ|thực hiện|trên cơ sở|theo|để|nhằm|sau khi|kính gửi)\b")
+        // … or a part of the body ("Phần thứ nhất", "Chương I", "Điều 1.").
+        Regex::new(r"(?i)^(?:ngày|căn cứ|thực hiện|trên cơ sở|theo|để|nhằm|sau khi|kính gửi|phần thứ|chương [IVX]+\b|điều \d)\b")
             .expect("static opener pattern is valid")
     });
     // A title left unfinished (a trailing comma or dash) or a line starting
@@ -221,13 +233,30 @@ fn continues_title(title: &[String], text: &str) -> bool {
     // A date is the body's ("Ngày 16/4/2026, ...") unless it dates a
     // document the title names ("Quyết định số 787/QĐ-UBND ngày 21/8/2025").
     let own_date = find_date(text).is_some() && !super::docref::mentions_document(text);
+    // A bare kind's title may be one long Word paragraph ("QUYẾT ĐỊNH" +
+    // "Công bố Chỉ số cải cách hành chính năm 2025 của …").
+    let longest = if bare_kind {
+        BARE_KIND_TITLE_CHARS
+    } else {
+        TITLE_LINE_CHARS
+    };
     (bare_kind || continued || (title.len() > 1 && wrapped))
-        && (text.chars().count() <= TITLE_LINE_CHARS || wrapped)
+        && (text.chars().count() <= longest || wrapped)
         && !body_opener.is_match(text)
         && !own_date
         && !text.ends_with(['.', ':', ';'])
         && !text.starts_with(['(', '-', '*'])
         && super::numbering::RowNumber::at_line_start(text).is_none()
+}
+
+/// Whether a line opens with the issuer's own name in ordinary case
+/// ("Ban Cơ yếu Chính phủ trân trọng thông báo …" under "BAN CƠ YẾU CHÍNH
+/// PHỦ"): the body's first sentence, not the title.
+fn names_issuer_first(issuer: &[String], text: &str) -> bool {
+    let Some(name) = issuer.last().map(|l| match_key(l)) else {
+        return false;
+    };
+    !is_capitals(text) && name.split(' ').count() >= 2 && match_key(text).starts_with(&name)
 }
 
 /// Issuing bodies are named with a body word ("BAN", "VĂN PHÒNG", "BỘ", ...).
@@ -610,6 +639,37 @@ mod tests {
         assert_eq!(
             m.title.as_deref(),
             Some("THÔNG BÁO Kết luận của Chủ tịch tại cuộc họp về tiến độ chuyển đổi số")
+        );
+    }
+
+    #[test]
+    fn a_long_title_paragraph_and_the_issuer_opening_the_body() {
+        let m = meta(
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: /QĐ-UBND\nQUYẾT ĐỊNH\n\
+             Công bố Chỉ số cải cách hành chính năm 2025 của các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, Ban Quản lý các khu công nghiệp\n\
+             CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+        );
+        assert!(m
+            .title
+            .as_deref()
+            .is_some_and(|t| t.starts_with("QUYẾT ĐỊNH Công bố")
+                && t.ends_with("Ban Quản lý các khu công nghiệp")));
+        let m = meta(
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nSố: /BC-UBND\nBÁO CÁO\n\
+             Tổng kết thực hiện Chiến lược quốc gia phòng, chống ma túy đến năm 2020\n\
+             Phần thứ nhất\nTÌNH HÌNH, KẾT QUẢ THỰC HIỆN",
+        );
+        assert!(m
+            .title
+            .as_deref()
+            .is_some_and(|t| t.ends_with("đến năm 2020")));
+        let m = meta(
+            "BAN CƠ YẾU CHÍNH PHỦ\nSố: 547 /TB-BCY\nTHÔNG BÁO\nVề việc chuyển trụ sở làm việc\n\
+             Ban Cơ yếu Chính phủ trân trọng thông báo đến Quý cơ quan về việc\n",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("THÔNG BÁO Về việc chuyển trụ sở làm việc")
         );
     }
 

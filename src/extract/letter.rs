@@ -29,7 +29,9 @@ fn patterns() -> &'static Patterns {
         Patterns {
             subject: re(r"(?i)^(?:v/v|về việc)\s*:?\s*(.*)$"),
             recipients: re(r"(?i)^[-–•]?\s*kính\s+gửi\s*:?[\s*]*(.*)$"),
-            distribution: re(r"(?i)^nơi\s+nhận\s*:?\s*(.*)$"),
+            // "Nơi nhận:" and its list, or the bare label on its line; a guide's
+            // sentence "Nơi nhận văn bản xác định ..." is no list.
+            distribution: re(r"(?i)^nơi\s+nhận\s*(?::\s*(.*)|[-–]\s*(.*)|$|(?:KT|TM|TL|TUQ)\.)"),
         }
     })
 }
@@ -169,7 +171,11 @@ fn read_distribution(texts: &[&str]) -> (Vec<String>, Option<usize>) {
     };
     let mut entries: Vec<String> = Vec::new();
     let first = split_signature(texts[at]).0;
-    if let Some(rest) = p.distribution.captures(&first).and_then(|c| c.get(1)) {
+    if let Some(rest) = p
+        .distribution
+        .captures(&first)
+        .and_then(|c| c.get(1).or_else(|| c.get(2)))
+    {
         entries.push(rest.as_str().to_string());
     }
     let mut end = at + 1;
@@ -344,6 +350,16 @@ mod tests {
             Some("TL. CHỦ TỊCH CHÁNH VĂN PHÒNG")
         );
         assert_eq!(m.signer_name.as_deref(), Some("Nguyễn Văn Hùng"));
+    }
+
+    #[test]
+    fn a_sentence_about_the_distribution_list_is_no_list() {
+        assert!(closes_body("Nơi nhận:"));
+        assert!(closes_body("Nơi nhận - Như trên;"));
+        assert!(closes_body("Nơi nhận KT. CHỦ TỊCH"));
+        assert!(!closes_body(
+            "Nơi nhận văn bản xác định những cơ quan, tổ chức, cá nhân nhận văn bản."
+        ));
     }
 
     #[test]

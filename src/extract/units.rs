@@ -513,6 +513,9 @@ const PARTNER_KINDS: &[&str] = &[
     "lực lượng",
     "chính quyền",
     "cấp ủy",
+    // The same kind named with its party ("Cấp ủy Đảng, chính quyền các
+    // cấp": kinds sharing one qualifier).
+    "cấp ủy đảng",
     "gia đình",
     "nhà đầu tư",
     "người dân",

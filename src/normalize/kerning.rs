@@ -115,15 +115,19 @@ fn split_candidate<'a>(left: &str, right: &'a str) -> Option<(String, &'a str)> 
 
 /// Whether the word before a candidate makes the letter a label or a
 /// Roman numeral ("Quý IV", "nhóm C", "2 C"); a lowercase letter is a
-/// label only as a point of a legal text ("điểm đ"). A number followed by
+/// label only as a point of a legal text ("điểm đ") before a word of its
+/// own ("điểm đ ở trên"). A number followed by
 /// punctuation ends a clause ("năm 2026. T rong", "năm 2030, g ắn"): the
 /// letter after it starts the next word, not a label of the number.
-fn is_label_context(prev: Option<&str>, left: &str) -> bool {
+fn is_label_context(prev: Option<&str>, left: &str, right: &str) -> bool {
     prev.is_some_and(|p| {
         let lower = left.starts_with(char::is_lowercase);
         let word = p.trim_end_matches([',', '.', ':']).to_lowercase();
         let label_word = if lower {
-            word == "điểm"
+            // "điểm đ ở trên" labels a point; in "đặc điểm t ổ chức" the
+            // tail is no word of its own, so the letter heads it.
+            let tail = letters_and_punctuation(right).map_or("", |(core, _)| core);
+            word == "điểm" && VOWEL_INITIAL_WORDS.contains(&tail)
         } else {
             LABEL_WORDS.contains(&word.as_str())
         };
@@ -154,7 +158,7 @@ pub(crate) fn fix_splits(line: &str, log: &mut Log) -> Option<String> {
         let prev = if i > 0 { Some(words[i - 1]) } else { None };
         if let Some(next) = words.get(i + 1) {
             if let Some((merged, punct)) = split_candidate(w, next) {
-                if !is_label_context(prev, w) {
+                if !is_label_context(prev, w, next) {
                     let before = format!("{w} {next}");
                     let after = format!("{merged}{punct}");
                     log.rewrite(
@@ -231,6 +235,10 @@ mod tests {
         assert_eq!(fix_kerning_splits("nơi thi ở xa"), "nơi thi ở xa");
         assert_eq!(fix_kerning_splits("và ủy ban"), "và ủy ban");
         assert_eq!(fix_kerning_splits("tại điểm đ ở trên"), "tại điểm đ ở trên");
+        assert_eq!(
+            fix_kerning_splits("đặc điểm t ổ chức và hoạt động"),
+            "đặc điểm tổ chức và hoạt động"
+        );
         assert_eq!(fix_kerning_splits("ban hành ấn phẩm"), "ban hành ấn phẩm");
     }
 

@@ -4,7 +4,10 @@
 //! Hoàn thành trước ngày 30/6/2026."), and the documents it cites as the
 //! source of the task.
 
-use super::parties::{clause_start, ends_with_partners, has_action, has_opener, is_subject};
+use super::parties::{
+    clause_start, ends_with_partners, has_action, has_opener, is_subject, opens_with_subject,
+    starts_with_action,
+};
 use crate::extract::deadline::{parse_deadline, ParsedDeadline};
 use crate::extract::docref::find_document_refs;
 use crate::extract::units::{starts_with_unit_head, Gazetteer};
@@ -69,6 +72,13 @@ fn parentheses(text: &str) -> Vec<Range<usize>> {
     re.find_iter(text).map(|m| m.range()).collect()
 }
 
+/// Whether a parenthesis glosses the quoted name before it ("“Tháng hành
+/// động phòng, chống ma túy” (tháng 6 hằng năm)"): it says when the named
+/// event is, not when the task is due.
+fn glosses_a_name(text: &str, paren: &Range<usize>) -> bool {
+    text[..paren.start].trim_end().ends_with(['”', '"'])
+}
+
 /// A deadline phrase opening the text ("Trước ngày 15/9, Bộ ...", "Quý
 /// I/2027, các cơ quan ..."), or the event the task waits for ("Sau khi
 /// Ủy ban nhân dân tỉnh ban hành quyết định ..., Văn phòng ... có trách
@@ -101,6 +111,9 @@ fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
     let periodic = PERIODIC.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)định kỳ(?:\s+trước\s+[^,;.()]{1,40}?)?\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b",
+            // The time of each period may follow: "định kỳ hằng tuần trước
+            // 16 giờ ngày thứ Sáu", "định kỳ hằng tháng trước ngày 20".
+            r"(?:\s+trước\s+(?:\d{1,2}\s*giờ(?:\s*\d{1,2})?\s+)?ngày\s+(?:thứ\s+\p{L}+|\d{1,2})\b)?",
             r"|định kỳ\s+\d+\s+(?:tháng|năm|tuần)\s*(?:/|một)\s*lần"
         ))
         .expect("static recurrence pattern is valid")
@@ -168,7 +181,9 @@ fn started(mut parsed: ParsedDeadline, text: &str) -> ParsedDeadline {
 /// ("Thường xuyên theo dõi ..."), or right after the units that do it
 /// ("Giao Sở Tư pháp chủ trì, phối hợp với các cơ quan thường xuyên tổ
 /// chức ...", "Từng cấp, từng ngành phải thường xuyên ..."). Describing a
-/// manner ("thực hiện quyết liệt, thường xuyên, liên tục") is no deadline.
+/// manner ("thực hiện quyết liệt, thường xuyên, liên tục") is no deadline,
+/// nor is the adverb of one clause after clauses of other work ("Đẩy mạnh
+/// tuyên truyền …; thường xuyên đổi mới các loại hình …").
 fn ongoing_adverb(text: &str) -> Option<ParsedDeadline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
@@ -180,6 +195,13 @@ fn ongoing_adverb(text: &str) -> Option<ParsedDeadline> {
         let sentence_start = text[..adverb.start()]
             .rfind(['.', ';', ':'])
             .map_or(0, |i| i + 1);
+        let clauses_before = &text[..sentence_start];
+        let in_sentence = clauses_before.rfind('.').map_or(0, |i| i + 1);
+        if clauses_before.ends_with(';') && has_action(&clauses_before[in_sentence..]) {
+            // "…; thường xuyên đổi mới …" after clauses of other work
+            // qualifies its own clause, not the item.
+            return None;
+        }
         let before = text[sentence_start..adverb.start()].trim();
         let after_units = || {
             before.ends_with(" phải")
@@ -267,7 +289,7 @@ pub fn heading_deadline(title: &str, default_year: Option<i32>) -> Option<Parsed
         .expect("static heading limit pattern is valid")
     });
     let work = WORK.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:nhiệm vụ|triển khai|thực hiện|hoàn thành)\b")
+        Regex::new(r"(?i)\b(?:nhiệm vụ|triển khai|thực hiện|hoàn thành|giải pháp)\b")
             .expect("static heading work pattern is valid")
     });
     if !work.is_match(title) {
@@ -282,7 +304,9 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
     static INLINE: OnceLock<Regex> = OnceLock::new();
     let re = INLINE.get_or_init(|| {
         Regex::new(concat!(
-            r"(?i)(?:(?:ngay\s+)?hoàn thành\s+)?((?:ngay\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết)\s+",
+            // "từ" closing the work gives its start: "… tổ chức thanh tra,
+            // kiểm tra từ tháng 01/2026."
+            r"(?i)(?:(?:ngay\s+)?hoàn thành\s+)?((?:ngay\s+)?(?:trước|trong|chậm nhất(?:\s+là)?|đến hết|từ)\s+",
             // A time of day may stand before the date: "trước 14 giờ, ngày 08 tháng 10 năm 2025".
             r"(?:\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s+)?",
             r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?",
@@ -384,7 +408,11 @@ pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
     }
     let mut deadlines: Vec<(Range<usize>, ParsedDeadline)> = clauses(&text)
         .into_iter()
-        .chain(parentheses(&text))
+        .chain(
+            parentheses(&text)
+                .into_iter()
+                .filter(|r| !glosses_a_name(&text, r)),
+        )
         .filter_map(|r| deadline_clause(&text[r.clone()], default_year).map(|d| (r, d)))
         .collect();
     deadlines.sort_by_key(|(r, _)| r.start);
@@ -409,7 +437,14 @@ pub fn split_item(text: &str, default_year: Option<i32>) -> Split {
         .into_iter()
         .map(|(_, d)| d)
         .next_back()
-        .or_else(|| inline_deadline(&text, default_year))
+        .or_else(|| {
+            // A start closing the work ("… từ tháng 01/2026") is when a
+            // recurrence begins where the item has one.
+            inline_deadline(&text, default_year).filter(|d| {
+                !d.deadline.raw.to_lowercase().starts_with("từ")
+                    || recurring_phrase(&text).is_none()
+            })
+        })
         .or_else(|| leading_deadline(&text, default_year))
         .or_else(|| recurring_phrase(&text).map(|d| started(d, &text)))
         .or_else(|| ongoing_adverb(&text));
@@ -471,9 +506,11 @@ fn split_instructions(text: &str, default_year: Option<i32>) -> Option<Split> {
         )
         .filter(|&s| s < text.len() && has_opener(&text[s..]))
         .collect();
-    if starts.len() < 2 {
-        return None;
-    }
+    let starts = if starts.len() < 2 {
+        own_subject_sentences(text)?
+    } else {
+        starts
+    };
     let mut pieces = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(text.len());
@@ -493,6 +530,23 @@ fn split_instructions(text: &str, default_year: Option<i32>) -> Option<Split> {
         intro: tidy(&text[..starts[0]]),
         pieces,
     })
+}
+
+/// The starts of an item's sentences where a later one names the body
+/// that does it and the first names none ("Thực hiện nhập đầy đủ hồ sơ …
+/// . Sở Tài chính tiếp tục thực hiện kết nối …"): the work of all, then
+/// that body's. `None` when no later sentence opens with its own body.
+fn own_subject_sentences(text: &str) -> Option<Vec<usize>> {
+    let gazetteer = Gazetteer::default();
+    if has_opener(text) || opens_with_subject(text, &gazetteer) || !starts_with_action(text) {
+        return None;
+    }
+    let later: Vec<usize> = text
+        .match_indices(". ")
+        .map(|(i, m)| i + m.len())
+        .filter(|&s| s < text.len() && opens_with_subject(&text[s..], &gazetteer))
+        .collect();
+    (!later.is_empty()).then(|| std::iter::once(0).chain(later).collect())
 }
 
 /// Sentences grouped up to each deadline sentence.
@@ -997,8 +1051,18 @@ mod tests {
             Some("TRONG THÁNG 12/2025")
         );
         assert_eq!(d.and_then(|d| d.due).as_deref(), Some("2025-12-31"));
+        // Solutions to carry out within a month are work too.
+        let d = heading_deadline(
+            "CÁC VẤN ĐỀ TỒN TẠI, HẠN CHẾ VÀ GIẢI PHÁP KHẮC PHỤC TRONG THÁNG 12/2025",
+            None,
+        );
+        assert_eq!(
+            d.and_then(|p| p.deadline.due).as_deref(),
+            Some("2025-12-31")
+        );
         for none in [
             "NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ NĂM 2026",
+            "PHƯƠNG HƯỚNG, NHIỆM VỤ CCHC QUÝ II NĂM 2026",
             "KẾT QUẢ TRONG THÁNG 11/2025",
         ] {
             assert!(heading_deadline(none, None).is_none(), "{none}");
@@ -1014,5 +1078,72 @@ mod tests {
         let d = s.pieces[0].deadline.as_ref().map(|d| &d.deadline);
         assert_eq!(d.map(|d| d.raw.as_str()), Some("theo thời gian quy định"));
         assert_eq!(d.map(|d| d.kind), Some(DeadlineKind::Relative));
+    }
+
+    #[test]
+    fn a_period_with_its_time_and_a_start_closing_the_work() {
+        let d = |t: &str| {
+            split_item(t, Some(2026)).pieces[0]
+                .deadline
+                .clone()
+                .map(|d| d.deadline)
+        };
+        let weekly =
+            d("Giao Văn phòng định kỳ hằng tuần trước 16 giờ ngày thứ Sáu, báo cáo tình hình.");
+        assert_eq!(
+            weekly.as_ref().map(|d| d.raw.as_str()),
+            Some("định kỳ hằng tuần trước 16 giờ ngày thứ Sáu")
+        );
+        assert_eq!(weekly.and_then(|d| d.recurrence).as_deref(), Some("P1W"));
+        let start = d("Xây dựng kế hoạch và tổ chức thanh tra, kiểm tra từ tháng 01/2026.");
+        assert_eq!(start.as_ref().map(|d| d.kind), Some(DeadlineKind::Ongoing));
+        assert_eq!(start.and_then(|d| d.start).as_deref(), Some("2026-01-01"));
+        // A start inside the sentence is not where the work closes.
+        assert!(d("Tổ chức thanh tra từ tháng 01/2026 các đơn vị có hồ sơ trễ hạn.").is_none());
+    }
+
+    #[test]
+    fn a_later_sentence_with_its_own_body_is_a_task_of_its_own() {
+        let s = split_item(
+            "Thực hiện nhập đầy đủ hồ sơ trên Hệ thống. Sở Tài chính tiếp tục thực hiện kết nối các phần mềm.",
+            None,
+        );
+        let names: Vec<&str> = s.pieces.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Thực hiện nhập đầy đủ hồ sơ trên Hệ thống",
+                "Sở Tài chính tiếp tục thực hiện kết nối các phần mềm"
+            ]
+        );
+        // A partner's sentence, or an item whose first sentence names its
+        // body, stays whole.
+        for whole in [
+            "Thực hiện nhập đầy đủ hồ sơ. Sở Tài chính phối hợp kết nối các phần mềm.",
+            "Sở Nội vụ rà soát hồ sơ. Sở Tài chính tiếp tục thực hiện kết nối các phần mềm.",
+        ] {
+            assert_eq!(split_item(whole, None).pieces.len(), 1, "{whole}");
+        }
+    }
+
+    #[test]
+    fn a_gloss_on_a_quoted_name_is_no_deadline() {
+        let s = split_item(
+            "Tổ chức các hoạt động hưởng ứng “Tháng hành động phòng, chống ma túy” (tháng 6 hằng năm).",
+            Some(2026),
+        );
+        assert!(s.pieces[0].deadline.is_none(), "{:?}", s.pieces[0].deadline);
+        // An aside after the work still sets its time.
+        let s = split_item(
+            "Tổ chức Hội nghị sơ kết (hoàn thành trước ngày 30/6/2026).",
+            Some(2026),
+        );
+        assert_eq!(
+            s.pieces[0]
+                .deadline
+                .as_ref()
+                .and_then(|d| d.deadline.due.as_deref()),
+            Some("2026-06-30")
+        );
     }
 }

@@ -227,6 +227,12 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
             content = rest;
         }
     }
+    // "Các cấp uỷ … có trách nhiệm thực hiện Hướng dẫn này. Cơ quan Ủy ban
+    // Kiểm tra Trung ương … cụ thể hoá …": the formula asks nothing of its
+    // own, the sentences after it do.
+    if let Some(rest) = after_executing_formula(&content) {
+        content = rest;
+    }
     // "Có 06/139 đề xuất ... chưa được giải quyết. Giải pháp khắc phục:
     // Giao Trung tâm ...": the finding is reported, the solution assigned.
     let solved = match solution_after_label(&content) {
@@ -246,6 +252,8 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         || names_a_person_only(&content)
         || points_to_an_appendix(&content)
         || executes_this_document(&content)
+        || takes_effect(&content)
+        || defines_accountability(&content)
         || states_a_stance(&content)
     {
         return None;
@@ -440,9 +448,15 @@ fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
         // longer than one subject.
         let units = is_subject(&unit, gazetteer)
             || (unit.contains(',') && unit.split(',').all(|part| is_subject(part, gazetteer)));
-        // What follows is the work: an action, or the basis it starts from
-        // ("Căn cứ chức năng, nhiệm vụ được giao ...").
-        let work = starts_with_action(&rest) || rest.to_lowercase().starts_with("căn cứ ");
+        // What follows is the work: an action, the basis it starts from
+        // ("Căn cứ chức năng, nhiệm vụ được giao ..."), or the body's role
+        // before its duties ("Là cơ quan chủ Chương trình; có trách nhiệm …").
+        let lower = rest.to_lowercase();
+        let work = starts_with_action(&rest)
+            || lower.starts_with("căn cứ ")
+            || ["là cơ quan ", "là đơn vị "]
+                .iter()
+                .any(|role| lower.starts_with(role) && has_action(&rest));
         (units && !has_action(&unit) && work).then_some((unit, rest))
     });
     colon.or_else(|| bold_unit_label(text, gazetteer))
@@ -527,19 +541,68 @@ fn states_a_stance(text: &str) -> bool {
     re.is_match(text.trim()) && !text.to_lowercase().contains("xác định trách nhiệm")
 }
 
+/// Whether an item only says who answers for a matter, in one sentence
+/// ("Người ký văn bản là người chịu trách nhiệm về thể thức và kỹ thuật
+/// trình bày văn bản"): a standing duty of a role, as a charter states it,
+/// not work to do.
+fn defines_accountability(text: &str) -> bool {
+    static ACCOUNTABLE: OnceLock<Regex> = OnceLock::new();
+    ACCOUNTABLE
+        .get_or_init(|| {
+            Regex::new(concat!(
+                r"(?i)^[^.;:]{1,80}?\slà (?:người|cơ quan|đơn vị)(?: [^.;:]{0,40}?)? ",
+                r"chịu trách nhiệm (?:về|trước)\s[^.;:]*\W*$"
+            ))
+            .expect("static accountability pattern is valid")
+        })
+        .is_match(clean_text(text).trim())
+}
+
 /// Whether an item is a decision's closing formula: the bodies that
 /// "chịu trách nhiệm thi hành Quyết định này" carry out the whole text,
 /// and its tasks are the items that say what.
 fn executes_this_document(text: &str) -> bool {
+    executing_formula().is_match(clean_text(text).trim())
+}
+
+/// The formula by which the bodies named carry out the document itself
+/// ("… chịu trách nhiệm thi hành Quyết định này", "… có trách nhiệm thực
+/// hiện Hướng dẫn này"), closing a sentence.
+fn executing_formula() -> &'static Regex {
     static FORMULA: OnceLock<Regex> = OnceLock::new();
-    let re = FORMULA.get_or_init(|| {
+    FORMULA.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)(?:chịu|có) trách nhiệm (?:tổ chức )?(?:thi hành|thực hiện) ",
-            r"(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định) này\W*$"
+            r"(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định|hướng dẫn|quy định|quy chế) này\W*$"
         ))
         .expect("static closing formula pattern is valid")
-    });
-    re.is_match(clean_text(text).trim())
+    })
+}
+
+/// The sentences after an opening sentence that is the executing formula
+/// ([`executing_formula`]); `None` when the item does not open with it.
+fn after_executing_formula(text: &str) -> Option<String> {
+    let text = clean_text(text);
+    let (first, rest) = text.split_once(". ")?;
+    let rest = rest.trim();
+    (executing_formula().is_match(&format!("{first}.")) && !rest.is_empty())
+        .then(|| rest.to_string())
+}
+
+/// Whether an item states when the document takes effect ("Hướng dẫn này
+/// có hiệu lực từ ngày ký, thay thế …", "Quyết định này có hiệu lực kể từ
+/// ngày ký."): a rule of the text, no work.
+fn takes_effect(text: &str) -> bool {
+    static EFFECT: OnceLock<Regex> = OnceLock::new();
+    EFFECT
+        .get_or_init(|| {
+            Regex::new(concat!(
+                r"(?i)^(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định|hướng dẫn|quy định|",
+                r"quy chế|kế hoạch|văn bản) này có hiệu lực\b"
+            ))
+            .expect("static effect clause pattern is valid")
+        })
+        .is_match(clean_text(text).trim())
 }
 
 /// Family names that open a Vietnamese personal name ([`names_a_person_only`]).
@@ -814,7 +877,9 @@ fn is_report_title(title: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(concat!(
-            r"^(?:đánh giá|tình hình|kết quả|mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|",
+            // A topic may be introduced with "Về" ("1. Về mục tiêu của
+            // Chương trình:").
+            r"^(?:về\s+)?(?:đánh giá|tình hình|kết quả|mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|",
             r"bối cảnh|sự cần thiết|những (?:tồn tại|hạn chế|kết quả)|tồn tại|hạn chế|khó khăn|",
             r"(?:các |một số )?(?:vấn đề|nội dung) (?:tồn tại|hạn chế)|những vấn đề|dự báo|",
             r"thành phần|dự tại|tham dự|đại biểu|khách mời|địa điểm|phạm vi|đối tượng|",
@@ -1080,10 +1145,11 @@ fn is_task_title(title: &str) -> bool {
         .expect("static task title pattern is valid")
     });
     // "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ ...
-    // giao" reports on tasks.
+    // giao" reports on tasks; "Về mô hình, sáng kiến, giải pháp mới" on
+    // what was introduced.
     static DONE: OnceLock<Regex> = OnceLock::new();
     let done = DONE.get_or_init(|| {
-        Regex::new(r"(?i)kết quả thực hiện|tình hình thực hiện|\bđã\b")
+        Regex::new(r"(?i)kết quả thực hiện|tình hình thực hiện|\bđã\b|sáng kiến|giải pháp mới")
             .expect("static pattern is valid")
     });
     re.is_match(title) && !done.is_match(title)
@@ -1209,6 +1275,14 @@ mod tests {
         )
         .expect("work may open with its basis");
         assert_eq!(unit, "Các sở, ban, ngành, địa phương");
+        let (unit, rest) = unit_label(
+            "Bộ Công an: Là cơ quan Chủ Chương trình; có trách nhiệm quản lý và giám sát tổng thể.",
+            &g,
+        )
+        .expect("a role before the duties");
+        assert_eq!(unit, "Bộ Công an");
+        assert!(rest.starts_with("Là cơ quan"));
+        assert!(unit_label("Bộ Công an: Là cơ quan thường trực.", &g).is_none());
         // A topic in front of the colon is no unit.
         assert!(unit_label("Kết quả đạt được: Hoàn thành 80% chỉ tiêu.", &g).is_none());
         // Set apart by a capital instead of a colon (a bold run).
@@ -1501,6 +1575,36 @@ mod tests {
         assert!(!executes_this_document(
             "Sở Tư pháp chịu trách nhiệm hướng dẫn thi hành Quyết định này."
         ));
+        // A formula opening the item leaves the sentences that ask for work.
+        assert_eq!(
+            after_executing_formula(
+                "Các cấp uỷ, thủ trưởng cơ quan có trách nhiệm thực hiện Hướng dẫn này. \
+                 Cơ quan Uỷ ban Kiểm tra Trung ương cụ thể hoá một số điểm."
+            )
+            .as_deref(),
+            Some("Cơ quan Uỷ ban Kiểm tra Trung ương cụ thể hoá một số điểm.")
+        );
+        assert_eq!(
+            after_executing_formula("Sở Nội vụ rà soát. Sở Tài chính bố trí kinh phí."),
+            None
+        );
+        // Who answers for a matter is a standing duty.
+        assert!(defines_accountability(
+            "Người ký văn bản là người chịu trách nhiệm về thể thức và kỹ thuật trình bày văn bản."
+        ));
+        assert!(!defines_accountability(
+            "Bộ Công an là cơ quan chủ trì; chịu trách nhiệm tổ chức thực hiện Chương trình."
+        ));
+        assert!(!defines_accountability(
+            "Sở Nội vụ là cơ quan chịu trách nhiệm về kết quả; báo cáo trước ngày 30/6/2026."
+        ));
+        // When the text takes effect is a rule, no work.
+        assert!(takes_effect(
+            "Hướng dẫn này có hiệu lực từ ngày ký, thay thế Hướng dẫn số 11-HD/VPTW."
+        ));
+        assert!(!takes_effect(
+            "Sở Tư pháp theo dõi việc thi hành Quyết định này có hiệu lực."
+        ));
     }
 
     #[test]
@@ -1564,6 +1668,8 @@ mod tests {
         assert!(is_report_title("Nhiệm vụ và quyền hạn của Ban Chỉ đạo"));
         assert!(!is_report_title("Nhiệm vụ của Tổ công tác"));
         assert!(is_report_title("Đánh giá chung"));
+        assert!(is_report_title("Về mục tiêu của Chương trình"));
+        assert!(!is_report_title("Về tổ chức thực hiện Chương trình"));
         assert!(!is_report_title("NHIỆM VỤ TRỌNG TÂM"));
         assert!(is_task_title(
             "ĐỀ XUẤT NHIỆM VỤ, GIẢI PHÁP CẢI THIỆN CÁC CHỈ SỐ"
@@ -1571,5 +1677,10 @@ mod tests {
         assert!(!is_task_title(
             "Về tổng hợp, cập nhật tiến độ, kết quả thực hiện các nhiệm vụ"
         ));
+        // New models and initiatives are what was achieved.
+        assert!(!is_task_title(
+            "Về mô hình, sáng kiến, giải pháp mới trong CCHC"
+        ));
+        assert!(is_task_title("Giải pháp khắc phục"));
     }
 }

@@ -7,7 +7,7 @@
 
 use super::attributes::{attribute, Attribute};
 use super::item::ends_with_deadline;
-use super::paragraphs::{Marker, MarkerKind, Paragraph};
+use super::paragraphs::{ends_with_example_label, opens_example, Marker, MarkerKind, Paragraph};
 use crate::extract::header::is_capitals;
 use crate::extract::letter::{closes_body, opens_recipients};
 use regex::Regex;
@@ -106,7 +106,17 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         return unmarked_outline(paragraphs);
     };
     let mut stack: Vec<usize> = Vec::new();
-    for para in &paragraphs[start..] {
+    // Inside the samples a guide shows after "Ví dụ:" (a sample header in
+    // capitals, a signature block), up to the next marked paragraph.
+    let mut in_example = false;
+    for (offset, para) in paragraphs[start..].iter().enumerate() {
+        if in_example && para.marker.is_none() {
+            continue;
+        }
+        in_example = ends_with_example_label(&para.text);
+        if in_example && para.marker.is_none() && opens_example(&para.text) {
+            continue;
+        }
         let top = stack
             .last()
             .copied()
@@ -127,6 +137,14 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
                 continue;
             }
             if ends_body(&para.text) {
+                if let Some(follow_up) = follow_up_assignment(&para.text) {
+                    let ordinal = body_ordinal(paragraphs, start + offset);
+                    let head = Paragraph {
+                        text: follow_up.to_string(),
+                        ..para.clone()
+                    };
+                    tree.add_numbered_paragraph_node(head, ordinal);
+                }
                 break;
             }
             if let Some(&roman) = stack
@@ -167,6 +185,11 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         }
         let idx = tree.add_node(para.clone(), stack.last().copied());
         stack.push(idx);
+        if is_article_sentence(para) {
+            // "Điều 2. Giao Công an tỉnh chủ trì, … ." – an article written
+            // as one sentence is its own first item.
+            tree.add_paragraph_node(para, Some(idx));
+        }
         if para.text.trim_end().ends_with("./.") {
             break;
         }
@@ -232,6 +255,17 @@ impl Tree {
             self.nodes[p].children.push(idx);
         }
         idx
+    }
+
+    /// Add an unmarked paragraph at the top of the body, numbered `ordinal`
+    /// (its place among the body's paragraphs).
+    fn add_numbered_paragraph_node(&mut self, mut head: Paragraph, ordinal: usize) {
+        head.marker = Some(Marker {
+            kind: MarkerKind::Paragraph,
+            printed: ordinal.to_string(),
+        });
+        let idx = self.add_node(head, None);
+        self.nodes[idx].ordinal = ordinal;
     }
 
     /// Add an unmarked paragraph as a node of its own (numbered by its place).
@@ -309,14 +343,15 @@ fn ends_body(text: &str) -> bool {
     });
     // Paragraphs that open the closing whatever their length: the summary
     // ("Trên đây là báo cáo ..."), the call to carry out the whole letter
-    // ("Yêu cầu ... nghiêm túc thực hiện."), the invitation to report
+    // ("Yêu cầu ... nghiêm túc thực hiện.", "Yêu cầu các sở ... tổ chức
+    // thực hiện tốt các nội dung trên"), the invitation to report
     // difficulties ("Trong quá trình thực hiện, nếu có khó khăn, vướng
     // mắc, ...") and a report's submission ("Sở Nội vụ báo cáo Chủ tịch
     // UBND tỉnh xem xét, chỉ đạo./.").
     static CLOSING_OPENER: OnceLock<Regex> = OnceLock::new();
     let closing_opener = CLOSING_OPENER.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
+            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|(?:yêu cầu|đề nghị)\b[^.]{0,200}\bthực hiện\b[^.]{0,30}\b(?:các|những) (?:nội dung|nhiệm vụ) (?:nêu )?trên\b|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
         )
         .expect("static closing opener pattern is valid")
     });
@@ -325,6 +360,51 @@ fn ends_body(text: &str) -> bool {
         || is_unnumbered_heading(text)
         || closing_opener.is_match(text.trim())
         || (closing.is_match(text) && text.split_whitespace().count() <= CLOSING_WORDS)
+}
+
+/// The assignment that follows a closing call in the same paragraph:
+/// "Yêu cầu các sở, ngành … tổ chức thực hiện tốt các nội dung trên. Giao
+/// Công an tỉnh theo dõi, đôn đốc việc thực hiện …./." gives the sentence
+/// from "Giao"; the call itself asks nothing of its own.
+fn follow_up_assignment(text: &str) -> Option<&str> {
+    static GIVES: OnceLock<Regex> = OnceLock::new();
+    let gives = GIVES.get_or_init(|| {
+        Regex::new(r"[.;]\s+(Giao\s+\p{Lu}.*)$").expect("static follow-up pattern is valid")
+    });
+    gives
+        .captures(text.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
+/// The 1-based place of paragraph `at` among the body's paragraphs: those
+/// after the "Kính gửi:" block (its lines up to the first unmarked
+/// paragraph), or all of them in a document without one.
+fn body_ordinal(paragraphs: &[Paragraph], at: usize) -> usize {
+    let first = paragraphs[..at]
+        .iter()
+        .rposition(|p| opens_recipients(&p.text))
+        .map_or(0, |r| {
+            r + 1
+                + paragraphs[r + 1..at]
+                    .iter()
+                    .take_while(|p| p.marker.is_some())
+                    .count()
+        });
+    at - first + 1
+}
+
+/// Whether a paragraph is an article of a decision written as a sentence
+/// of running text ("Điều 2. Giao Công an tỉnh chủ trì, phối hợp với …
+/// ."), not a title ("Điều 5. Cơ quan Thường trực, Tổ giúp việc của Ban
+/// Chỉ đạo") nor an introduction ("Điều 1. Phê duyệt …, cụ thể như sau:").
+fn is_article_sentence(para: &Paragraph) -> bool {
+    let article = para
+        .marker
+        .as_ref()
+        .is_some_and(|m| m.kind == MarkerKind::Roman && m.printed.starts_with("Đ."));
+    let text = para.text.trim_end();
+    article && text.ends_with('.') && text.split_whitespace().count() >= MIN_PARAGRAPH_WORDS
 }
 
 /// Whether an unmarked paragraph is a note on attachments ("(Kèm theo dự
@@ -485,6 +565,86 @@ mod tests {
         .map(|t| para(t))
         .collect();
         assert_eq!(outline(&paras)[1].body.len(), 1);
+    }
+
+    #[test]
+    fn a_closing_call_ends_the_last_item_and_keeps_its_follow_up_assignment() {
+        let nodes = outline_of(&[
+            "Kính gửi:",
+            "- Công an tỉnh;",
+            "- Sở Tài chính.",
+            "Nhằm nâng cao hiệu quả công tác cai nghiện ma túy, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau:",
+            "1. Giao Sở Y tế rà soát các cơ sở cai nghiện.",
+            "2. Giao Sở Tài chính bố trí kinh phí.",
+            "Yêu cầu các sở, ngành tổ chức thực hiện tốt các nội dung trên. Giao Công an tỉnh theo dõi, đôn đốc việc thực hiện./.",
+        ]);
+        assert_eq!(nodes.len(), 3);
+        assert!(nodes[1].body.is_empty(), "{:?}", nodes[1].body);
+        assert_eq!(nodes[2].parent, None);
+        assert_eq!(nodes[2].kind(), Some(MarkerKind::Paragraph));
+        // The fourth paragraph after the recipients.
+        assert_eq!(nodes[2].head.marker.as_ref().unwrap().printed, "4");
+        assert_eq!(nodes[2].ordinal, 4);
+        assert_eq!(
+            nodes[2].head.text,
+            "Giao Công an tỉnh theo dõi, đôn đốc việc thực hiện./."
+        );
+        // A closing call alone adds nothing; a paragraph that only goes on
+        // with the item stays in it.
+        let nodes = outline_of(&[
+            "1. Giao Sở Y tế rà soát các cơ sở cai nghiện.",
+            "Đề nghị các cơ quan, đơn vị thực hiện nghiêm các nội dung trên.",
+        ]);
+        assert_eq!(nodes.len(), 1);
+        assert!(nodes[0].body.is_empty());
+        let nodes = outline_of(&[
+            "1. Giao Sở Y tế rà soát các cơ sở cai nghiện.",
+            "Phối hợp với Công an tỉnh thực hiện các nội dung trên. Giao Sở Y tế báo cáo.",
+        ]);
+        assert_eq!(nodes.len(), 1);
+        assert_eq!(nodes[0].body.len(), 1);
+    }
+
+    #[test]
+    fn an_article_written_as_a_sentence_is_its_own_item() {
+        let nodes = outline_of(&[
+            "Điều 1. Phê duyệt danh sách địa bàn trọng điểm phức tạp về ma túy, cụ thể như sau:",
+            "1. Danh sách 01 tuyến trọng điểm.",
+            "Điều 2. Giao Công an tỉnh chủ trì, phối hợp với các sở, ban, ngành tập trung thực hiện công tác phòng ngừa.",
+            "Điều 3. Cơ quan Thường trực, Tổ giúp việc của Ban Chỉ đạo",
+        ]);
+        assert_eq!(nodes.len(), 5);
+        assert_eq!(nodes[3].parent, Some(2));
+        assert_eq!(nodes[3].kind(), Some(MarkerKind::Paragraph));
+        assert_eq!(nodes[3].head.text, nodes[2].head.text);
+        assert!(nodes[1].children.is_empty() && nodes[4].children.is_empty());
+    }
+
+    #[test]
+    fn samples_after_an_example_label_are_skipped() {
+        let nodes = outline_of(&[
+            "I. HƯỚNG DẪN CHUNG",
+            "1. Tiêu đề",
+            "Tiêu đề trình bày trang đầu, góc phải.",
+            "Ví dụ:",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "T/M BAN THƯỜNG VỤ",
+            "2. Tên cơ quan",
+            "- Văn bản của đại hội đảng bộ cấp tỉnh. Ví dụ 2: Văn bản của đại hội",
+            "ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVI",
+            "II. TỔ CHỨC THỰC HIỆN",
+            "1. Giao Cục Lưu trữ hướng dẫn, kiểm tra việc thực hiện.",
+        ]);
+        assert_eq!(nodes.len(), 6);
+        assert_eq!(nodes[1].body, ["Tiêu đề trình bày trang đầu, góc phải."]);
+        assert!(nodes[3].body.is_empty());
+        assert_eq!(
+            nodes[5].head.text,
+            "Giao Cục Lưu trữ hướng dẫn, kiểm tra việc thực hiện."
+        );
+        // Without the label, a heading in capitals ends the body.
+        let nodes = outline_of(&["1. Tiêu đề", "ĐẢNG CỘNG SẢN VIỆT NAM", "2. Tên cơ quan"]);
+        assert_eq!(nodes.len(), 1);
     }
 
     #[test]

@@ -136,6 +136,7 @@ pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> 
             && !after_heading
             && !crate::extract::letter::closes_body(text)
             && !crate::extract::letter::opens_recipients(text)
+            && !opens_example(text)
             && (starts_lower(text)
                 || column.is_some_and(|c| wraps_into(last_line, last_was_first, text, c)));
         match (continues, out.last_mut()) {
@@ -344,7 +345,10 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
             });
         }
     }
-    if let Some(part) = numbered_part(text).or_else(|| article(text)) {
+    if let Some(part) = numbered_part(text)
+        .or_else(|| article(text))
+        .or_else(|| dashed_part(text))
+    {
         return Some(part);
     }
     let (number, rest) = RowNumber::at_line_start(text)?;
@@ -402,6 +406,49 @@ fn numbered_part(text: &str) -> Option<(Marker, &str)> {
         Marker {
             kind: MarkerKind::Roman,
             printed: format!("P.{roman}"),
+        },
+        rest,
+    ))
+}
+
+/// Whether an unmarked paragraph introduces samples ("Ví dụ:", "Ví dụ 2:
+/// Văn bản của đại hội"): what a guide shows is not its text.
+pub fn opens_example(text: &str) -> bool {
+    static EXAMPLE: OnceLock<Regex> = OnceLock::new();
+    EXAMPLE
+        .get_or_init(|| {
+            Regex::new(r"^Ví dụ(?:\s+\d{1,2})?\s*:").expect("static example pattern is valid")
+        })
+        .is_match(text.trim())
+}
+
+/// Whether a paragraph's last sentence is an example label ("- Văn bản của
+/// đại hội đảng bộ cấp cơ sở. Ví dụ 1: Văn bản của đại hội"): the samples
+/// follow it.
+pub fn ends_with_example_label(text: &str) -> bool {
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    LABEL
+        .get_or_init(|| {
+            Regex::new(r"(?:^|[.;:]\s+)Ví dụ(?:\s+\d{1,2})?\s*:[^.]*$")
+                .expect("static example label pattern is valid")
+        })
+        .is_match(text.trim())
+}
+
+/// A Roman part written with a dash, as Party documents print them ("I-
+/// HƯỚNG DẪN CHUNG", "III - TỔ CHỨC THỰC HIỆN"): its title is in capitals.
+fn dashed_part(text: &str) -> Option<(Marker, &str)> {
+    static DASHED: OnceLock<Regex> = OnceLock::new();
+    let re = DASHED.get_or_init(|| {
+        Regex::new(r"^([IVX]{1,5})\s*[-–]\s*").expect("static dashed part pattern is valid")
+    });
+    let c = re.captures(text)?;
+    let rest = &text[c.get(0)?.end()..];
+    let numeral = RowNumber::parse(&c[1]).filter(|n| n.is_roman())?;
+    (!rest.is_empty() && crate::extract::header::is_capitals(rest)).then_some((
+        Marker {
+            kind: MarkerKind::Roman,
+            printed: numeral.printed,
         },
         rest,
     ))
@@ -516,6 +563,17 @@ mod tests {
         assert_eq!(kind("Điều 17 Nghị định số 52/2015/NĐ-CP quy định"), None);
         assert_eq!(kind("Điều 3. quy định tại khoản 2"), None);
         assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
+        assert_eq!(
+            kind("II- HƯỚNG DẪN CỤ THỂ"),
+            Some((MarkerKind::Roman, "II".into()))
+        );
+        assert_eq!(
+            kind("III - TỔ CHỨC THỰC HIỆN"),
+            Some((MarkerKind::Roman, "III".into()))
+        );
+        // A dash after a Roman numeral opens a part only with a title in
+        // capitals: "V-" before a sentence is no part.
+        assert_eq!(kind("V- Về việc triển khai thực hiện"), None);
     }
 
     fn paged(pages: &[&str]) -> Vec<TextLine> {

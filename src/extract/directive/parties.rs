@@ -138,6 +138,13 @@ const ACTIONS: &[&str] = &[
     "xem xét",
     "nghiêm túc",
     "đồng thời",
+    // Making a text concrete for a body ("cụ thể hoá một số điểm trong
+    // Hướng dẫn này").
+    "cụ thể hoá",
+    "cụ thể hóa",
+    // "tăng" alone also opens nouns ("tăng trưởng"): only with what is
+    // raised.
+    "tăng tỷ lệ",
     "định kỳ",
     "thường xuyên",
     "hằng tuần",
@@ -197,6 +204,15 @@ fn adverbial() -> &'static Regex {
 /// "Ban Chỉ đạo yêu cầu: ...").
 pub fn has_opener(text: &str) -> bool {
     opener().is_match(text)
+}
+
+/// Whether a sentence opens with the body that does its work ("Sở Tài
+/// chính tiếp tục thực hiện kết nối …"): a subject, then an action other
+/// than helping ("Sở Y tế phối hợp …" names a partner).
+pub fn opens_with_subject(text: &str, gazetteer: &Gazetteer) -> bool {
+    first_action(text).is_some_and(|a| {
+        a > 0 && is_subject(&text[..a], gazetteer) && !text[a..].starts_with("phối hợp")
+    })
 }
 
 /// Where the instruction proper starts: after an opener ("Giao ",
@@ -462,7 +478,11 @@ pub fn ends_with_partners(text: &str) -> bool {
 fn first_clause_word(list: &str) -> Option<usize> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"\s(?:trong|để|nhằm|nơi|là|có)\s").expect("static clause word pattern is valid")
+        // "nhất là" / "đặc biệt là" single out some of the units
+        // named ("Cấp ủy Đảng, chính quyền các cấp nhất là người đứng đầu
+        // ở cơ sở"): the list ends before them.
+        Regex::new(r"\s(?:nhất là|đặc biệt là|trong|để|nhằm|nơi|là|có)\s")
+            .expect("static clause word pattern is valid")
     });
     re.find_iter(list)
         .find(|m| !(m.as_str().trim() == "có" && list[m.end()..].starts_with("liên quan")))
