@@ -86,6 +86,11 @@ const UNIT_HEADS: &[&str] = &[
     "nhà đầu tư",
     "chủ đầu tư",
     "nhà thầu",
+    // Service bodies addressed by their kind ("Quân y đơn vị", "Bệnh viện
+    // Đa khoa tỉnh", "Bảo hiểm xã hội tỉnh").
+    "quân y",
+    "bệnh viện",
+    "bảo hiểm xã hội",
 ];
 
 /// Abbreviations of bodies and their full names, looked up by match key.

@@ -23,8 +23,8 @@ use item::{cited_documents, clean_text, heading_deadline, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
 use parties::{
-    clause_start, has_action, has_opener, is_subject, is_subject_within, lists_subjects,
-    read_parties, starts_with_action, Parties, MAX_HEADING_UNIT_WORDS,
+    before_first_action, clause_start, has_action, has_opener, is_subject, is_subject_within,
+    lists_subjects, read_parties, starts_with_action, Parties, MAX_HEADING_UNIT_WORDS,
 };
 use regex::Regex;
 use std::sync::OnceLock;
@@ -224,6 +224,14 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
                 number: heading(node).number,
                 title: topic,
             });
+            content = rest;
+        }
+    }
+    // "Các cơ quan chỉ đạo, giám sát việc thực hiện Chương trình: Trân
+    // trọng đề nghị Ban Tuyên giáo … phối hợp …": a label naming a kind of
+    // role, and the request after it that names the bodies.
+    if label_unit.is_none() {
+        if let Some(rest) = request_after_label(&content) {
             content = rest;
         }
     }
@@ -454,12 +462,43 @@ fn unit_label(text: &str, gazetteer: &Gazetteer) -> Option<(String, String)> {
         let lower = rest.to_lowercase();
         let work = starts_with_action(&rest)
             || lower.starts_with("căn cứ ")
+            || lower.starts_with("theo chức năng")
             || ["là cơ quan ", "là đơn vị "]
                 .iter()
                 .any(|role| lower.starts_with(role) && has_action(&rest));
-        (units && !has_action(&unit) && work).then_some((unit, rest))
+        if !work {
+            return None;
+        }
+        if units && !has_action(&unit) {
+            return Some((unit, rest));
+        }
+        // Bodies with what singles them out ("Các Bộ, cơ quan Trung ương
+        // chủ trì Dự án, Tiểu dự án thành phần: Theo chức năng, …"), before
+        // the basis the work starts from: the bodies are the unit. Before
+        // an action the label is an instruction of its own ("Sở Y tế tham
+        // mưu triển khai … tại Dự án 6: Tăng cường …"), and a lead with its
+        // partners ("Sở X chủ trì, phối hợp với Y: …") names them too.
+        let basis = lower.starts_with("căn cứ ") || lower.starts_with("theo chức năng");
+        let bodies = before_first_action(&unit);
+        (basis
+            && bodies.len() < unit.len()
+            && !unit.contains("phối hợp")
+            && is_subject(bodies, gazetteer))
+        .then(|| (bodies.to_string(), rest))
     });
     colon.or_else(|| bold_unit_label(text, gazetteer))
+}
+
+/// The request after a label ("Các cơ quan chỉ đạo, giám sát …: Trân
+/// trọng đề nghị Ban Tuyên giáo …"): the text from the request on, where
+/// the label holds no sentence of its own.
+fn request_after_label(text: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^[^:.;]{3,160}:\s*((?i:trân trọng\s+)?(?i:đề nghị|giao|yêu cầu)\s+\p{Lu}.*)$")
+            .expect("static request label pattern is valid")
+    });
+    re.captures(text).map(|c| c[1].to_string())
 }
 
 /// Longest label of a form's field, in words ([`names_a_body_only`]).
@@ -988,14 +1027,22 @@ pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) 
 }
 
 /// What report signals ("đã", figures, "so với", "tuy nhiên", "chưa")
-/// take off an item's instruction score.
+/// take off an item's instruction score. "đã" after "trường hợp" names the
+/// cases a rule is for ("Những trường hợp đã mắc bệnh phải được cấp
+/// thuốc"), not what was done.
 fn report_penalty(text: &str) -> i32 {
     static REPORT: OnceLock<Regex> = OnceLock::new();
     let report = REPORT.get_or_init(|| {
-        Regex::new(r"(?i)\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b")
-            .expect("static pattern is valid")
+        Regex::new(
+            r"(?i)(trường hợp )?\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b",
+        )
+        .expect("static pattern is valid")
     });
-    penalty(report, text)
+    let signals = report
+        .captures_iter(text)
+        .filter(|c| c.get(1).is_none())
+        .count();
+    2 * signals.min(2) as i32
 }
 
 /// "đã" (what was done) in an item: a report even in a part of tasks.
@@ -1283,6 +1330,26 @@ mod tests {
         assert_eq!(unit, "Bộ Công an");
         assert!(rest.starts_with("Là cơ quan"));
         assert!(unit_label("Bộ Công an: Là cơ quan thường trực.", &g).is_none());
+        let (unit, rest) = unit_label(
+            "Các Bộ, cơ quan Trung ương chủ trì Dự án, Tiểu dự án thành phần: Theo chức năng, nhiệm vụ được giao, tổ chức thực hiện.",
+            &g,
+        )
+        .expect("bodies singled out by what they lead");
+        assert_eq!(unit, "Các Bộ, cơ quan Trung ương");
+        assert!(rest.starts_with("Theo chức năng"));
+        assert!(unit_label(
+            "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính: Xây dựng kế hoạch.",
+            &g
+        )
+        .is_none());
+        assert_eq!(
+            request_after_label(
+                "Các cơ quan chỉ đạo, giám sát việc thực hiện: Trân trọng đề nghị Ban Tuyên giáo phối hợp theo dõi."
+            )
+            .as_deref(),
+            Some("Trân trọng đề nghị Ban Tuyên giáo phối hợp theo dõi.")
+        );
+        assert!(request_after_label("Kết quả: Đề nghị đã được chấp thuận.").is_none());
         // A topic in front of the colon is no unit.
         assert!(unit_label("Kết quả đạt được: Hoàn thành 80% chỉ tiêu.", &g).is_none());
         // Set apart by a capital instead of a colon (a bold run).
@@ -1305,6 +1372,16 @@ mod tests {
             |t: &str, d: bool, g: &Gazetteer| instruction_score(t, d, g) >= ITEM_SCORE;
         assert!(is_instruction(
             "Tiếp tục quan tâm lãnh đạo, chỉ đạo sâu sát công tác chuyển đổi số.",
+            false,
+            &g
+        ));
+        assert!(is_instruction(
+            "Quân y đơn vị chuẩn bị cơ số thuốc. Những trường hợp đã mắc bệnh phải được cấp thuốc điều trị.",
+            false,
+            &g
+        ));
+        assert!(!is_instruction(
+            "Các đơn vị đã chuẩn bị cơ số thuốc cho những trường hợp mắc bệnh.",
             false,
             &g
         ));

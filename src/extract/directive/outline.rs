@@ -344,14 +344,15 @@ fn ends_body(text: &str) -> bool {
     // Paragraphs that open the closing whatever their length: the summary
     // ("Trên đây là báo cáo ..."), the call to carry out the whole letter
     // ("Yêu cầu ... nghiêm túc thực hiện.", "Yêu cầu các sở ... tổ chức
-    // thực hiện tốt các nội dung trên"), the invitation to report
+    // thực hiện tốt các nội dung trên", "Đề nghị các cơ quan, đơn vị quan
+    // tâm, triển khai thực hiện./."), the invitation to report
     // difficulties ("Trong quá trình thực hiện, nếu có khó khăn, vướng
     // mắc, ...") and a report's submission ("Sở Nội vụ báo cáo Chủ tịch
     // UBND tỉnh xem xét, chỉ đạo./.").
     static CLOSING_OPENER: OnceLock<Regex> = OnceLock::new();
     let closing_opener = CLOSING_OPENER.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|(?:yêu cầu|đề nghị)\b[^.]{0,200}\bthực hiện\b[^.]{0,30}\b(?:các|những) (?:nội dung|nhiệm vụ) (?:nêu )?trên\b|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
+            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|(?:yêu cầu|đề nghị)\b[^.]{0,200}\bthực hiện\b[^.]{0,30}\b(?:các|những) (?:nội dung|nhiệm vụ) (?:nêu )?trên\b|(?:yêu cầu|đề nghị)\b[^.]{0,120}\bthực hiện\s*\./\.$|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
         )
         .expect("static closing opener pattern is valid")
     });
@@ -412,7 +413,9 @@ fn is_article_sentence(para: &Paragraph) -> bool {
 fn is_attachment_note(text: &str) -> bool {
     static NOTE: OnceLock<Regex> = OnceLock::new();
     NOTE.get_or_init(|| {
-        Regex::new(r"(?i)^\((?:có )?(?:gửi )?kèm theo\b[^()]*\)\W*$")
+        // One level of parentheses may sit inside ("(Kèm theo Tài liệu
+        // “Bệnh đau mắt đỏ (Viêm kết mạc cấp) …”).").
+        Regex::new(r"(?i)^\((?:có )?(?:gửi )?kèm theo\b(?:[^()]|\([^()]*\))*\)\W*$")
             .expect("static attachment note pattern is valid")
     })
     .is_match(text.trim())
@@ -544,6 +547,7 @@ mod tests {
             "Yêu cầu Thủ trưởng các sở, ngành và Chủ tịch UBND các xã nghiêm túc thực hiện. Trong quá trình thực hiện, nếu có vướng mắc, báo cáo UBND tỉnh.",
             "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc, đề nghị các cơ quan kịp thời báo cáo UBND tỉnh (qua Sở Nội vụ) để được xem xét, giải quyết.",
             "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.",
+            "Đề nghị các cơ quan, đơn vị quan tâm, triển khai thực hiện./.",
         ] {
             let nodes = outline_of(&[
                 "1. Sở Tư pháp",
@@ -618,6 +622,16 @@ mod tests {
         assert_eq!(nodes[3].kind(), Some(MarkerKind::Paragraph));
         assert_eq!(nodes[3].head.text, nodes[2].head.text);
         assert!(nodes[1].children.is_empty() && nodes[4].children.is_empty());
+    }
+
+    #[test]
+    fn attachment_notes_may_hold_parentheses() {
+        assert!(is_attachment_note(
+            "(Kèm theo Tài liệu “Bệnh đau mắt đỏ (Viêm kết mạc cấp) và hướng dẫn cách phòng, chống”)."
+        ));
+        assert!(!is_attachment_note(
+            "(Kèm theo Tài liệu) và tổ chức tuyên truyền (hằng tuần)."
+        ));
     }
 
     #[test]

@@ -177,7 +177,7 @@ const NOUN_COMPOUNDS: &[(&str, &str)] = &[("đầu tư", "xây dựng")];
 fn opener() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:[^:]{0,80}?\s(?:yêu cầu|đề nghị|giao|chỉ đạo)\s*:\s*|(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+)")
+        Regex::new(r"(?i)^(?:[^:]{0,80}?\s(?:yêu cầu|đề nghị|giao|chỉ đạo)\s*:\s*|(?:trân trọng\s+)?(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+)")
             .expect("static opener pattern is valid")
     })
 }
@@ -213,6 +213,14 @@ pub fn opens_with_subject(text: &str, gazetteer: &Gazetteer) -> bool {
     first_action(text).is_some_and(|a| {
         a > 0 && is_subject(&text[..a], gazetteer) && !text[a..].starts_with("phối hợp")
     })
+}
+
+/// The words before a phrase's first action ("Các Bộ, cơ quan Trung ương"
+/// of "Các Bộ, cơ quan Trung ương chủ trì Dự án …"), or before the clause
+/// about them ("Các địa phương" of "Các địa phương có dự án đi qua").
+pub fn before_first_action(text: &str) -> &str {
+    let end = first_action(text).unwrap_or(text.len());
+    before_clause(&text[..end]).trim_end()
 }
 
 /// Where the instruction proper starts: after an opener ("Giao ",
@@ -266,12 +274,19 @@ pub fn read_parties(text: &str, gazetteer: &Gazetteer) -> Parties {
             .filter(|l| !l.trim().is_empty() && is_subject(l, gazetteer));
         parties.lead = units(listed.unwrap_or(&rest[..colon]));
     } else if let Some(a) = action.filter(|&a| {
-        a > 0 && (is_subject(&rest[..a], gazetteer) || lists_subjects(&rest[..a], gazetteer))
+        // Named by a request ("Đề nghị Ban Tuyên giáo … trong phạm vi chức
+        // năng, nhiệm vụ của mình, phối hợp …"), the subject is what comes
+        // before the clause about it.
+        let subject = if from > 0 {
+            before_clause(&rest[..a])
+        } else {
+            &rest[..a]
+        };
+        a > 0 && (is_subject(subject, gazetteer) || lists_subjects(subject, gazetteer))
     }) {
         // "Công an tỉnh là cơ quan thường trực, có trách nhiệm ...": the
         // subject ends where a clause about it starts.
-        let subject = &rest[..a];
-        parties.lead = units(&subject[..first_clause_word(subject).unwrap_or(subject.len())]);
+        parties.lead = units(before_clause(&rest[..a]));
     } else if let Some(lead) = later_lead(rest, gazetteer) {
         parties.lead = units(lead);
     }
@@ -469,6 +484,11 @@ pub fn lists_subjects(phrase: &str, gazetteer: &Gazetteer) -> bool {
 /// the action.
 pub fn ends_with_partners(text: &str) -> bool {
     coordinating_span(text).is_some_and(|(_, end)| text[end..].trim().is_empty())
+}
+
+/// A subject without the clause about it ([`first_clause_word`]).
+fn before_clause(subject: &str) -> &str {
+    &subject[..first_clause_word(subject).unwrap_or(subject.len())]
 }
 
 /// Where a list of partners gives way to what they do it for or in: a
