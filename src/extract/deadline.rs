@@ -24,6 +24,7 @@ struct Patterns {
     cited_number: Regex,
     next_year: Regex,
     month: Regex,
+    month_span: Regex,
     month_no_year: Regex,
     quarter: Regex,
     half: Regex,
@@ -50,6 +51,12 @@ fn patterns() -> &'static Patterns {
             next_year: re(r"năm (?:liền kề|kế tiếp|tiếp theo|sau)\b|(?:hằng|hàng) năm"),
             month: re(r"tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)*(?:/|-|năm)(?-u:\s)*((?:19|20)[0-9]{2})\b"),
             month_no_year: re(r"tháng(?-u:\s)+([0-9]{1,2})\b(?:(?-u:\s)*$|[^/[0-9]])"),
+            // Months listed or spanned in one year: "tháng 11, tháng 12 năm
+            // 2025", "tháng 3 - 4/2026", "tháng 5 đến tháng 7 năm 2026".
+            month_span: re(concat!(
+                r"tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)*(?:,|và|-|–|đến)(?-u:\s)*(?:tháng(?-u:\s)+)?",
+                r"([0-9]{1,2})(?-u:\s)*(?:/|năm)(?-u:\s)*((?:19|20)[0-9]{2})\b"
+            )),
             quarter: re(r"quý(?-u:\s)+(iv|iii|ii|i|[1-4])\b(?-u:\s)*(?:/|-|–|năm|,)?(?-u:\s)*((?:19|20)[0-9]{2})?"),
             half: re(r"(6|sáu)(?-u:\s)+tháng(?-u:\s)+(đầu|cuối)(?-u:\s)+năm(?-u:\s)*((?:19|20)[0-9]{2})?"),
             range: re(r"\b((?:19|20)[0-9]{2})(?-u:\s)*(?:-|–|—|đến)(?-u:\s)*((?:19|20)[0-9]{2})\b"),
@@ -295,6 +302,24 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
                     cited: p.cited_number.is_match(&text[..m.start()]),
                 });
             }
+        }
+    }
+    for c in p.month_span.captures_iter(text) {
+        let (first, last, year) = (num(&c[1]), num(&c[2]), num(&c[3]));
+        if let (true, Some(m), Some(start), Some(due)) = (
+            first < last,
+            c.get(0),
+            ymd(year, first, 1),
+            month_end(year, last),
+        ) {
+            offer(Found {
+                kind: DeadlineKind::Range,
+                start: Some(start),
+                due: Some(due),
+                at: m.start(),
+                end: m.end(),
+                cited: false,
+            });
         }
     }
     let month_caps = p
@@ -561,6 +586,12 @@ mod tests {
         );
         assert_eq!(p("2025-2028").1, s("2025-01-01"));
         assert_eq!(p("6 tháng đầu năm 2026").2, s("2026-06-30"));
+        assert_eq!(
+            p("trong tháng 11, tháng 12 năm 2025"),
+            (DeadlineKind::Range, s("2025-11-01"), s("2025-12-31"), None)
+        );
+        assert_eq!(p("tháng 3 - 4/2026").2, s("2026-04-30"));
+        assert_eq!(p("tháng 12, tháng 11 năm 2025").0, DeadlineKind::Month);
     }
 
     #[test]

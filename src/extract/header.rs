@@ -322,6 +322,9 @@ const DOCUMENT_TYPES: &[&str] = &[
     "Kết luận",
     "Quy chế",
     "Đề án",
+    "Điều lệ",
+    "Giấy mời",
+    "Phiếu trình",
 ];
 
 /// Title words that head a document without being its type.

@@ -310,7 +310,9 @@ fn inline_deadline(text: &str, default_year: Option<i32>) -> Option<ParsedDeadli
             // A time of day may stand before the date: "trước 14 giờ, ngày 08 tháng 10 năm 2025".
             r"(?:\d{1,2}\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s+)?",
             r"(?:(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?",
-            r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|tháng\s+\d{1,2}(?:\s*/\s*\d{4})?",
+            r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?",
+            // A month, or months listed: "trong tháng 11, tháng 12 năm 2025".
+            r"|tháng\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})?(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?",
             r"|quý\s+[IV1-4]+(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})",
             // A time the task's own rules set: "... theo thời gian quy định."
             r"|(?:theo|đúng)\s+thời\s+(?:gian|hạn)\s+(?:quy định|yêu cầu)",

@@ -303,7 +303,7 @@ fn unmarked_outline(paragraphs: &[Paragraph]) -> Vec<Node> {
         if ends_body(&para.text) && !tree.nodes.is_empty() {
             break;
         }
-        if para.marker.is_some() || !is_candidate(&para.text) {
+        if para.marker.is_some() || !is_candidate(&para.text) || is_aside(&para.text) {
             continue;
         }
         tree.add_paragraph_node(para, None);
@@ -406,6 +406,22 @@ fn is_article_sentence(para: &Paragraph) -> bool {
         .is_some_and(|m| m.kind == MarkerKind::Roman && m.printed.starts_with("Đ."));
     let text = para.text.trim_end();
     article && text.ends_with('.') && text.split_whitespace().count() >= MIN_PARAGRAPH_WORDS
+}
+
+/// Whether a paragraph is wholly in parentheses ("(Thời hạn yêu cầu gửi
+/// báo cáo về Bộ Nội vụ trước ngày 20/12/2025)./."): a note beside the
+/// text, not a paragraph of it.
+fn is_aside(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['.', '/', ';']);
+    text.starts_with('(')
+        && text.ends_with(')')
+        && text[1..text.len() - 1]
+            .chars()
+            .try_fold(0i32, |depth, c| {
+                let depth = depth + i32::from(c == '(') - i32::from(c == ')');
+                (depth >= 0).then_some(depth)
+            })
+            .is_some()
 }
 
 /// Whether an unmarked paragraph is a note on attachments ("(Kèm theo dự
@@ -622,6 +638,21 @@ mod tests {
         assert_eq!(nodes[3].kind(), Some(MarkerKind::Paragraph));
         assert_eq!(nodes[3].head.text, nodes[2].head.text);
         assert!(nodes[1].children.is_empty() && nodes[4].children.is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_in_parentheses_is_a_note() {
+        assert!(is_aside(
+            "(Thời hạn yêu cầu gửi báo cáo CCHC năm 2025 về Bộ Nội vụ trước ngày 20/12/2025)./."
+        ));
+        assert!(!is_aside(
+            "(1) Giao Sở Nội vụ rà soát (trước ngày 20/12/2025)."
+        ));
+        let nodes = outline_of(&[
+            "Kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, ký ban hành báo cáo công tác năm 2025.",
+            "(Thời hạn yêu cầu gửi báo cáo CCHC năm 2025 về Bộ Nội vụ trước ngày 20/12/2025)./.",
+        ]);
+        assert_eq!(nodes.len(), 1);
     }
 
     #[test]

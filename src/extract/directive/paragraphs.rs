@@ -159,7 +159,27 @@ pub fn paragraphs(lines: &[&TextLine], gazetteer: &Gazetteer) -> Vec<Paragraph> 
         last_was_first = !continues;
         last_line = text;
     }
+    out.iter_mut().for_each(enumeration_run_inline);
     out
+}
+
+/// "(1) Giải quyết … . (2) Triển khai …" in one paragraph: a numbered
+/// point whose next number follows inside its own text is an enumeration
+/// run inline (split later, as the item's sub-tasks), not a point of the
+/// outline; its number goes back into the text.
+fn enumeration_run_inline(para: &mut Paragraph) {
+    let Some(n) = para
+        .marker
+        .as_ref()
+        .filter(|m| m.kind == MarkerKind::Letter)
+        .and_then(|m| m.printed.parse::<u32>().ok())
+    else {
+        return;
+    };
+    if para.text.contains(&format!("({}) ", n + 1)) {
+        para.text = format!("({n}) {}", para.text);
+        para.marker = None;
+    }
 }
 
 /// Whether a cell holds only a quantity: a count or measure with
@@ -306,7 +326,8 @@ fn starts_lower(text: &str) -> bool {
 pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
     static LETTER: OnceLock<Regex> = OnceLock::new();
     let letter = LETTER.get_or_init(|| {
-        Regex::new(r"^([a-zđ]|\d{1,2})\)\s+").expect("static letter pattern is valid")
+        // "a) ", "2) ", and "(1) " / "(2). " as reports number their points.
+        Regex::new(r"^\(?([a-zđ]|\d{1,2})\)\.?\s+").expect("static letter pattern is valid")
     });
     let capital = |rest: &str| {
         rest.chars()
@@ -348,6 +369,7 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
     if let Some(part) = numbered_part(text)
         .or_else(|| article(text))
         .or_else(|| dashed_part(text))
+        .or_else(|| ordinal_word(text))
     {
         return Some(part);
     }
@@ -433,6 +455,35 @@ pub fn ends_with_example_label(text: &str) -> bool {
                 .expect("static example label pattern is valid")
         })
         .is_match(text.trim())
+}
+
+/// A numbered heading written with an ordinal word ("Một là, nhanh chóng
+/// triển khai …:", "Thứ hai, …"): numbered like "1." and "2.", its title
+/// the words after the comma.
+fn ordinal_word(text: &str) -> Option<(Marker, &str)> {
+    const WORDS: [&str; 10] = [
+        "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    ];
+    static ORDINAL: OnceLock<Regex> = OnceLock::new();
+    let re = ORDINAL.get_or_init(|| {
+        Regex::new(r"^(?:(Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là|Thứ (nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)),\s+")
+            .expect("static ordinal word pattern is valid")
+    });
+    let c = re.captures(text)?;
+    let n = match (c.get(1), c.get(2)) {
+        (Some(w), _) => WORDS.iter().position(|k| *k == w.as_str().to_lowercase())? + 1,
+        (_, Some(w)) if w.as_str() == "nhất" => 1,
+        (_, Some(w)) if w.as_str() == "tư" => 4,
+        (_, Some(w)) => WORDS.iter().position(|k| *k == w.as_str())? + 1,
+        _ => return None,
+    };
+    Some((
+        Marker {
+            kind: MarkerKind::Number(1),
+            printed: n.to_string(),
+        },
+        &text[c.get(0)?.end()..],
+    ))
 }
 
 /// A Roman part written with a dash, as Party documents print them ("I-
@@ -563,6 +614,19 @@ mod tests {
         assert_eq!(kind("Điều 17 Nghị định số 52/2015/NĐ-CP quy định"), None);
         assert_eq!(kind("Điều 3. quy định tại khoản 2"), None);
         assert_eq!(kind("1 Thông báo số 44-TB/TGV, ngày 12/9/2025."), None);
+        assert_eq!(
+            kind("Một là, nhanh chóng triển khai kế hoạch đầu tư:"),
+            Some((MarkerKind::Number(1), "1".into()))
+        );
+        assert_eq!(
+            kind("Thứ tư, tăng cường kiểm tra."),
+            Some((MarkerKind::Number(1), "4".into()))
+        );
+        assert_eq!(kind("Một là tổ chức chưa chặt chẽ"), None);
+        assert_eq!(
+            kind("(2). Bộ Tài chính không cấp phát vốn"),
+            Some((MarkerKind::Letter, "2".into()))
+        );
         assert_eq!(
             kind("II- HƯỚNG DẪN CỤ THỂ"),
             Some((MarkerKind::Roman, "II".into()))
