@@ -262,6 +262,7 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         || executes_this_document(&content)
         || takes_effect(&content)
         || defines_accountability(&content)
+        || describes_the_meeting(&content)
         || states_a_stance(&content)
     {
         return None;
@@ -593,6 +594,23 @@ fn defines_accountability(text: &str) -> bool {
                 r"chịu trách nhiệm (?:về|trước)\s[^.;:]*\W*$"
             ))
             .expect("static accountability pattern is valid")
+        })
+        .is_match(clean_text(text).trim())
+}
+
+/// Whether an item states a particular of the meeting a document convenes
+/// ("1. Chủ trì: Đồng chí …", "4. Thời gian: từ 08h00 ngày 07/11/2025",
+/// "3. Nội dung: Họp đánh giá kết quả …"): who chairs it, when, where, who
+/// attends and what it is about, not work.
+fn describes_the_meeting(text: &str) -> bool {
+    static PARTICULAR: OnceLock<Regex> = OnceLock::new();
+    PARTICULAR
+        .get_or_init(|| {
+            Regex::new(concat!(
+                r"(?i)^(?:chủ trì|thời gian|địa điểm|thành phần(?: mời| tham dự)?)\s*:",
+                r"|^nội dung\s*:\s*(?:họp|hội nghị|làm việc|buổi|nghe)\b"
+            ))
+            .expect("static meeting particular pattern is valid")
         })
         .is_match(clean_text(text).trim())
 }
@@ -1665,6 +1683,16 @@ mod tests {
             after_executing_formula("Sở Nội vụ rà soát. Sở Tài chính bố trí kinh phí."),
             None
         );
+        // A meeting's particulars are no work.
+        assert!(describes_the_meeting(
+            "Chủ trì: Đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh."
+        ));
+        assert!(describes_the_meeting(
+            "Nội dung: Họp đánh giá kết quả và giải pháp nâng cao các chỉ số PAR INDEX."
+        ));
+        assert!(!describes_the_meeting(
+            "Nội dung: Giao Sở Nội vụ chuẩn bị báo cáo."
+        ));
         // Who answers for a matter is a standing duty.
         assert!(defines_accountability(
             "Người ký văn bản là người chịu trách nhiệm về thể thức và kỹ thuật trình bày văn bản."

@@ -345,14 +345,15 @@ fn ends_body(text: &str) -> bool {
     // ("Trên đây là báo cáo ..."), the call to carry out the whole letter
     // ("Yêu cầu ... nghiêm túc thực hiện.", "Yêu cầu các sở ... tổ chức
     // thực hiện tốt các nội dung trên", "Đề nghị các cơ quan, đơn vị quan
-    // tâm, triển khai thực hiện./."), the invitation to report
+    // tâm, triển khai thực hiện./.", "Đề nghị các đồng chí dự họp đúng
+    // thành phần, thời gian và địa điểm nêu trên./."), the invitation to report
     // difficulties ("Trong quá trình thực hiện, nếu có khó khăn, vướng
     // mắc, ...") and a report's submission ("Sở Nội vụ báo cáo Chủ tịch
     // UBND tỉnh xem xét, chỉ đạo./.").
     static CLOSING_OPENER: OnceLock<Regex> = OnceLock::new();
     let closing_opener = CLOSING_OPENER.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|(?:yêu cầu|đề nghị)\b[^.]{0,200}\bthực hiện\b[^.]{0,30}\b(?:các|những) (?:nội dung|nhiệm vụ) (?:nêu )?trên\b|(?:yêu cầu|đề nghị)\b[^.]{0,120}\bthực hiện\s*\./\.$|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
+            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|(?:yêu cầu|đề nghị)\b[^.]{0,200}\bthực hiện\b[^.]{0,30}\b(?:các|những) (?:nội dung|nhiệm vụ) (?:nêu )?trên\b|(?:yêu cầu|đề nghị)\b[^.]{0,120}\bthực hiện\s*\./\.$|(?:đề nghị|kính mời)\b[^.]{0,80}\b(?:dự họp|tham dự|dự hội nghị)\b[^.]*\bnêu trên\s*\./\.$|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
         )
         .expect("static closing opener pattern is valid")
     });
@@ -564,6 +565,7 @@ mod tests {
             "Trong quá trình tổ chức thực hiện, nếu phát sinh khó khăn, vướng mắc, đề nghị các cơ quan kịp thời báo cáo UBND tỉnh (qua Sở Nội vụ) để được xem xét, giải quyết.",
             "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.",
             "Đề nghị các cơ quan, đơn vị quan tâm, triển khai thực hiện./.",
+            "Đề nghị các đồng chí dự họp đúng thành phần, thời gian và địa điểm nêu trên./.",
         ] {
             let nodes = outline_of(&[
                 "1. Sở Tư pháp",
