@@ -352,9 +352,19 @@ fn ends_body(text: &str) -> bool {
     // UBND tỉnh xem xét, chỉ đạo./.").
     static CLOSING_OPENER: OnceLock<Regex> = OnceLock::new();
     let closing_opener = CLOSING_OPENER.get_or_init(|| {
-        Regex::new(
-            r"(?i)^(?:trên đây là\b|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)|(?:yêu cầu|đề nghị)\b[^.]{0,200}\bthực hiện\b[^.]{0,30}\b(?:các|những) (?:nội dung|nhiệm vụ) (?:nêu )?trên\b|(?:yêu cầu|đề nghị)\b[^.]{0,120}\bthực hiện\s*\./\.$|(?:đề nghị|kính mời)\b[^.]{0,80}\b(?:dự họp|tham dự|dự hội nghị)\b[^.]*\bnêu trên\s*\./\.$|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
-        )
+        Regex::new(concat!(
+            r"(?i)^(?:trên đây là\b",
+            // The call to carry out the letter.
+            r"|(?:yêu cầu|đề nghị)\b[^.]*\bnghiêm túc (?:triển khai )?thực hiện\s*(?:\.|$)",
+            r"|(?:yêu cầu|đề nghị)\b[^.]{0,200}\bthực hiện\b[^.]{0,30}\b(?:các|những) (?:nội dung|nhiệm vụ) (?:nêu )?trên\b",
+            r"|(?:yêu cầu|đề nghị)\b[^.]{0,120}\bthực hiện\s*\./\.$",
+            // The call to attend a meeting as invited.
+            r"|(?:đề nghị|kính mời)\b[^.]{0,80}\b(?:dự họp|tham dự|dự hội nghị)\b[^.]*\bnêu trên\s*\./\.$",
+            // The invitation to report difficulties.
+            r"|trong quá trình (?:\S+ ){0,3}thực hiện\b[^.]{0,60}\bnếu\b[^.]{0,40}\b(?:khó khăn|vướng mắc)",
+            // A report's submission.
+            r"|[^.]{0,80}\b(?:báo cáo|trình)\b[^.]{0,60}\bxem xét\b[^.]{0,30}\./\.$)",
+        ))
         .expect("static closing opener pattern is valid")
     });
     closes_body(text)
