@@ -1047,18 +1047,20 @@ pub fn instruction_score(text: &str, has_deadline: bool, gazetteer: &Gazetteer) 
 /// What report signals ("đã", figures, "so với", "tuy nhiên", "chưa")
 /// take off an item's instruction score. "đã" after "trường hợp" names the
 /// cases a rule is for ("Những trường hợp đã mắc bệnh phải được cấp
-/// thuốc"), not what was done.
+/// thuốc"), and "đạt được" after "kết quả" the results a report is to
+/// analyse ("tổng hợp, phân tích các kết quả đạt được"): not what was done.
 fn report_penalty(text: &str) -> i32 {
     static REPORT: OnceLock<Regex> = OnceLock::new();
     let report = REPORT.get_or_init(|| {
-        Regex::new(
-            r"(?i)(trường hợp )?\bđã\b|%|\bso với\b|\bđạt\b|\btuy nhiên\b|\bcòn chậm\b|\bchưa\b",
-        )
+        Regex::new(concat!(
+            r"(?i)(trường hợp )?\bđã\b|%|\bso với\b|(kết quả (?:đã )?)?\bđạt\b|\btuy nhiên\b",
+            r"|\bcòn chậm\b|\bchưa\b"
+        ))
         .expect("static pattern is valid")
     });
     let signals = report
         .captures_iter(text)
-        .filter(|c| c.get(1).is_none())
+        .filter(|c| c.get(1).is_none() && c.get(2).is_none())
         .count();
     2 * signals.min(2) as i32
 }
@@ -1400,6 +1402,16 @@ mod tests {
         ));
         assert!(!is_instruction(
             "Các đơn vị đã chuẩn bị cơ số thuốc cho những trường hợp mắc bệnh.",
+            false,
+            &g
+        ));
+        assert!(is_instruction(
+            "Báo cáo kết quả công tác năm 2026 đúng thời hạn, trong đó cần tổng hợp, phân tích các kết quả đạt được.",
+            false,
+            &g
+        ));
+        assert!(!is_instruction(
+            "Tổ chức tập huấn cho 1.200 lượt cán bộ, đạt 120% kế hoạch.",
             false,
             &g
         ));
