@@ -1416,6 +1416,16 @@ mod tests {
             &g
         ));
         assert!(is_instruction(
+            "Phát hiện, xử lý các hành vi vi phạm trong lĩnh vực kiểm soát các hoạt động hợp pháp.",
+            false,
+            &g
+        ));
+        assert!(!is_instruction(
+            "Công tác xử lý vi phạm đã đạt 90% kế hoạch năm.",
+            false,
+            &g
+        ));
+        assert!(is_instruction(
             "Giao Sở Nội vụ rà soát, bố trí công chức chuyên trách",
             false,
             &g

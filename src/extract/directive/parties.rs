@@ -145,6 +145,12 @@ const ACTIONS: &[&str] = &[
     // "tăng" alone also opens nouns ("tăng trưởng"): only with what is
     // raised.
     "tăng tỷ lệ",
+    // Work of inspection and control bodies ("Cấp phép cho các cơ quan …",
+    // "Tập huấn, tuyên truyền …", "Phát hiện, xử lý các hành vi vi phạm").
+    "cấp phép",
+    "tập huấn",
+    "phát hiện",
+    "xử lý",
     "định kỳ",
     "thường xuyên",
     "hằng tuần",
