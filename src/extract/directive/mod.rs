@@ -26,7 +26,7 @@ use parties::{
     before_first_action, clause_start, has_action, has_opener, is_subject, is_subject_within,
     lists_subjects, read_parties, starts_with_action, Parties, MAX_HEADING_UNIT_WORDS,
 };
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::OnceLock;
 
 /// What the task builder needs to know about the document.
@@ -260,9 +260,7 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
         || names_a_person_only(&content)
         || points_to_an_appendix(&content)
         || executes_this_document(&content)
-        || takes_effect(&content)
-        || defines_accountability(&content)
-        || describes_the_meeting(&content)
+        || states_no_work(&content)
         || states_a_stance(&content)
     {
         return None;
@@ -581,40 +579,6 @@ fn states_a_stance(text: &str) -> bool {
     re.is_match(text.trim()) && !text.to_lowercase().contains("xác định trách nhiệm")
 }
 
-/// Whether an item only says who answers for a matter, in one sentence
-/// ("Người ký văn bản là người chịu trách nhiệm về thể thức và kỹ thuật
-/// trình bày văn bản"): a standing duty of a role, as a charter states it,
-/// not work to do.
-fn defines_accountability(text: &str) -> bool {
-    static ACCOUNTABLE: OnceLock<Regex> = OnceLock::new();
-    ACCOUNTABLE
-        .get_or_init(|| {
-            Regex::new(concat!(
-                r"(?i)^[^.;:]{1,80}?\slà (?:người|cơ quan|đơn vị)(?: [^.;:]{0,40}?)? ",
-                r"chịu trách nhiệm (?:về|trước)\s[^.;:]*\W*$"
-            ))
-            .expect("static accountability pattern is valid")
-        })
-        .is_match(clean_text(text).trim())
-}
-
-/// Whether an item states a particular of the meeting a document convenes
-/// ("1. Chủ trì: Đồng chí …", "4. Thời gian: từ 08h00 ngày 07/11/2025",
-/// "3. Nội dung: Họp đánh giá kết quả …"): who chairs it, when, where, who
-/// attends and what it is about, not work.
-fn describes_the_meeting(text: &str) -> bool {
-    static PARTICULAR: OnceLock<Regex> = OnceLock::new();
-    PARTICULAR
-        .get_or_init(|| {
-            Regex::new(concat!(
-                r"(?i)^(?:chủ trì|thời gian|địa điểm|thành phần(?: mời| tham dự)?)\s*:",
-                r"|^nội dung\s*:\s*(?:họp|hội nghị|làm việc|buổi|nghe)\b"
-            ))
-            .expect("static meeting particular pattern is valid")
-        })
-        .is_match(clean_text(text).trim())
-}
-
 /// Whether an item is a decision's closing formula: the bodies that
 /// "chịu trách nhiệm thi hành Quyết định này" carry out the whole text,
 /// and its tasks are the items that say what.
@@ -646,18 +610,33 @@ fn after_executing_formula(text: &str) -> Option<String> {
         .then(|| rest.to_string())
 }
 
-/// Whether an item states when the document takes effect ("Hướng dẫn này
-/// có hiệu lực từ ngày ký, thay thế …", "Quyết định này có hiệu lực kể từ
-/// ngày ký."): a rule of the text, no work.
-fn takes_effect(text: &str) -> bool {
-    static EFFECT: OnceLock<Regex> = OnceLock::new();
-    EFFECT
+/// Whether an item states something other than work, by its wording alone:
+/// - when the document takes effect ("Hướng dẫn này có hiệu lực từ ngày
+///   ký, thay thế …"), a rule of the text;
+/// - a standing duty of a role, in one sentence ("Người ký văn bản là
+///   người chịu trách nhiệm về thể thức …"), as a charter states it;
+/// - a particular of the meeting a document convenes ("1. Chủ trì: Đồng
+///   chí …", "4. Thời gian: …", "3. Nội dung: Họp đánh giá …"): who chairs
+///   it, when, where, who attends and what it is about.
+fn states_no_work(text: &str) -> bool {
+    static RULES: OnceLock<RegexSet> = OnceLock::new();
+    RULES
         .get_or_init(|| {
-            Regex::new(concat!(
-                r"(?i)^(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định|hướng dẫn|quy định|",
-                r"quy chế|kế hoạch|văn bản) này có hiệu lực\b"
-            ))
-            .expect("static effect clause pattern is valid")
+            RegexSet::new([
+                concat!(
+                    r"(?i)^(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định|hướng dẫn|quy định|",
+                    r"quy chế|kế hoạch|văn bản) này có hiệu lực\b"
+                ),
+                concat!(
+                    r"(?i)^[^.;:]{1,80}?\slà (?:người|cơ quan|đơn vị)(?: [^.;:]{0,40}?)? ",
+                    r"chịu trách nhiệm (?:về|trước)\s[^.;:]*\W*$"
+                ),
+                concat!(
+                    r"(?i)^(?:chủ trì|thời gian|địa điểm|thành phần(?: mời| tham dự)?)\s*:",
+                    r"|^nội dung\s*:\s*(?:họp|hội nghị|làm việc|buổi|nghe)\b"
+                ),
+            ])
+            .expect("static no-work patterns are valid")
         })
         .is_match(clean_text(text).trim())
 }
@@ -1706,30 +1685,30 @@ mod tests {
             None
         );
         // A meeting's particulars are no work.
-        assert!(describes_the_meeting(
+        assert!(states_no_work(
             "Chủ trì: Đồng chí Nguyễn Ngọc Phúc - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh."
         ));
-        assert!(describes_the_meeting(
+        assert!(states_no_work(
             "Nội dung: Họp đánh giá kết quả và giải pháp nâng cao các chỉ số PAR INDEX."
         ));
-        assert!(!describes_the_meeting(
+        assert!(!states_no_work(
             "Nội dung: Giao Sở Nội vụ chuẩn bị báo cáo."
         ));
         // Who answers for a matter is a standing duty.
-        assert!(defines_accountability(
+        assert!(states_no_work(
             "Người ký văn bản là người chịu trách nhiệm về thể thức và kỹ thuật trình bày văn bản."
         ));
-        assert!(!defines_accountability(
+        assert!(!states_no_work(
             "Bộ Công an là cơ quan chủ trì; chịu trách nhiệm tổ chức thực hiện Chương trình."
         ));
-        assert!(!defines_accountability(
+        assert!(!states_no_work(
             "Sở Nội vụ là cơ quan chịu trách nhiệm về kết quả; báo cáo trước ngày 30/6/2026."
         ));
         // When the text takes effect is a rule, no work.
-        assert!(takes_effect(
+        assert!(states_no_work(
             "Hướng dẫn này có hiệu lực từ ngày ký, thay thế Hướng dẫn số 11-HD/VPTW."
         ));
-        assert!(!takes_effect(
+        assert!(!states_no_work(
             "Sở Tư pháp theo dõi việc thi hành Quyết định này có hiệu lực."
         ));
     }
