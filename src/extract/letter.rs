@@ -63,6 +63,32 @@ fn place_before_date(text: &str) -> Option<String> {
     (!place.is_empty()).then(|| place.into_iter().rev().collect::<Vec<_>>().join(" "))
 }
 
+/// A subject line without the place and date printed beside it in the
+/// other header column ("trả lời đề nghị của Hà Nội, ngày 06 tháng 10 năm
+/// 2025" → "trả lời đề nghị của"); the date may be left blank for the
+/// signing stamp ("Lâm Đồng, ngày      tháng 10 năm 2025").
+fn without_place_and_date(text: &str) -> String {
+    let Some(place) = place_before_date(text).or_else(|| {
+        // A blank day: read the place as if the day were printed.
+        place_before_date(&text.replacen("ngày ", "ngày 1 ", 1))
+    }) else {
+        return text.to_string();
+    };
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    let date = DATE.get_or_init(|| {
+        Regex::new(r",\s*ngày[\s0-9]*tháng[\s0-9]*năm\s*[0-9]{4}")
+            .expect("static place-and-date pattern is valid")
+    });
+    let beside = date
+        .find_iter(text)
+        .filter_map(|m| Some((text[..m.start()].strip_suffix(place.as_str())?, m.end())))
+        .next();
+    match beside {
+        Some((before, end)) => fold_spaces(&format!("{before} {}", &text[end..])),
+        None => text.to_string(),
+    }
+}
+
 /// A person's name: two to five capitalized words, the first all lowercase
 /// after its capital ("Nguyễn Văn An").
 fn is_person_name(text: &str) -> bool {
@@ -121,8 +147,8 @@ pub fn opens_recipients(text: &str) -> bool {
 fn read_subject(texts: &[&str]) -> Option<String> {
     let p = patterns();
     let at = texts.iter().take(40).position(|t| p.subject.is_match(t))?;
-    let first = p.subject.captures(texts[at])?.get(1)?.as_str().to_string();
-    let mut parts = vec![first];
+    let first = p.subject.captures(texts[at])?.get(1)?.as_str();
+    let mut parts = vec![without_place_and_date(first)];
     for t in texts[at + 1..].iter().take(SUBJECT_LINES) {
         let stops = is_capitals(t)
             || t.chars().count() > 90
@@ -333,6 +359,27 @@ mod tests {
             Some("chỉ đạo của đồng chí Thường trực Ban Bí thư, Trưởng Ban Chỉ đạo")
         );
         assert_eq!(m.recipients, ["Đảng uỷ Quốc hội", "Các tỉnh uỷ, thành uỷ"]);
+    }
+
+    #[test]
+    fn subject_beside_the_place_and_date() {
+        let m = meta(
+            "Số: 8977 /BNV-TCPCP\nV/v trả lời đề nghị của Hà Nội, ngày 06 tháng 10 năm 2025\n\
+             Sở Nội vụ tỉnh Lâm Đồng\nKính gửi: Sở Nội vụ tỉnh Lâm Đồng",
+        );
+        assert_eq!(
+            m.subject.as_deref(),
+            Some("trả lời đề nghị của Sở Nội vụ tỉnh Lâm Đồng")
+        );
+        assert_eq!(m.place.as_deref(), Some("Hà Nội"));
+        let m = meta("V/v báo cáo Lâm Đồng, ngày      tháng 10 năm 2025\nkết quả thực hiện");
+        assert_eq!(m.subject.as_deref(), Some("báo cáo kết quả thực hiện"));
+        // A date in the subject's own words stays.
+        let m = meta("V/v góp ý dự thảo Kế hoạch ngày 06 tháng 10 năm 2025");
+        assert_eq!(
+            m.subject.as_deref(),
+            Some("góp ý dự thảo Kế hoạch ngày 06 tháng 10 năm 2025")
+        );
     }
 
     #[test]
