@@ -91,6 +91,10 @@ const UNIT_HEADS: &[&str] = &[
     "quân y",
     "bệnh viện",
     "bảo hiểm xã hội",
+    // Credit institutions as a class of regulated bodies ("Các tổ chức
+    // tín dụng căn cứ …").
+    "tổ chức tín dụng",
+    "các tổ chức tín dụng",
 ];
 
 /// Abbreviations of bodies and their full names, looked up by match key.
@@ -335,12 +339,41 @@ pub fn looks_like_unit(phrase: &str, gazetteer: &Gazetteer) -> bool {
     if !phrase.starts_with(char::is_uppercase) && !generic {
         return false;
     }
+    if is_a_set(phrase) {
+        return false;
+    }
     head_keys()
         .iter()
         .any(|(hk, _)| starts_with_words(&key, hk))
         || phrase
             .split(' ')
             .any(|w| gazetteer.lookup(w).is_some() && is_abbreviation_like(w))
+}
+
+/// Whether "Bộ" opens a set, not a ministry ("Bộ chỉ số", "Bộ tiêu chí",
+/// "Bộ thủ tục"): the things a set is made of, where a ministry's or a
+/// command's name goes on ("Bộ Công an", "Bộ tư lệnh", "Bộ phận một cửa").
+fn is_a_set(phrase: &str) -> bool {
+    const SET_OF: &[&str] = &[
+        "chỉ số",
+        "tiêu chí",
+        "tiêu chuẩn",
+        "thủ tục",
+        "công cụ",
+        "hồ sơ",
+        "dữ liệu",
+        "tài liệu",
+        "câu hỏi",
+        "quy tắc",
+        "mẫu",
+    ];
+    let lower = phrase.to_lowercase();
+    lower.strip_prefix("bộ ").is_some_and(|rest| {
+        SET_OF.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        })
+    })
 }
 
 /// Split a unit cell into units: on `;`, on line-leading `-`/`+` bullets, and
@@ -696,6 +729,26 @@ mod tests {
             .into_iter()
             .map(|u| u.name)
             .collect()
+    }
+
+    #[test]
+    fn a_set_is_no_ministry() {
+        let g = Gazetteer::builtin();
+        for set in [
+            "Bộ chỉ số",
+            "Bộ chỉ số đánh giá UBND các xã",
+            "Bộ tiêu chí",
+            "bộ thủ tục",
+        ] {
+            assert!(!looks_like_unit(set, &g), "{set}");
+        }
+        for body in [
+            "Bộ Công an",
+            "Bộ tư lệnh Vùng Cảnh sát biển 3",
+            "Bộ phận một cửa",
+        ] {
+            assert!(looks_like_unit(body, &g), "{body}");
+        }
     }
 
     #[test]

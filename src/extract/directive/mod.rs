@@ -623,10 +623,7 @@ fn states_no_work(text: &str) -> bool {
     RULES
         .get_or_init(|| {
             RegexSet::new([
-                concat!(
-                    r"(?i)^(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định|hướng dẫn|quy định|",
-                    r"quy chế|kế hoạch|văn bản) này có hiệu lực\b"
-                ),
+                outline::EFFECT_CLAUSE,
                 concat!(
                     r"(?i)^[^.;:]{1,80}?\slà (?:người|cơ quan|đơn vị)(?: [^.;:]{0,40}?)? ",
                     r"chịu trách nhiệm (?:về|trước)\s[^.;:]*\W*$"
@@ -1116,6 +1113,17 @@ fn part_kind(
         if is_task_title(title) {
             return PartKind::Tasks;
         }
+    }
+    // "1. Ngân hàng Nhà nước chi nhánh tỉnh, thành phố …:" over "a) Phối
+    // hợp …", "b) Cử đại diện …": a heading naming a body only lists that
+    // body's work, also in a text that states rules or reports by default.
+    let names_a_body = chain.iter().any(|&a| {
+        (a != idx || heading_self)
+            && nodes[a].head.text.trim_end().ends_with(':')
+            && heading_parties(&nodes[a], gazetteer).is_some()
+    });
+    if names_a_body {
+        return PartKind::Tasks;
     }
     PartKind::Plain
 }
@@ -1645,6 +1653,35 @@ mod tests {
         assert_eq!(count(body), 1, "only the part titled as tasks");
         let plan = body.replace("Điều 1. Phạm vi điều chỉnh", "Điều 1. Mục tiêu");
         assert_eq!(count(&plan), 2, "without a scope article both are tasks");
+    }
+
+    #[test]
+    fn a_heading_naming_a_body_lists_its_work_in_a_text_of_rules() {
+        let body = "Thống đốc hướng dẫn như sau:\n1. Ngân hàng Nhà nước chi nhánh tỉnh:\n\
+            a) Phối hợp với các ban, ngành tại địa phương, tham mưu cho Chủ tịch Uỷ ban nhân dân tỉnh.\n\
+            b) Cử đại diện tham gia Ban trù bị thành lập Quỹ.\n\
+            2. Tổ chức tín dụng:\n\
+            a) Mức vốn góp của một tổ chức tín dụng không được vượt quá 11% vốn điều lệ của Quỹ.\n\
+            d) Tham gia Hội đồng quản lý Quỹ để đại diện cho phần vốn góp.\n\
+            Thông tư này có hiệu lực thi hành sau 15 ngày kể từ ngày đăng Công báo.";
+        let tasks = prose(body, Some("THÔNG TƯ Hướng dẫn góp vốn"), "tt", 2006).tasks;
+        let read: Vec<(&str, &str)> = tasks
+            .iter()
+            .map(|t| (t.number.as_str(), t.lead_units[0].raw.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("1.a", "Ngân hàng Nhà nước chi nhánh tỉnh"),
+                ("1.b", "Ngân hàng Nhà nước chi nhánh tỉnh"),
+                ("2.d", "Tổ chức tín dụng"),
+            ],
+            "a cap is a rule, not work"
+        );
+        assert!(
+            tasks[2].name.ends_with("phần vốn góp"),
+            "the effect clause ends it"
+        );
     }
 
     #[test]

@@ -333,8 +333,16 @@ fn body_start(paragraphs: &[Paragraph]) -> Option<usize> {
     })
 }
 
+/// A text's effect clause ("Thông tư này có hiệu lực thi hành sau 15 ngày
+/// …", "Quyết định này có hiệu lực kể từ ngày ký"): it states when the
+/// text applies and asks no work.
+pub(super) const EFFECT_CLAUSE: &str = concat!(
+    r"(?i)^(?:quyết định|nghị quyết|thông tư|chỉ thị|nghị định|hướng dẫn|quy định|",
+    r"quy chế|kế hoạch|văn bản) này có hiệu lực\b"
+);
+
 /// Whether an unmarked paragraph closes the body: the distribution list,
-/// a signature title in capitals, or a closing formula.
+/// the effect clause, a signature title in capitals, or a closing formula.
 fn ends_body(text: &str) -> bool {
     static CLOSING: OnceLock<Regex> = OnceLock::new();
     let closing = CLOSING.get_or_init(|| {
@@ -367,7 +375,11 @@ fn ends_body(text: &str) -> bool {
         ))
         .expect("static closing opener pattern is valid")
     });
+    static EFFECT: OnceLock<Regex> = OnceLock::new();
+    let effect = EFFECT
+        .get_or_init(|| Regex::new(EFFECT_CLAUSE).expect("static effect clause pattern is valid"));
     closes_body(text)
+        || effect.is_match(text.trim())
         || is_signature_title(text)
         || is_unnumbered_heading(text)
         || closing_opener.is_match(text.trim())
@@ -576,6 +588,7 @@ mod tests {
             "Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, chỉ đạo./.",
             "Đề nghị các cơ quan, đơn vị quan tâm, triển khai thực hiện./.",
             "Đề nghị các đồng chí dự họp đúng thành phần, thời gian và địa điểm nêu trên./.",
+            "Thông tư này có hiệu lực thi hành sau 15 ngày kể từ ngày đăng Công báo.",
         ] {
             let nodes = outline_of(&[
                 "1. Sở Tư pháp",

@@ -30,6 +30,10 @@ pub struct Parties {
 const ACTIONS: &[&str] = &[
     "chủ trì",
     "phối hợp",
+    // Sending people to a body ("Cử đại diện tham gia Ban trù bị …").
+    "cử đại diện",
+    "cử cán bộ",
+    "tham gia",
     "chủ động",
     "làm đầu mối",
     "khẩn trương",
@@ -403,6 +407,12 @@ fn is_action_at(text: &str, i: usize) -> bool {
     if !hit {
         return false;
     }
+    if BODIES_OPENING_WITH_AN_ACTION
+        .iter()
+        .any(|b| rest.starts_with(b) && !rest[b.len()..].starts_with(char::is_alphanumeric))
+    {
+        return false;
+    }
     let before = match_key(&text[..i]);
     if NOUN_COMPOUNDS.iter().any(|(first, second)| {
         rest.starts_with(second) && before.ends_with(&format!(" {}", match_key(first)))
@@ -428,6 +438,10 @@ fn is_action_at(text: &str, i: usize) -> bool {
         .iter()
         .any(|n| before.ends_with(&format!(" {}", match_key(n))) || before == match_key(n))
 }
+
+/// Kinds of bodies whose name opens with an action word ("tổ chức tín
+/// dụng"): there the word names the body, not its work.
+const BODIES_OPENING_WITH_AN_ACTION: &[&str] = &["tổ chức tín dụng"];
 
 /// Names of bodies that end in a noun marker ([`NOUN_MARKERS`]): an action
 /// word after them is the body's action.
