@@ -49,7 +49,7 @@ pub fn correct_document(pages: &mut [&mut OcrPage]) -> usize {
         changed += drop_ruling_remnants(page);
         changed += keep_dashes_between_numbers(page);
         changed += quarter_numerals(page);
-        changed += item_number_eights(page);
+        changed += item_number_lookalikes(page);
         changed += snap_unit_names(page);
     }
     changed + lexicon(pages, &CONFIDENCE)
@@ -154,8 +154,13 @@ fn quarter_numerals(page: &mut OcrPage) -> usize {
     changed
 }
 
-/// "§." (or "§.1.") opening a line read as the item number "8." it looks like.
-fn item_number_eights(page: &mut OcrPage) -> usize {
+/// Signs OCR reads for the digit they look like at the head of an item
+/// number: "§" for 8, "$" for 5.
+const DIGIT_LOOKALIKES: [(char, char); 2] = [('§', '8'), ('$', '5')];
+
+/// "§." (or "§.1.", "$.2.") opening a line read as the item number ("8.",
+/// "5.2.") it looks like.
+fn item_number_lookalikes(page: &mut OcrPage) -> usize {
     let mut changed = 0;
     for i in 0..page.words.len() {
         let opens_line = i == 0 || {
@@ -163,11 +168,13 @@ fn item_number_eights(page: &mut OcrPage) -> usize {
             (prev.y - word.y).abs() >= SAME_LINE_EM * prev.size.max(word.size)
         };
         let word = &mut page.words[i];
-        let number = word.text.strip_prefix('§').filter(|rest| {
-            rest.starts_with('.') && rest.chars().all(|c| c == '.' || c.is_ascii_digit())
+        let number = DIGIT_LOOKALIKES.iter().find_map(|&(sign, digit)| {
+            let rest = word.text.strip_prefix(sign)?;
+            (rest.starts_with('.') && rest.chars().all(|c| c == '.' || c.is_ascii_digit()))
+                .then(|| format!("{digit}{rest}"))
         });
-        if let (true, Some(rest)) = (opens_line, number) {
-            word.text = format!("8{rest}");
+        if let (true, Some(number)) = (opens_line, number) {
+            word.text = number;
             changed += 1;
         }
     }
@@ -362,16 +369,22 @@ mod tests {
     }
 
     #[test]
-    fn a_section_sign_opening_a_line_is_an_eight() {
+    fn a_sign_opening_a_line_is_the_digit_it_looks_like() {
         let mut p = page(&[
             ("chính.", 300.0, 420.0, 95.0),
             ("§.", 72.0, 400.0, 40.0),
             ("Giao", 90.0, 400.0, 96.0),
             ("Điều", 72.0, 380.0, 96.0),
             ("§.", 110.0, 380.0, 40.0),
+            ("$.2.", 72.0, 360.0, 40.0),
+            ("Phòng", 100.0, 360.0, 96.0),
+            ("$.2.", 140.0, 360.0, 40.0),
         ]);
-        assert_eq!(item_number_eights(&mut p), 1);
-        assert_eq!(texts(&p), ["chính.", "8.", "Giao", "Điều", "§."]);
+        assert_eq!(item_number_lookalikes(&mut p), 2);
+        assert_eq!(
+            texts(&p),
+            ["chính.", "8.", "Giao", "Điều", "§.", "5.2.", "Phòng", "$.2."]
+        );
     }
 
     #[test]

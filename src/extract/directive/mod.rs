@@ -188,6 +188,11 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     } else {
         node.full_text()
     };
+    // "- Bước 1: Phòng Đào tạo cung cấp …": a step of a procedure; its
+    // number is the bullet's place.
+    if let Some(rest) = after_step_label(&content) {
+        content = rest;
+    }
     // "b) UBND xã Bảo Lâm 2: Rà soát ...": the label names who does it.
     let label_unit = match (heading_self, unit_label(&content, ctx.gazetteer)) {
         (false, Some((unit, rest))) => {
@@ -720,6 +725,16 @@ fn topic_label(text: &str) -> Option<(String, String)> {
     });
     let c = re.captures(text)?;
     Some((clean_text(&c[1]), c[2].to_string()))
+}
+
+/// The text after a step label ("Bước 1: …", "Bước 2 - …").
+fn after_step_label(text: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^[Bb]ước\s+[0-9]{1,2}\s*[:.–-]\s*(\S.*)$")
+            .expect("static step label pattern is valid")
+    });
+    re.captures(text).map(|c| c[1].to_string())
 }
 
 /// A numbered item whose own line is a title ending in ":" ("3.4. Thời
@@ -1682,6 +1697,38 @@ mod tests {
             tasks[2].name.ends_with("phần vốn góp"),
             "the effect clause ends it"
         );
+    }
+
+    #[test]
+    fn steps_of_a_procedure_are_tasks_without_their_label() {
+        let body = "4. Nội dung và quy trình thực hiện\n\
+            — Bước 1: Phòng Đào tạo cung cấp danh sách sinh viên các khóa đang học.\n\
+            — Bước 3: Trung tâm Quản lý chất lượng thông báo kế hoạch và hướng dẫn thực hiện.\n\
+            — Bước 4: Danh sách sinh viên được lựa chọn ngẫu nhiên.";
+        let tasks = prose(body, Some("KẾ HOẠCH Khảo sát"), "kh", 2026).tasks;
+        let read: Vec<(&str, &str)> = tasks
+            .iter()
+            .map(|t| (t.name.as_str(), t.lead_units[0].raw.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "Phòng Đào tạo cung cấp danh sách sinh viên các khóa đang học",
+                    "Phòng Đào tạo"
+                ),
+                (
+                    "Trung tâm Quản lý chất lượng thông báo kế hoạch và hướng dẫn thực hiện",
+                    "Trung tâm Quản lý chất lượng"
+                ),
+            ],
+            "a step stating a fact asks nothing"
+        );
+        assert_eq!(
+            after_step_label("Bước 2 - Rà soát").as_deref(),
+            Some("Rà soát")
+        );
+        assert_eq!(after_step_label("Bước tiếp theo: rà soát"), None);
     }
 
     #[test]

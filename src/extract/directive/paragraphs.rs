@@ -350,6 +350,8 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
     for (bullet, kind) in [
         ('-', MarkerKind::Dash),
         ('–', MarkerKind::Dash),
+        // An em dash: how OCR often reads a printed dash bullet.
+        ('—', MarkerKind::Dash),
         ('•', MarkerKind::Dash),
         ('+', MarkerKind::Plus),
     ] {
@@ -592,6 +594,11 @@ mod tests {
             Some((MarkerKind::Letter, "b".into()))
         );
         assert_eq!(kind("+ Xây dựng"), Some((MarkerKind::Plus, "+".into())));
+        assert_eq!(
+            kind("— Bước 1: Phòng Đào tạo"),
+            Some((MarkerKind::Dash, "—".into()))
+        );
+        assert_eq!(kind("— xây dựng"), None);
         assert_eq!(kind("- xây dựng Đảng trên môi trường số"), None);
         assert_eq!(
             kind("2) Triển khai"),

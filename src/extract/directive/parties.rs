@@ -31,6 +31,9 @@ const ACTIONS: &[&str] = &[
     "chủ trì",
     "phối hợp",
     // Sending people to a body ("Cử đại diện tham gia Ban trù bị …").
+    "cung cấp",
+    "phổ biến",
+    "thông báo",
     "cử đại diện",
     "cử cán bộ",
     "tham gia",
