@@ -382,10 +382,10 @@ fn ends_a_detail(clause: &str) -> bool {
 
 /// Where the work starts in an item that opens by reporting how things
 /// stand ("Đến nay, 13/14 sở, ban, ngành đã đề xuất …; tuy nhiên, tiến độ
-/// còn chậm. Giao Sở Khoa học và Công nghệ chủ trì …"): the first later
+/// còn chậm. Giao Sở Khoa học và Công nghệ chủ trì …") or why: the first later
 /// sentence opening with an instruction ("Giao …", "Đề nghị …", "Yêu cầu
 /// …"). The report is the reason for the task, not the task.
-fn after_status_report(text: &str) -> Option<usize> {
+pub fn after_status_report(text: &str) -> Option<usize> {
     static STATUS: OnceLock<Regex> = OnceLock::new();
     let status = STATUS.get_or_init(|| {
         Regex::new(concat!(
@@ -394,7 +394,15 @@ fn after_status_report(text: &str) -> Option<usize> {
         ))
         .expect("static status report pattern is valid")
     });
-    if !status.is_match(text) {
+    // A reason given first ("Do nguồn vốn năm 2006 hạn hẹp, Bộ … không
+    // còn nguồn vốn … Đề nghị Bộ Tài chính …") reports how things stand
+    // too; "Do đó, …" / "Vì vậy, …" concludes.
+    let lower = text.to_lowercase();
+    let reason = ["do ", "vì "].iter().any(|w| lower.starts_with(w))
+        && !["do đó", "vì vậy", "vì thế"]
+            .iter()
+            .any(|w| lower.starts_with(w));
+    if !status.is_match(text) && !reason {
         return None;
     }
     text.match_indices(". ")

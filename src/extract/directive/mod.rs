@@ -19,7 +19,7 @@ use super::units::{ends_with_bare_head, split_subject_units, split_units, Gazett
 use crate::model::{DocumentMeta, DocumentRef, Heading, Task, UnitRef, Warning};
 use crate::normalize::match_key;
 use attributes::Field;
-use item::{cited_documents, clean_text, heading_deadline, split_item};
+use item::{after_status_report, cited_documents, clean_text, heading_deadline, split_item};
 use outline::Node;
 use paragraphs::MarkerKind;
 use parties::{
@@ -245,6 +245,12 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     // own, the sentences after it do.
     if let Some(rest) = after_executing_formula(&content) {
         content = rest;
+    }
+    // "Do nguồn vốn năm 2006 hạn hẹp, … Đề nghị Bộ Tài chính tìm nguồn
+    // vốn …": the report of how things stand is the reason, the request
+    // the work.
+    if let Some(start) = after_status_report(&content) {
+        content = content[start..].to_string();
     }
     // "Có 06/139 đề xuất ... chưa được giải quyết. Giải pháp khắc phục:
     // Giao Trung tâm ...": the finding is reported, the solution assigned.
@@ -1104,6 +1110,19 @@ fn part_kind(
     if titles.iter().any(|t| introduces_instructions(t, gazetteer)) {
         return PartKind::Tasks;
     }
+    // "Các giải pháp chống hạn:", the paragraph before the first of the
+    // bullets under "IV. Tình hình hạn hán …", heads them.
+    if lead_in(nodes, idx).is_some_and(is_proposal_title) {
+        return PartKind::Tasks;
+    }
+    // "c. Kiến nghị:" under "II. Tình hình triển khai …": the nearest
+    // heading that says what the part holds is the report's proposals.
+    let nearest = titles
+        .iter()
+        .find(|t| is_report_title(t) || is_proposal_title(t));
+    if nearest.is_some_and(|t| is_proposal_title(t)) {
+        return PartKind::Tasks;
+    }
     let amends = chain.iter().any(|&a| {
         let article = nodes[a]
             .head
@@ -1141,6 +1160,45 @@ fn part_kind(
         return PartKind::Tasks;
     }
     PartKind::Plain
+}
+
+/// The sentence that leads in a run of bullets: the last sentence before
+/// the first of them under the same parent, ending in ":".
+fn lead_in(nodes: &[Node], idx: usize) -> Option<&str> {
+    let bullet = |n: &Node| matches!(n.kind(), Some(MarkerKind::Dash | MarkerKind::Plus));
+    if !bullet(&nodes[idx]) {
+        return None;
+    }
+    let siblings: Vec<usize> = match nodes[idx].parent {
+        Some(p) => nodes[p].children.clone(),
+        None => (0..nodes.len())
+            .filter(|&i| nodes[i].parent.is_none())
+            .collect(),
+    };
+    let at = siblings.iter().position(|&s| s == idx)?;
+    let before = siblings[..at].iter().rev().find(|&&s| !bullet(&nodes[s]))?;
+    let node = &nodes[*before];
+    let text = node.body.last().unwrap_or(&node.head.text).trim_end();
+    // A lead-in printed on a line of its own may be joined to the
+    // paragraph above it: its last sentence.
+    let last = text.rfind(". ").map_or(text, |at| &text[at + 2..]);
+    last.ends_with(':').then_some(last)
+}
+
+/// Whether a heading opens with proposals or the measures to take
+/// ("Kiến nghị", "Một số đề xuất, kiến nghị", "Các giải pháp chống
+/// hạn"); "Kết quả giải quyết kiến nghị" and "Các giải pháp đã triển
+/// khai" report.
+fn is_proposal_title(title: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(?:các|một số|những)\s+)?(?:kiến nghị|đề xuất|đề nghị|giải pháp|biện pháp)\b",
+        )
+        .expect("static proposal title pattern is valid")
+    });
+    let title = title.trim();
+    re.is_match(title) && !title.to_lowercase().split_whitespace().any(|w| w == "đã")
 }
 
 /// Whether an article's title amends another text ("Điều 1. Sửa đổi, bổ
@@ -1729,6 +1787,43 @@ mod tests {
             Some("Rà soát")
         );
         assert_eq!(after_step_label("Bước tiếp theo: rà soát"), None);
+    }
+
+    #[test]
+    fn a_report_proposes_under_its_findings() {
+        let body = "II. Tình hình triển khai giao kế hoạch năm 2006.\n\
+            1. Về triển khai kế hoạch 2006 của Bộ Nông nghiệp:\n\
+            a. Phân khai vốn đầu tư thực hiện theo ngành cơ bản khớp với kế hoạch giao.\n\
+            c. Kiến nghị:\n\
+            - Do nguồn vốn năm 2006 hạn hẹp, Bộ Nông nghiệp không còn nguồn vốn để hoàn trả nợ. \
+            Đề nghị Bộ Kế hoạch và Đầu tư, Bộ Tài chính tìm nguồn vốn để Bộ hoàn trả.\n\
+            IV. Tình hình hạn hán ở các tỉnh phía Bắc\n\
+            Từ đầu tháng 11/2005 đến nay đã có 7 đợt khí lạnh, lượng mưa nhiều nơi thấp hơn trung bình nhiều năm.\n\
+            Các giải pháp chống hạn:\n\
+            - Có kế hoạch kiểm tra sau lũ, sửa chữa các trạm bơm.\n\
+            - Hướng dẫn nông dân chuyển đổi cơ cấu cây trồng.\n\
+            V. Tình hình dịch cúm gia cầm\n\
+            - Hướng dẫn các tỉnh đã được triển khai tới cơ sở.";
+        let tasks = prose(body, Some("BÁO CÁO TÌNH HÌNH THỰC HIỆN"), "bc", 2006).tasks;
+        let read: Vec<(&str, &str)> = tasks
+            .iter()
+            .map(|t| (t.number.as_str(), t.name.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "1.c.1",
+                    "Đề nghị Bộ Kế hoạch và Đầu tư, Bộ Tài chính tìm nguồn vốn để Bộ hoàn trả"
+                ),
+                ("1", "Có kế hoạch kiểm tra sau lũ, sửa chữa các trạm bơm"),
+                ("2", "Hướng dẫn nông dân chuyển đổi cơ cấu cây trồng"),
+            ],
+            "the findings (a., V) stay a report"
+        );
+        assert!(is_proposal_title("Một số đề xuất, kiến nghị"));
+        assert!(!is_proposal_title("Các giải pháp đã triển khai"));
+        assert!(!is_proposal_title("Kết quả giải quyết kiến nghị"));
     }
 
     #[test]

@@ -152,8 +152,9 @@ pub fn outline(paragraphs: &[Paragraph]) -> Vec<Node> {
                 .filter(|&&t| tree.nodes[t].kind() == Some(MarkerKind::Roman))
             {
                 // Running text right under a part ("III. TỔ CHỨC THỰC HIỆN"):
-                // each paragraph may be a task.
-                if is_candidate(&para.text) {
+                // each paragraph may be a task; a short one ending in ":"
+                // ("Các giải pháp chống hạn:") leads in the bullets after it.
+                if is_candidate(&para.text) || para.text.trim_end().ends_with(':') {
                     tree.add_paragraph_node(para, Some(roman));
                 }
                 if para.text.trim_end().ends_with("./.") {

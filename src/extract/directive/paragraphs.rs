@@ -326,8 +326,10 @@ fn starts_lower(text: &str) -> bool {
 pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
     static LETTER: OnceLock<Regex> = OnceLock::new();
     let letter = LETTER.get_or_init(|| {
-        // "a) ", "2) ", and "(1) " / "(2). " as reports number their points.
-        Regex::new(r"^\(?([a-zđ]|\d{1,2})\)\.?\s+").expect("static letter pattern is valid")
+        // "a) ", "2) ", and "(1) " / "(2). " as reports number their points;
+        // "a. " as older reports letter them.
+        Regex::new(r"^(?:\(?([a-zđ]|\d{1,2})\)\.?|([a-zđ])\.)\s+")
+            .expect("static letter pattern is valid")
     });
     let capital = |rest: &str| {
         rest.chars()
@@ -336,16 +338,15 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
     };
     if let Some(c) = letter.captures(text) {
         let whole = c.get(0)?;
+        let printed = c.get(1).or(c.get(2))?.as_str().to_string();
         let rest = &text[whole.end()..];
-        return capital(rest).then(|| {
-            (
-                Marker {
-                    kind: MarkerKind::Letter,
-                    printed: c[1].to_string(),
-                },
-                rest,
-            )
-        });
+        return capital(rest).then_some((
+            Marker {
+                kind: MarkerKind::Letter,
+                printed,
+            },
+            rest,
+        ));
     }
     for (bullet, kind) in [
         ('-', MarkerKind::Dash),
@@ -599,6 +600,11 @@ mod tests {
             Some((MarkerKind::Dash, "—".into()))
         );
         assert_eq!(kind("— xây dựng"), None);
+        assert_eq!(
+            kind("c. Kiến nghị:"),
+            Some((MarkerKind::Letter, "c".into()))
+        );
+        assert_eq!(kind("c. các dự án"), None);
         assert_eq!(kind("- xây dựng Đảng trên môi trường số"), None);
         assert_eq!(
             kind("2) Triển khai"),

@@ -33,6 +33,10 @@ const ACTIONS: &[&str] = &[
     // Sending people to a body ("Cử đại diện tham gia Ban trù bị …").
     "cung cấp",
     "phổ biến",
+    // "Có kế hoạch kiểm tra …": to plan the work.
+    "có kế hoạch",
+    // "tìm nguồn vốn", "tìm giải pháp".
+    "tìm",
     "thông báo",
     "cử đại diện",
     "cử cán bộ",
