@@ -115,7 +115,9 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
                 issuer.push(text.to_string());
             } else if title.len() < 3
                 && !starts_with_roman(text)
-                && title.last().is_none_or(|t| is_capitals(t))
+                && title
+                    .last()
+                    .is_none_or(|t| is_capitals(t) || super::appendix_heading(t).is_some())
             {
                 // Capitals continue a title in capitals ("KẾ HOẠCH" +
                 // "TRIỂN KHAI …"); after a line in ordinary case they are
@@ -123,6 +125,10 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
                 // NHÂN DÂN TỈNH").
                 title.push(text.to_string());
             }
+        } else if title.is_empty() && super::appendix_heading(text).is_some() {
+            // "Phụ lục I" in ordinary case over the appendix's title in
+            // capitals opens the title as "PHỤ LỤC I" does.
+            title.push(text.to_string());
         } else if continues_title(&title, text) && !names_issuer_first(&issuer, text) {
             title.push(text.to_string());
         } else if !title.is_empty() {
@@ -578,6 +584,21 @@ mod tests {
         assert_eq!(m.issuer.as_deref(), Some("BAN CƠ YẾU CHÍNH PHỦ VĂN PHÒNG"));
         let m = meta("BỘ NỘI VỤ\nSố: 8977 /BNV-TCPCP\nV/v trả lời đề nghị của Hà Nội, ngày 06 tháng 10 năm 2025");
         assert_eq!(m.date.as_deref(), Some("2025-10-06"), "beside the subject");
+    }
+
+    #[test]
+    fn an_appendix_label_in_ordinary_case_opens_the_title() {
+        let m = meta("Phụ lục I\nKẾT QUẢ ĐÁNH GIÁ ĐỐI VỚI CÁC TIÊU CHÍ\nI. ĐỐI VỚI CẤP SỞ");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Phụ lục I KẾT QUẢ ĐÁNH GIÁ ĐỐI VỚI CÁC TIÊU CHÍ")
+        );
+        let m = meta("Phụ lục văn bản trình bày trang giấy riêng\nKẾT QUẢ ĐÁNH GIÁ");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("KẾT QUẢ ĐÁNH GIÁ"),
+            "a sentence is no label"
+        );
     }
 
     #[test]

@@ -1237,7 +1237,9 @@ fn reports_by_default(meta: &DocumentMeta) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(concat!(
-            r"^(?:BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|ĐIỀU LỆ|TỔNG HỢP Ý KIẾN|",
+            // Also as an appendix's title ("Phụ lục TỔNG HỢP Ý KIẾN …").
+            r"^(?:(?:PHỤ LỤC|Phụ lục)(?:\s+[IVXLC0-9]+)?\s+)?",
+            r"(?:BÁO CÁO|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|ĐIỀU LỆ|TỔNG HỢP Ý KIẾN|",
             r"BẢNG TỔNG HỢP Ý KIẾN|TỔNG HỢP,? GIẢI TRÌNH|GIẢI TRÌNH,? TIẾP THU)\b"
         ))
         .expect("static report document pattern is valid")
