@@ -112,7 +112,11 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
             // The date may sit beside the issuer (right column): only the
             // number closes the issuer block.
             if !seen_number && title.is_empty() && (is_issuer_like(text) || continues_issuer) {
-                issuer.push(text.to_string());
+                // A speck OCR read before the name ("'THỦ TƯỚNG CHÍNH PHỦ").
+                issuer.push(
+                    text.trim_start_matches(['\'', '`', '_', '.', ','])
+                        .to_string(),
+                );
             } else if title.len() < 3
                 && !starts_with_roman(text)
                 && title
@@ -584,6 +588,12 @@ mod tests {
         assert_eq!(m.issuer.as_deref(), Some("BAN CƠ YẾU CHÍNH PHỦ VĂN PHÒNG"));
         let m = meta("BỘ NỘI VỤ\nSố: 8977 /BNV-TCPCP\nV/v trả lời đề nghị của Hà Nội, ngày 06 tháng 10 năm 2025");
         assert_eq!(m.date.as_deref(), Some("2025-10-06"), "beside the subject");
+    }
+
+    #[test]
+    fn a_speck_before_the_issuer_is_no_part_of_it() {
+        let m = meta("'THỦ TƯỚNG CHÍNH PHỦ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 09/2025/QĐ-TTg");
+        assert_eq!(m.issuer.as_deref(), Some("THỦ TƯỚNG CHÍNH PHỦ"));
     }
 
     #[test]
