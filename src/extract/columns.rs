@@ -154,7 +154,8 @@ fn header_key(word: &str) -> std::borrow::Cow<'static, str> {
 
 /// The role of a column from its header text.
 pub fn classify(header: &str) -> Role {
-    let k = match_key(header);
+    // "Đơn vị chủ trì/phối hợp": a slash parts two labels as a space does.
+    let k = match_key(&header.replace('/', " "));
     let has = |w: &str| k.contains(header_key(w).as_ref());
     let starts = |w: &str| k.starts_with(header_key(w).as_ref());
     if matches!(k.as_str(), "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
@@ -445,6 +446,7 @@ mod tests {
     fn classify_variants() {
         assert_eq!(classify("Nội dung công việc"), Role::Name);
         assert_eq!(classify("Cơ quan chủ trì"), Role::Lead);
+        assert_eq!(classify("Đơn vị chủ trì/phối\nhợp"), Role::Responsibility);
         assert_eq!(classify("Trách nhiệm thực hiện"), Role::Responsibility);
         assert_eq!(classify("Thời gian thực hiện"), Role::Deadline);
         assert_eq!(classify("Sản phẩm dự kiến"), Role::Result);

@@ -25,6 +25,7 @@ struct Patterns {
     next_year: Regex,
     month: Regex,
     month_span: Regex,
+    date_span: Regex,
     month_no_year: Regex,
     quarter: Regex,
     half: Regex,
@@ -56,6 +57,12 @@ fn patterns() -> &'static Patterns {
             month_span: re(concat!(
                 r"tháng(?-u:\s)+([0-9]{1,2})(?-u:\s)*(?:,|và|-|–|đến)(?-u:\s)*(?:tháng(?-u:\s)+)?",
                 r"([0-9]{1,2})(?-u:\s)*(?:/|năm)(?-u:\s)*((?:19|20)[0-9]{2})\b"
+            )),
+            // Two dates spanning the work: "29/6/2026 - 09/7/2026", "từ
+            // ngày 01/6/2026 đến ngày 30/6/2026".
+            date_span: re(concat!(
+                r"\b([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2})(?-u:\s)*(?:-|đến)(?-u:\s)*",
+                r"(?:ngày(?-u:\s)+)?([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2})\b"
             )),
             quarter: re(r"quý(?-u:\s)+(iv|iii|ii|i|[1-4])\b(?-u:\s)*(?:/|-|–|năm|,)?(?-u:\s)*((?:19|20)[0-9]{2})?"),
             half: re(r"(6|sáu)(?-u:\s)+tháng(?-u:\s)+(đầu|cuối)(?-u:\s)+năm(?-u:\s)*((?:19|20)[0-9]{2})?"),
@@ -215,7 +222,8 @@ pub fn parse_deadline(raw: &str, default_year: Option<i32>) -> Option<ParsedDead
     }
     if let Some(f) = &found {
         let before = &text[..f.at];
-        if before.contains("từ") && !text[f.end..].contains("đến") {
+        if f.kind != DeadlineKind::Range && before.contains("từ") && !text[f.end..].contains("đến")
+        {
             let note = compound(&format!("{} {}", before, &text[f.end..]));
             return make(DeadlineKind::Ongoing, f.start.clone(), None, None, note);
         }
@@ -267,6 +275,23 @@ fn find_datable(text: &str, default_year: Option<i32>) -> Option<Found> {
     let p = patterns();
     let mut found: Vec<Found> = Vec::new();
     let mut offer = |f: Found| found.push(f);
+    // Offered first: it wins over the date it opens with.
+    for c in p.date_span.captures_iter(text) {
+        let first = ymd(num(&c[3]), num(&c[2]), num(&c[1]));
+        let last = ymd(num(&c[6]), num(&c[5]), num(&c[4]));
+        if let (Some(m), Some(first), Some(last)) = (c.get(0), first, last) {
+            if first < last {
+                offer(Found {
+                    kind: DeadlineKind::Range,
+                    start: Some(first),
+                    due: Some(last),
+                    at: m.start(),
+                    end: m.end(),
+                    cited: false,
+                });
+            }
+        }
+    }
     for c in p
         .date
         .captures_iter(text)
@@ -592,6 +617,16 @@ mod tests {
         );
         assert_eq!(p("tháng 3 - 4/2026").2, s("2026-04-30"));
         assert_eq!(p("tháng 12, tháng 11 năm 2025").0, DeadlineKind::Month);
+        assert_eq!(
+            p("29/6/2026- 09/7/2026"),
+            (DeadlineKind::Range, s("2026-06-29"), s("2026-07-09"), None)
+        );
+        assert_eq!(
+            p("Từ ngày 01/6/2026 đến ngày 30/6/2026"),
+            (DeadlineKind::Range, s("2026-06-01"), s("2026-06-30"), None)
+        );
+        // Dates out of order span nothing: the first is the deadline.
+        assert_eq!(p("09/7/2026 - 29/6/2026").0, DeadlineKind::Date);
     }
 
     #[test]

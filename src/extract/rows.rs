@@ -398,6 +398,14 @@ fn assigned_by_reference(task: &mut Task, header: &str, text: &str) -> bool {
 /// Fill units from a single responsibility column: "X chủ trì, phối hợp với
 /// Y" splits; a cell that assigns by reference names no unit; anything else
 /// makes every unit a lead unit, with a warning.
+/// Whether a column's header names the lead before its partners
+/// ("Đơn vị chủ trì/phối hợp", "Chủ trì, phối hợp").
+fn header_names_both_roles(header: &str) -> bool {
+    let k = crate::normalize::match_key(&header.replace('/', " "));
+    let at = |w: &str| k.find(crate::normalize::match_key(w).as_str());
+    matches!((at("chủ trì"), at("phối hợp")), (Some(lead), Some(partners)) if lead < partners)
+}
+
 fn assign_responsibility(task: &mut Task, header: &str, text: &str, gazetteer: &Gazetteer) {
     static SPLIT: OnceLock<Regex> = OnceLock::new();
     let re = SPLIT.get_or_init(|| {
@@ -420,10 +428,79 @@ fn assign_responsibility(task: &mut Task, header: &str, text: &str, gazetteer: &
     if assigned_by_reference(task, header, text) {
         return;
     }
-    task.lead_units = units(text);
+    let mut named = units(text);
+    if header_names_both_roles(header) {
+        if named.len() == 1 {
+            task.lead_units = named;
+            return;
+        }
+        // "Đơn vị chủ trì/phối hợp" over "Phòng Đào tạo; Trung tâm QLCL":
+        // the lead is named first, its partners after it.
+        task.coordinating_units = named.split_off(1);
+        task.lead_units = named;
+        task.warnings.push(Warning::new(
+            "responsibility_first_is_lead",
+            "one column for the lead and its partners: the first unit named is taken as the lead, the others as coordinating units",
+            task.source,
+        ));
+        return;
+    }
+    task.lead_units = named;
     task.warnings.push(Warning::new(
         "responsibility_single_column",
         "one responsibility column without \"chủ trì\"/\"phối hợp\": every unit named is taken as a lead unit",
         task.source,
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Context;
+    use crate::limits::Limits;
+    use crate::pipeline::process_bytes;
+    use std::path::Path;
+
+    #[test]
+    fn one_column_for_the_lead_and_its_partners_names_the_lead_first() {
+        let text = "                    PHỤ LỤC\n        DANH MỤC NHIỆM VỤ NĂM 2026\n\n \
+            STT   Nội dung công việc                 Thời gian thực hiện      Đơn vị chủ trì/phối hợp\n \
+            1     Ban hành kế hoạch khảo sát         Trước ngày 27/6/2026     Phòng Đào tạo; Trung tâm QLCL\n \
+            2     Triển khai khảo sát trực tuyến     29/6/2026 - 09/7/2026    Trung tâm QLCL; các khoa\n \
+            3     Trình lãnh đạo Trường xem xét      Trước ngày 15/7/2026     Trung tâm QLCL\n";
+        let doc = process_bytes(
+            Path::new("pl.txt"),
+            text.as_bytes(),
+            &Context::default(),
+            &Limits::default(),
+        )
+        .expect("layout text reads");
+        let read: Vec<(Vec<&str>, Vec<&str>, usize)> = doc
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.lead_units.iter().map(|u| u.raw.as_str()).collect(),
+                    t.coordinating_units
+                        .iter()
+                        .map(|u| u.raw.as_str())
+                        .collect(),
+                    t.warnings.len(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (vec!["Phòng Đào tạo"], vec!["Trung tâm QLCL"], 1),
+                (vec!["Trung tâm QLCL"], vec!["các khoa"], 1),
+                (vec!["Trung tâm QLCL"], vec![], 0),
+            ],
+            "the first unit leads; a lone unit is the lead without a warning"
+        );
+        assert_eq!(
+            doc.tasks[1].deadline.as_ref().map(|d| d.due.clone()),
+            Some(Some("2026-07-09".to_string())),
+            "two dates span the work"
+        );
+    }
 }
