@@ -3,7 +3,7 @@
 
 use super::docref::{find_date, tidy_number, type_from_number};
 use crate::model::DocumentMeta;
-use crate::normalize::{fold_spaces, match_key};
+use crate::normalize::{fold_spaces, match_key, skeleton};
 use crate::source_doc::TextLine;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -197,7 +197,6 @@ pub fn read_metadata(lines: &[&TextLine]) -> DocumentMeta {
 /// ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA" → "ỦY BAN NHÂN DÂN"), and
 /// without the wrapped end of a motto cut before ("VIỆT NAM").
 fn left_of_motto<'a>(text: &'a str, motto_open: &mut bool) -> &'a str {
-    const STARTS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Độc lập"];
     let mut text = text;
     if *motto_open {
         if let Some(rest) = text.strip_suffix("VIỆT NAM") {
@@ -205,19 +204,42 @@ fn left_of_motto<'a>(text: &'a str, motto_open: &mut bool) -> &'a str {
             *motto_open = false;
         }
     }
-    if let Some(at) = STARTS
-        .iter()
-        .filter_map(|m| text.find(m))
-        .filter(|&i| i > 0)
-        .min()
-    {
-        let motto = &text[at..];
-        *motto_open = motto.starts_with("CỘNG") && !motto.ends_with("VIỆT NAM");
-        text = text[..at].trim_end();
-    } else if STARTS.iter().any(|m| text.starts_with(m)) {
-        *motto_open = text.starts_with("CỘNG") && !text.ends_with("VIỆT NAM");
+    let opens_republic =
+        |motto: &str| skeleton(motto).starts_with("cong") && !motto.ends_with("VIỆT NAM");
+    match motto_at(text) {
+        Some(at) if at > 0 => {
+            *motto_open = opens_republic(&text[at..]);
+            text = text[..at].trim_end();
+        }
+        Some(_) => *motto_open = opens_republic(text),
+        None => {}
     }
     text
+}
+
+/// Where a motto starts in a header line: "CỘNG HÒA …", "ĐẢNG CỘNG SẢN
+/// …" or "Độc lập …", capitalized, compared without diacritics (OCR reads
+/// "CÔNG HÒA" for "CỘNG HÒA").
+fn motto_at(text: &str) -> Option<usize> {
+    const STARTS: [&[&str]; 3] = [&["cong", "hoa"], &["dang", "cong", "san"], &["doc", "lap"]];
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    (0..words.len()).find_map(|i| {
+        let capital = words[i].1.starts_with(char::is_uppercase);
+        STARTS
+            .iter()
+            .any(|start| {
+                start.len() <= words.len() - i
+                    && start
+                        .iter()
+                        .zip(&words[i..])
+                        .all(|(s, (_, w))| skeleton(w) == *s)
+            })
+            .then_some(words[i].0)
+            .filter(|_| capital)
+    })
 }
 
 /// Whether a line in ordinary case continues a title that so far is a bare
@@ -340,13 +362,15 @@ const DOCUMENT_TYPES: &[&str] = &[
 /// Title words that head a document without being its type.
 const OTHER_TITLES: &[&str] = &["Phụ lục", "Danh mục"];
 
-/// Title lines start with a document kind ("PHỤ LỤC", "KẾ HOẠCH", ...).
+/// Title lines start with a document kind ("PHỤ LỤC", "KẾ HOẠCH", ...),
+/// compared without diacritics: OCR misreads their marks ("QUYÉT ĐỊNH",
+/// "KẺ HOẠCH").
 fn is_document_title(text: &str) -> bool {
-    let key = match_key(text);
+    let key = fold_spaces(&skeleton(text));
     DOCUMENT_TYPES
         .iter()
         .chain(OTHER_TITLES)
-        .any(|k| starts_with_words(&key, &match_key(k)))
+        .any(|k| starts_with_words(&key, &skeleton(k)))
 }
 
 /// Whether a document type is named anywhere in a match key.
@@ -359,12 +383,13 @@ fn names_a_document_type(key: &str) -> bool {
     })
 }
 
-/// The document type a title line starts with ("BÁO CÁO VỀ ..." → "Báo cáo").
+/// The document type a title line starts with ("BÁO CÁO VỀ ..." → "Báo
+/// cáo"; "KẺ HOẠCH", as OCR may read it, → "Kế hoạch").
 fn document_kind(text: &str) -> Option<String> {
-    let key = match_key(text);
+    let key = fold_spaces(&skeleton(text));
     DOCUMENT_TYPES
         .iter()
-        .find(|k| starts_with_words(&key, &match_key(k)))
+        .find(|k| starts_with_words(&key, &skeleton(k)))
         .map(|k| k.to_string())
 }
 
@@ -588,6 +613,26 @@ mod tests {
         assert_eq!(m.issuer.as_deref(), Some("BAN CƠ YẾU CHÍNH PHỦ VĂN PHÒNG"));
         let m = meta("BỘ NỘI VỤ\nSố: 8977 /BNV-TCPCP\nV/v trả lời đề nghị của Hà Nội, ngày 06 tháng 10 năm 2025");
         assert_eq!(m.date.as_deref(), Some("2025-10-06"), "beside the subject");
+    }
+
+    #[test]
+    fn ocr_marks_on_the_motto_and_the_kind_do_not_hide_them() {
+        let m = meta(
+            "BỘ CÔNG THƯƠNG CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\
+             TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG\nKẺ HOẠCH\nKhảo sát chỉ số hài lòng năm 2026\n\
+             Căn cứ Quyết định số 2034/QĐ-BGDĐT;",
+        );
+        assert_eq!(
+            m.issuer.as_deref(),
+            Some("BỘ CÔNG THƯƠNG TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG")
+        );
+        assert_eq!(m.doc_type.as_deref(), Some("Kế hoạch"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("KẺ HOẠCH Khảo sát chỉ số hài lòng năm 2026")
+        );
+        // A lower-case "công" in a name is no motto.
+        assert_eq!(motto_at("Sở Công Thương công hòa"), None);
     }
 
     #[test]

@@ -133,6 +133,17 @@ pub fn normalize_text(text: &str, tone_style: Option<ToneStyle>) -> (String, Vec
     (out, changes)
 }
 
+/// Letters without diacritics, lowercase, `đ` → `d`, punctuation dropped:
+/// what is left of a word whatever marks OCR read on it ("QUYÉT ĐỊNH" and
+/// "QUYẾT ĐỊNH" are both "quyet dinh").
+pub fn skeleton(text: &str) -> String {
+    text.nfd()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
 /// Collapse runs of whitespace into one space and trim both ends.
 pub fn fold_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -26,10 +26,9 @@
 
 use super::{ConfidenceSettings, OcrPage, CONFIDENCE};
 use crate::layout::words::Word;
-use crate::normalize::is_valid_syllable;
+use crate::normalize::{is_valid_syllable, skeleton};
 use std::collections::HashMap;
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// How far (points) a punctuation word may reach past a vertical ruling
 /// and still be a remnant of it.
@@ -101,15 +100,6 @@ fn keep_dashes_between_numbers(page: &mut OcrPage) -> usize {
     retain(page, &keep)
 }
 
-/// Letters without diacritics, lowercase, `đ` → `d`, punctuation dropped.
-fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
-}
-
 /// Whether `next` follows `prev` in running text: further right on the
 /// same line, or on the line below.
 fn follows(prev: &Word, next: &Word) -> bool {
@@ -143,7 +133,7 @@ fn quarter_numerals(page: &mut OcrPage) -> usize {
     for i in 1..page.words.len() {
         let (before, after) = page.words.split_at_mut(i);
         let (prev, word) = (&before[i - 1], &mut after[0]);
-        if fold(&prev.text) != "quy" || !follows(prev, word) {
+        if skeleton(&prev.text) != "quy" || !follows(prev, word) {
             continue;
         }
         if let Some(fixed) = quarter_numeral(&word.text) {
@@ -195,7 +185,7 @@ fn unit_names() -> &'static UnitNames {
         for name in gazetteer.full_names() {
             let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
             longest = longest.max(words.len());
-            map.entry(fold(name))
+            map.entry(skeleton(name))
                 .and_modify(|seen| {
                     if seen.as_ref() != Some(&words) {
                         *seen = None;
@@ -253,7 +243,7 @@ fn snap_unit_names(page: &mut OcrPage) -> usize {
             for n in (2..=(*longest).min(end - i)).rev() {
                 let window = &page.words[i..i + n];
                 let joined: Vec<&str> = window.iter().map(|w| core(&w.text).1).collect();
-                let Some(Some(name)) = names.get(&fold(&joined.join(" "))) else {
+                let Some(Some(name)) = names.get(&skeleton(&joined.join(" "))) else {
                     continue;
                 };
                 if name.len() != n {
@@ -331,7 +321,7 @@ fn lexicon(pages: &mut [&mut OcrPage], settings: &ConfidenceSettings) -> usize {
             let mut found = known.iter().filter(|(k, spelled)| {
                 within_one_edit(&chars, k)
                     && digits(spelled) == digits(word)
-                    && (!letters || fold(spelled) == fold(word))
+                    && (!letters || skeleton(spelled) == skeleton(word))
             });
             if let (Some((_, right)), None) = (found.next(), found.next()) {
                 w.text = format!("{lead}{right}{trail}");
