@@ -444,17 +444,21 @@ fn recurrence(text: &str) -> Option<Option<&'static str>> {
         return Some(interval_duration(num(&c[1]), &c[2]));
     }
     for (words, dur) in [
-        (["hằng năm", "hàng năm"], "P1Y"),
-        (["hằng quý", "hàng quý"], "P3M"),
-        (["hằng tháng", "hàng tháng"], "P1M"),
-        (["hằng tuần", "hàng tuần"], "P1W"),
-        (["hằng ngày", "hàng ngày"], "P1D"),
+        (["hằng năm", "hàng năm", "mỗi năm"], "P1Y"),
+        (["hằng quý", "hàng quý", "mỗi quý"], "P3M"),
+        (["hằng tháng", "hàng tháng", "mỗi tháng"], "P1M"),
+        (["hằng tuần", "hàng tuần", "mỗi tuần"], "P1W"),
+        (["hằng ngày", "hàng ngày", "mỗi ngày"], "P1D"),
     ] {
         if words.iter().any(|w| text.contains(w)) {
             return Some(Some(dur));
         }
     }
-    text.contains("định kỳ").then_some(None)
+    // "mỗi học kỳ": a school term, of no fixed length.
+    let each_term = ["mỗi học kỳ", "hằng học kỳ", "hàng học kỳ"]
+        .iter()
+        .any(|w| text.contains(w));
+    (text.contains("định kỳ") || each_term).then_some(None)
 }
 
 /// The ISO 8601 duration of "N <unit>/lần" ("3 tháng/lần" → P3M).
@@ -640,6 +644,9 @@ mod tests {
         );
         assert_eq!(p("định kỳ hằng tuần").3, s("P1W"));
         assert_eq!(p("hằng quý").3, s("P3M"));
+        assert_eq!(p("mỗi năm"), (DeadlineKind::Annual, None, None, s("P1Y")));
+        assert_eq!(p("mỗi học kỳ"), (DeadlineKind::Periodic, None, None, None));
+        assert_ne!(p("trong học kỳ I").0, DeadlineKind::Periodic);
         assert_eq!(
             p("Định kỳ theo hệ thống"),
             (DeadlineKind::Periodic, None, None, None)

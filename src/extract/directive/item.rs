@@ -119,7 +119,7 @@ fn recurring_phrase(text: &str) -> Option<ParsedDeadline> {
         .expect("static recurrence pattern is valid")
     });
     let bare = BARE.get_or_init(|| {
-        Regex::new(r"(?i)(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần)\b|\bđịnh kỳ\b")
+        Regex::new(r"(?i)(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|học kỳ)\b|\bđịnh kỳ\b")
             .expect("static bare recurrence pattern is valid")
     });
     let plan = PLAN.get_or_init(|| {
