@@ -23,11 +23,11 @@ use std::path::{Path, PathBuf};
 
 /// Floors and ceiling: the totals measured on 2026-12-05 (see `SCORES.md`).
 /// At least this many expected tasks are matched by an extracted task.
-const FLOOR_MATCHED: usize = 435;
+const FLOOR_MATCHED: usize = 439;
 /// At least this many expected tasks come out with every field right.
 const FLOOR_FULLY_RIGHT: usize = 315;
 /// At least this many task fields (of 17 per expected task) are right.
-const FLOOR_FIELDS_RIGHT: usize = 7081;
+const FLOOR_FIELDS_RIGHT: usize = 7110;
 /// At most this many extracted tasks match no expected task.
 const CEILING_UNEXPECTED: usize = 14;
 

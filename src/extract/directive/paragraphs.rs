@@ -369,6 +369,21 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
             });
         }
     }
+    static STEP: OnceLock<Regex> = OnceLock::new();
+    let step = STEP.get_or_init(|| {
+        Regex::new(r"^Bước\s+[0-9]{1,2}\s*[:.–-]\s*\S").expect("static step pattern is valid")
+    });
+    if step.is_match(text) {
+        // "Bước 2: …" opens a step as a bullet does, also where OCR lost
+        // the dash before it; the label stays for the item to cut.
+        return Some((
+            Marker {
+                kind: MarkerKind::Dash,
+                printed: "Bước".to_string(),
+            },
+            text,
+        ));
+    }
     if let Some(part) = numbered_part(text)
         .or_else(|| article(text))
         .or_else(|| dashed_part(text))
@@ -600,6 +615,11 @@ mod tests {
             Some((MarkerKind::Dash, "—".into()))
         );
         assert_eq!(kind("— xây dựng"), None);
+        assert_eq!(
+            kind("Bước 2: Trung tâm Quản lý chất lượng"),
+            Some((MarkerKind::Dash, "Bước".into()))
+        );
+        assert_eq!(kind("Bước tiếp theo là rà soát"), None);
         assert_eq!(
             kind("c. Kiến nghị:"),
             Some((MarkerKind::Letter, "c".into()))
