@@ -190,8 +190,8 @@ fn candidate(nodes: &[Node], idx: usize, reports: bool, ctx: &DocContext<'_>) ->
     };
     // "- Bước 1: Phòng Đào tạo cung cấp …": a step of a procedure; its
     // number is the bullet's place.
-    if let Some(rest) = after_step_label(&content) {
-        content = rest;
+    if let Some(rest) = paragraphs::after_step_label(&content) {
+        content = rest.to_string();
     }
     // "b) UBND xã Bảo Lâm 2: Rà soát ...": the label names who does it.
     let label_unit = match (heading_self, unit_label(&content, ctx.gazetteer)) {
@@ -731,16 +731,6 @@ fn topic_label(text: &str) -> Option<(String, String)> {
     });
     let c = re.captures(text)?;
     Some((clean_text(&c[1]), c[2].to_string()))
-}
-
-/// The text after a step label ("Bước 1: …", "Bước 2 - …").
-fn after_step_label(text: &str) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r"^[Bb]ước\s+[0-9]{1,2}\s*[:.–-]\s*(\S.*)$")
-            .expect("static step label pattern is valid")
-    });
-    re.captures(text).map(|c| c[1].to_string())
 }
 
 /// A numbered item whose own line is a title ending in ":" ("3.4. Thời
@@ -1785,10 +1775,13 @@ mod tests {
             "a step stating a fact asks nothing"
         );
         assert_eq!(
-            after_step_label("Bước 2 - Rà soát").as_deref(),
+            paragraphs::after_step_label("Bước 2 - Rà soát"),
             Some("Rà soát")
         );
-        assert_eq!(after_step_label("Bước tiếp theo: rà soát"), None);
+        assert_eq!(
+            paragraphs::after_step_label("Bước tiếp theo: rà soát"),
+            None
+        );
     }
 
     #[test]

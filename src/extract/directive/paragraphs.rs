@@ -320,6 +320,16 @@ fn starts_lower(text: &str) -> bool {
         .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | ')'))
 }
 
+/// The text after a step label ("Bước 1: …", "Bước 2 - …").
+pub fn after_step_label(text: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^[Bb]ước\s+[0-9]{1,2}\s*[:.–-]\s*(\S.*)$")
+            .expect("static step label pattern is valid")
+    });
+    re.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str())
+}
+
 /// The marker at the start of a line and the text after it. Items start
 /// with a capital (or an opening mark), which keeps a wrapped line that
 /// happens to begin with "- " or "2." inside its paragraph.
@@ -369,11 +379,7 @@ pub fn marker_at(text: &str) -> Option<(Marker, &str)> {
             });
         }
     }
-    static STEP: OnceLock<Regex> = OnceLock::new();
-    let step = STEP.get_or_init(|| {
-        Regex::new(r"^Bước\s+[0-9]{1,2}\s*[:.–-]\s*\S").expect("static step pattern is valid")
-    });
-    if step.is_match(text) {
+    if after_step_label(text).is_some() {
         // "Bước 2: …" opens a step as a bullet does, also where OCR lost
         // the dash before it; the label stays for the item to cut.
         return Some((
