@@ -152,10 +152,24 @@ fn header_key(word: &str) -> std::borrow::Cow<'static, str> {
     }
 }
 
+/// The match key of a header's text; a slash parts two labels as a space
+/// does ("Đơn vị chủ trì/phối hợp").
+fn header_text_key(header: &str) -> String {
+    match_key(&header.replace('/', " "))
+}
+
+/// Whether one column's header names the lead before its partners
+/// ("Đơn vị chủ trì/phối hợp", "Chủ trì, phối hợp"): its units are the
+/// lead, then the partners.
+pub fn names_lead_before_partners(header: &str) -> bool {
+    let k = header_text_key(header);
+    let at = |w: &str| k.find(header_key(w).as_ref());
+    matches!((at("chủ trì"), at("phối hợp")), (Some(lead), Some(partners)) if lead < partners)
+}
+
 /// The role of a column from its header text.
 pub fn classify(header: &str) -> Role {
-    // "Đơn vị chủ trì/phối hợp": a slash parts two labels as a space does.
-    let k = match_key(&header.replace('/', " "));
+    let k = header_text_key(header);
     let has = |w: &str| k.contains(header_key(w).as_ref());
     let starts = |w: &str| k.starts_with(header_key(w).as_ref());
     if matches!(k.as_str(), "tt" | "stt" | "số tt" | "số thứ tự" | "thứ tự") {
@@ -447,6 +461,9 @@ mod tests {
         assert_eq!(classify("Nội dung công việc"), Role::Name);
         assert_eq!(classify("Cơ quan chủ trì"), Role::Lead);
         assert_eq!(classify("Đơn vị chủ trì/phối\nhợp"), Role::Responsibility);
+        assert!(names_lead_before_partners("Đơn vị chủ trì/phối\nhợp"));
+        assert!(!names_lead_before_partners("Trách nhiệm thực hiện"));
+        assert!(!names_lead_before_partners("Phối hợp, chủ trì"));
         assert_eq!(classify("Trách nhiệm thực hiện"), Role::Responsibility);
         assert_eq!(classify("Thời gian thực hiện"), Role::Deadline);
         assert_eq!(classify("Sản phẩm dự kiến"), Role::Result);

@@ -222,6 +222,7 @@ fn left_of_motto<'a>(text: &'a str, motto_open: &mut bool) -> &'a str {
 /// "CÔNG HÒA" for "CỘNG HÒA").
 fn motto_at(text: &str) -> Option<usize> {
     const STARTS: [&[&str]; 3] = [&["cong", "hoa"], &["dang", "cong", "san"], &["doc", "lap"]];
+    // Each word with its byte offset in `text` (the words are slices of it).
     let words: Vec<(usize, &str)> = text
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))

@@ -3,7 +3,7 @@
 //! through here, so one set of rules decides groups, sub-rows, units,
 //! documents and deadlines.
 
-use super::columns::{ColumnModel, Role};
+use super::columns::{names_lead_before_partners, ColumnModel, Role};
 use super::deadline::{parse_deadline, ParsedDeadline};
 use super::docref::{find_document_refs, mentions_document, parse_document_refs};
 use super::numbering::RowNumber;
@@ -398,14 +398,6 @@ fn assigned_by_reference(task: &mut Task, header: &str, text: &str) -> bool {
 /// Fill units from a single responsibility column: "X chủ trì, phối hợp với
 /// Y" splits; a cell that assigns by reference names no unit; anything else
 /// makes every unit a lead unit, with a warning.
-/// Whether a column's header names the lead before its partners
-/// ("Đơn vị chủ trì/phối hợp", "Chủ trì, phối hợp").
-fn header_names_both_roles(header: &str) -> bool {
-    let k = crate::normalize::match_key(&header.replace('/', " "));
-    let at = |w: &str| k.find(crate::normalize::match_key(w).as_str());
-    matches!((at("chủ trì"), at("phối hợp")), (Some(lead), Some(partners)) if lead < partners)
-}
-
 fn assign_responsibility(task: &mut Task, header: &str, text: &str, gazetteer: &Gazetteer) {
     static SPLIT: OnceLock<Regex> = OnceLock::new();
     let re = SPLIT.get_or_init(|| {
@@ -429,7 +421,7 @@ fn assign_responsibility(task: &mut Task, header: &str, text: &str, gazetteer: &
         return;
     }
     let mut named = units(text);
-    if header_names_both_roles(header) {
+    if names_lead_before_partners(header) {
         if named.len() == 1 {
             task.lead_units = named;
             return;
